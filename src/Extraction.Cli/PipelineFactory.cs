@@ -1,0 +1,18 @@
+using Extraction.Output;
+using Extraction.Pipeline;
+
+namespace Extraction.Cli;
+
+/// <summary>Loads pipeline.json and builds the checked stage chain; model paths resolve against the config's folder.</summary>
+internal static class PipelineFactory
+{
+    public static (DocumentPipeline Pipeline, TableOptions Tables) Load(string configPath)
+    {
+        var config = PipelineConfig.Load(configPath);
+        var baseDir = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
+        var context = new StageContext(Path.GetFullPath(Path.Combine(baseDir, config.Models)));
+        var pipeline = PipelineBuilder.Build(config, StageCatalog.CreateDefault(), context, configPath);
+        var tables = new TableOptions { SpreadsheetSafe = config.Output.SpreadsheetSafe, JsonLines = config.Output.JsonLines };
+        return (pipeline, tables);
+    }
+}

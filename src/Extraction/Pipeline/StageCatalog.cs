@@ -1,0 +1,18 @@
+using Extraction.Tokenization;
+
+namespace Extraction.Pipeline;
+
+/// <summary>
+/// Every stage name the pipeline file may use, with its options record. One line per stage; each module's
+/// stage class lives in its own folder (Tokenization/, Tagging/, Dates/, Normalization/, Linking/…).
+/// </summary>
+public static class StageCatalog
+{
+    public static StageRegistry CreateDefault()
+    {
+        var r = new StageRegistry();
+        r.Add<TokenizeOptions>("tokenize", (o, _) => new TokenizeStage(o));
+        r.Add<LanguageOptions>("language", (o, _) => new LanguageStage(o));
+        return r;
+    }
+}

@@ -1,0 +1,112 @@
+namespace Extraction.Reading;
+
+/// <summary>One input file: where it is and its document id (path relative to its input root, '/' separators).</summary>
+public sealed record InputFile(string Path, string DocId, string? Problem = null);
+
+/// <summary>
+/// Walks the inputs (files or folders, recursively) in a stable order and yields every file with a supported
+/// extension, plus the entries it cannot open (broken links, loops, unreadable folders) with the reason, so the
+/// batch can account for them.
+/// </summary>
+public static class CorpusReader
+{
+    public static readonly string[] DefaultExtensions = [".txt", ".html", ".htm"];
+
+    public static IEnumerable<InputFile> Enumerate(IEnumerable<string> inputs, IReadOnlyCollection<string>? extensions = null)
+    {
+        extensions ??= DefaultExtensions;
+        foreach (var input in inputs)
+        {
+            if (File.Exists(input))
+            {
+                var full = Path.GetFullPath(input);
+                yield return new InputFile(full, Path.GetFileName(full));
+            }
+            else if (Directory.Exists(input))
+            {
+                var root = Path.GetFullPath(input);
+                foreach (var f in Walk(root, root, extensions, new HashSet<string>(StringComparer.Ordinal))) yield return f;
+            }
+            else if (IsLink(input))
+            {
+                yield return new InputFile(Path.GetFullPath(input), Path.GetFileName(input), "broken symbolic link: its target does not exist");
+            }
+            else
+            {
+                throw new FileNotFoundException($"Input '{input}' does not exist: pass existing files or folders.", input);
+            }
+        }
+    }
+
+    private static bool IsLink(string path)
+    {
+        try { return new FileInfo(path).LinkTarget is not null; }
+        catch (IOException) { return false; }
+    }
+
+    private static IEnumerable<InputFile> Walk(string root, string dir, IReadOnlyCollection<string> extensions, HashSet<string> seen)
+    {
+        string real;
+        try { real = ResolveReal(dir); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            real = dir;
+            _ = e;
+        }
+        if (!seen.Add(real))
+        {
+            yield return new InputFile(dir, Relative(root, dir), "symbolic link loop: this folder was already visited");
+            yield break;
+        }
+
+        string[] entries;
+        string? problem = null;
+        try { entries = Directory.GetFileSystemEntries(dir); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            entries = [];
+            problem = $"folder cannot be read: {e.Message}";
+        }
+        if (problem is not null)
+        {
+            yield return new InputFile(dir, Relative(root, dir), problem);
+            yield break;
+        }
+        Array.Sort(entries, StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            FileSystemInfo info = new FileInfo(entry);
+            bool isDir = (info.Attributes & FileAttributes.Directory) != 0 && info.Exists is false;
+            if (Directory.Exists(entry)) isDir = true;
+            if (isDir)
+            {
+                foreach (var f in Walk(root, entry, extensions, seen)) yield return f;
+                continue;
+            }
+            if (!HasExtension(entry, extensions)) continue;
+            if (!File.Exists(entry))
+            {
+                var why = info.LinkTarget is not null ? "broken symbolic link: its target does not exist" : "file cannot be accessed";
+                yield return new InputFile(entry, Relative(root, entry), why);
+                continue;
+            }
+            yield return new InputFile(entry, Relative(root, entry));
+        }
+    }
+
+    private static string ResolveReal(string dir)
+    {
+        var info = new DirectoryInfo(dir);
+        var target = info.ResolveLinkTarget(returnFinalTarget: true);
+        return target?.FullName ?? info.FullName;
+    }
+
+    private static bool HasExtension(string path, IReadOnlyCollection<string> extensions)
+    {
+        var ext = Path.GetExtension(path);
+        foreach (var e in extensions) if (ext.Equals(e, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    public static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+}

@@ -1,0 +1,103 @@
+using Extraction.Documents;
+using static Extraction.Tokenization.CharClass;
+
+namespace Extraction.Tokenization;
+
+/// <summary>
+/// Language of a span of text: Russian, English or other. Script counts decide Cyrillic against Latin;
+/// letters particular to neighbouring Cyrillic languages (Ukrainian, Kazakh, Belarusian…) and the absence of
+/// common English function words in longer Latin text mark <see cref="Language.Other"/>.
+/// </summary>
+public static class LanguageDetector
+{
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishWords =
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(
+            ["the", "of", "and", "to", "in", "is", "was", "for", "on", "that", "with", "by", "as", "at", "from", "it",
+             "are", "be", "has", "have", "he", "his", "she", "her", "they", "this", "an", "a", "not", "or", "said", "will",
+             "were", "been", "which", "their", "its", "after", "who", "but", "more", "about", "also", "we", "you", "i"],
+            StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Counts that decide a language; they add up over sentences to give the document's.</summary>
+    public struct Evidence
+    {
+        public int Cyrillic, Latin, OtherLetters, NonRussianCyrillic, LatinWords, EnglishFunctionWords;
+
+        public void Add(in Evidence e)
+        {
+            Cyrillic += e.Cyrillic; Latin += e.Latin; OtherLetters += e.OtherLetters;
+            NonRussianCyrillic += e.NonRussianCyrillic; LatinWords += e.LatinWords; EnglishFunctionWords += e.EnglishFunctionWords;
+        }
+
+        public readonly Language Decide()
+        {
+            int letters = Cyrillic + Latin + OtherLetters;
+            if (letters == 0) return Language.Other;
+            if (Cyrillic >= Latin && Cyrillic >= OtherLetters)
+            {
+                // More than ~1.5% letters from other Cyrillic alphabets: Ukrainian, Kazakh, Belarusian, Serbian...
+                return NonRussianCyrillic * 60 > Cyrillic ? Language.Other : Language.Ru;
+            }
+            if (Latin >= OtherLetters)
+            {
+                // Short Latin spans (names, headings) count as English; longer ones need English function words.
+                if (LatinWords < 6) return Language.En;
+                return EnglishFunctionWords * 12 >= LatinWords ? Language.En : Language.Other;
+            }
+            return Language.Other;
+        }
+    }
+
+    public static Evidence Measure(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int offset = 0)
+    {
+        var e = new Evidence();
+        foreach (ref readonly var t in tokens)
+        {
+            if (t.Kind != TokenKind.Word) continue;
+            var w = text.Slice(t.Start - offset, t.End - t.Start);
+            bool latinWord = true;
+            foreach (char c in w)
+            {
+                if (IsCyrillic(c))
+                {
+                    e.Cyrillic++;
+                    latinWord = false;
+                    if (c is 'і' or 'ї' or 'є' or 'ґ' or 'ә' or 'ғ' or 'қ' or 'ң' or 'ө' or 'ұ' or 'ү' or 'һ' or 'ў' or 'ј' or 'љ' or 'њ' or 'ћ' or 'џ'
+                        or 'І' or 'Ї' or 'Є' or 'Ґ' or 'Ә' or 'Ғ' or 'Қ' or 'Ң' or 'Ө' or 'Ұ' or 'Ү' or 'Һ' or 'Ў' or 'Ј' or 'Љ' or 'Њ' or 'Ћ' or 'Џ')
+                        e.NonRussianCyrillic++;
+                }
+                else if (IsLatin(c)) e.Latin++;
+                else if (IsLetter(c)) { e.OtherLetters++; latinWord = false; }
+            }
+            if (latinWord)
+            {
+                e.LatinWords++;
+                if (EnglishWords.Contains(w)) e.EnglishFunctionWords++;
+            }
+        }
+        return e;
+    }
+
+    /// <summary>Detects the language of each sentence and of the whole document.</summary>
+    public static void Detect(Document document)
+    {
+        var tokens = document.Tokens.AsSpan();
+        var total = new Evidence();
+        for (int s = 0; s < document.Sentences.Count; s++)
+        {
+            var sent = document.Sentences[s];
+            var e = Measure(document.Text, tokens[sent.FirstToken..sent.EndToken]);
+            total.Add(e);
+            document.Sentences[s] = sent with { Language = e.Decide() };
+        }
+        if (document.Sentences.Count == 0) total = Measure(document.Text, tokens);
+        document.Language = total.Decide();
+    }
+
+    /// <summary>Language of a plain string (tokenizes it first).</summary>
+    public static Language Detect(string text)
+    {
+        var table = new TokenTable();
+        Tokenizer.Tokenize(text, table);
+        return Measure(text, table.AsSpan()).Decide();
+    }
+}
