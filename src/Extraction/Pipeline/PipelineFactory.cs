@@ -1,14 +1,13 @@
 using Extraction.Output;
-using Extraction.Pipeline;
-
-namespace Extraction.Cli;
+namespace Extraction.Pipeline;
 
 /// <summary>Loads pipeline.json and builds the checked stage chain; model paths resolve against the config's folder.</summary>
-internal static class PipelineFactory
+public static class PipelineFactory
 {
-    public static (DocumentPipeline Pipeline, TableOptions Tables) Load(string configPath)
+    public static (DocumentPipeline Pipeline, TableOptions Tables) Load(string configPath) => Build(PipelineConfig.Load(configPath), configPath);
+
+    public static (DocumentPipeline Pipeline, TableOptions Tables) Build(PipelineConfig config, string configPath)
     {
-        var config = PipelineConfig.Load(configPath);
         var baseDir = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
         var context = new StageContext(Path.GetFullPath(Path.Combine(baseDir, config.Models)));
         var pipeline = PipelineBuilder.Build(config, StageCatalog.CreateDefault(), context, configPath);
