@@ -48,7 +48,7 @@ public static class Decoder
     {
         var choice = Detect(bytes, complete: true, forced);
         var counter = new ReplacementCounter();
-        var text = counter.Wrap(choice.Encoding).GetString(bytes[choice.BomLength..]);
+        var text = counter.Decode(choice.Encoding, bytes[choice.BomLength..]);
         return (text, choice.Name, counter.Count);
     }
 
@@ -187,7 +187,22 @@ public sealed class ReplacementCounter
 
     public int Count => _count;
 
-    /// <summary>A copy of <paramref name="encoding"/> whose decoder replaces invalid bytes with U+FFFD and counts them here.</summary>
+    /// <summary>
+    /// Decodes a whole buffer in one pass. (<see cref="Encoding.GetString(byte[])"/> measures before it decodes, which
+    /// would run the fallback, and so the count, twice.)
+    /// </summary>
+    public string Decode(Encoding encoding, ReadOnlySpan<byte> bytes)
+    {
+        var e = Wrap(encoding);
+        var chars = new char[e.GetMaxCharCount(bytes.Length)];
+        int n = e.GetDecoder().GetChars(bytes, chars, flush: true);
+        return new string(chars, 0, n);
+    }
+
+    /// <summary>
+    /// A copy of <paramref name="encoding"/> whose decoder replaces invalid bytes with U+FFFD and counts them here. Use
+    /// it through a <see cref="System.Text.Decoder"/> (one pass), as <see cref="Decode"/> and <see cref="SourceText"/> do.
+    /// </summary>
     public Encoding Wrap(Encoding encoding)
     {
         var e = (Encoding)encoding.Clone();

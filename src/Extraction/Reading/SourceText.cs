@@ -98,7 +98,7 @@ public sealed class SourceText : IDisposable
         var bytes = new byte[_stream.Length];
         _head.CopyTo(bytes, 0);
         _stream.ReadExactly(bytes, _head.Length, bytes.Length - _head.Length);
-        var html = _replaced.Wrap(_choice.Encoding).GetString(bytes, _choice.BomLength, bytes.Length - _choice.BomLength);
+        var html = _replaced.Decode(_choice.Encoding, bytes.AsSpan(_choice.BomLength));
         return PieceCutter.Pieces(HtmlText.Extract(html), _options.PieceChars);
     }
 
