@@ -14,7 +14,8 @@ namespace Extraction.Reading;
 /// <item>before the first and after the last content line (a long line or a sentence): short lines that start with a
 /// widget word (<c>Rate…</c>, <c>Оставить комментарий</c>, <c>Реклама</c>), mention votes, or carry a rights notice.</item>
 /// </list>
-/// A content line has at least 6 words and ends a sentence, or has at least 15 words; such lines are never furniture.
+/// A content line has at least 6 words and ends a sentence, or has at least 15 words, and no strong evidence against it;
+/// content lines are never furniture.
 /// </summary>
 public static class PageFurniture
 {
@@ -75,10 +76,14 @@ public static class PageFurniture
         public TextRange Range;
         public int Words;
         public bool Content;
+        /// <summary>Evidence strong enough anywhere on the page.</summary>
+        public bool Strong;
         public bool Furniture;
         /// <summary>Short and made only of navigation, section, sharing or social words.</summary>
         public bool MenuLike;
         public bool Short;
+        /// <summary>Starts with a bullet or a list number.</summary>
+        public bool ListItem;
     }
 
     /// <summary>Ranges of furniture lines (trimmed, without the line break), in text order.</summary>
@@ -88,14 +93,24 @@ public static class PageFurniture
         var result = new List<TextRange>();
         if (lines.Count == 0) return result;
 
-        // Runs of short lines most of which are menu-like (a vertical menu or share list) are furniture as a whole.
+        // A run of short lines most of which are menu-like is a vertical menu or share list: its list items (lines with a
+        // bullet or number, like the menu-like ones) are furniture too, e.g. "• Found a bug?" among "• Telegram" lines.
         for (int i = 0; i < lines.Count;)
         {
             if (!lines[i].Short) { i++; continue; }
-            int j = i, menu = 0;
-            while (j < lines.Count && lines[j].Short) { if (lines[j].MenuLike) menu++; j++; }
-            if (j - i >= 3 && menu * 3 >= (j - i) * 2)
-                for (int k = i; k < j; k++) lines[k] = lines[k] with { Furniture = true };
+            int j = i, menu = 0, listed = 0;
+            while (j < lines.Count && lines[j].Short)
+            {
+                if (lines[j].MenuLike)
+                {
+                    menu++;
+                    if (lines[j].ListItem) listed++;
+                }
+                j++;
+            }
+            if (j - i >= 3 && menu * 3 >= (j - i) * 2 && listed * 2 > menu)
+                for (int k = i; k < j; k++)
+                    if (lines[k].ListItem) lines[k] = lines[k] with { Furniture = true };
             i = j;
         }
 
@@ -106,7 +121,7 @@ public static class PageFurniture
             var l = lines[i];
             if (l.Content) continue;
             bool edge = firstContent < 0 || i < firstContent || i > lastContent;
-            if (l.Furniture || l.MenuLike || IsStrong(text, l.Range) || (edge && IsEdgeWidget(text, l)))
+            if (l.Furniture || l.MenuLike || l.Strong || (edge && IsEdgeWidget(text, l)))
                 result.Add(l.Range);
         }
         return result;
@@ -127,13 +142,16 @@ public static class PageFurniture
             var span = range.Slice(text);
             int words = CountWords(span);
             bool sentence = EndsSentence(span);
-            bool isShort = words <= ShortLine && !sentence;
+            bool strong = IsStrong(span, words, sentence);
+            bool isShort = words <= ShortLine;
             lines.Add(new Line
             {
                 Range = range,
                 Words = words,
-                Content = (words >= 6 && sentence) || words >= 15,
+                Strong = strong,
+                Content = !strong && ((words >= 6 && sentence) || words >= 15),
                 Short = isShort,
+                ListItem = IsListItem(span),
                 MenuLike = isShort && words > 0 && AllWordsIn(span, Social, Navigation, Sections) && HasAnyWord(span, Social, Navigation, Sections, minLength: 3),
             });
         }
@@ -148,10 +166,9 @@ public static class PageFurniture
     }
 
     /// <summary>Evidence strong enough anywhere in the page.</summary>
-    private static bool IsStrong(string text, TextRange range)
+    private static bool IsStrong(ReadOnlySpan<char> span, int words, bool sentence)
     {
-        var span = range.Slice(text);
-        if (EndsSentence(span) && CountWords(span) >= 6) return false;
+        if (sentence && words >= 6) return false;
         return CountIn(span, Social) >= 2 || IsKeyValueDebris(span) || IsBreadcrumb(span) || IsRatingScale(span) || IsCounter(span);
     }
 
@@ -230,6 +247,16 @@ public static class PageFurniture
         foreach (var c in label) if (!char.IsLetter(c)) return false;
         foreach (var c in value) if (!char.IsAsciiDigit(c)) return false;
         return true;
+    }
+
+    /// <summary><c>• Item</c>, <c>- Item</c>, <c>1. Item</c>, <c>2) Item</c>.</summary>
+    private static bool IsListItem(ReadOnlySpan<char> span)
+    {
+        if (span.Length < 2) return false;
+        if (span[0] is '•' or '·' or '*' or '-' or '–' or '—' or '▪' or '►' or '○' or '◦') return span[1] == ' ';
+        int i = 0;
+        while (i < span.Length && char.IsAsciiDigit(span[i])) i++;
+        return i is > 0 and <= 3 && i + 1 < span.Length && span[i] is '.' or ')' && span[i + 1] == ' ';
     }
 
     private static bool EndsSentence(ReadOnlySpan<char> span)
