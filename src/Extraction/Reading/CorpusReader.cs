@@ -29,7 +29,7 @@ public static class CorpusReader
             }
             else if (IsLink(input))
             {
-                yield return new InputFile(Path.GetFullPath(input), Path.GetFileName(input), LinkProblem(input));
+                yield return new InputFile(Path.GetFullPath(input), Path.GetFileName(input), LinkProblem(input) ?? "file cannot be accessed");
             }
             else
             {
@@ -85,18 +85,19 @@ public static class CorpusReader
                 skipped?.Invoke(entry);
                 continue;
             }
-            if (File.Exists(entry)) yield return new InputFile(entry, Relative(root, entry));
-            else yield return new InputFile(entry, Relative(root, entry), IsLink(entry) ? LinkProblem(entry) : "file cannot be accessed");
+            // File.Exists is true for a link whose target is missing, so links are checked first.
+            var why = IsLink(entry) ? LinkProblem(entry) : File.Exists(entry) ? null : "file cannot be accessed";
+            yield return new InputFile(entry, Relative(root, entry), why);
         }
     }
 
-    /// <summary>Why a symbolic link leads nowhere: a loop, or a missing target.</summary>
-    private static string LinkProblem(string path)
+    /// <summary>Why a symbolic link leads nowhere (a loop, or a missing target), or null when it leads to a file.</summary>
+    private static string? LinkProblem(string path)
     {
         try
         {
             var target = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true);
-            return target is { Exists: true } ? "file cannot be accessed" : "broken symbolic link: its target does not exist";
+            return target is { Exists: true } ? null : "broken symbolic link: its target does not exist";
         }
         catch (IOException)
         {
