@@ -18,7 +18,12 @@ public sealed record Baseline
     public required string Format { get; init; }
     public IReadOnlyList<string> Types { get; init; } = [];
     public int? Limit { get; init; }
+    /// <summary>Nested gold spans were reduced to the outermost ones (<c>--outermost</c>).</summary>
+    public bool Outermost { get; init; }
+    /// <summary>The pipeline configuration that was scored, or null when <see cref="Predictions"/> was.</summary>
     public string? Config { get; init; }
+    /// <summary>The mentions.csv that was scored (<c>--pred</c>), if any.</summary>
+    public string? Predictions { get; init; }
     public int Documents { get; init; }
     public required SortedDictionary<string, double> Metrics { get; init; }
 

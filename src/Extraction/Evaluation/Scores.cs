@@ -13,6 +13,7 @@ public readonly record struct PrfCounts(int Predicted, int PredictedCorrect, int
     public double F1 => Prf.Harmonic(Precision, Recall);
 
     /// <summary>Whether anything was predicted or annotated (rows without support are left out of averages and reports).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool HasSupport => Predicted + Gold > 0;
 
     public static PrfCounts operator +(PrfCounts a, PrfCounts b) =>
