@@ -1,3 +1,4 @@
+using Extraction.Documents;
 using Extraction.Evaluation;
 using Extraction.Pipeline;
 using Extraction.Tests.TestSupport;
@@ -25,7 +26,7 @@ public class QualityGateTests
         var (pipeline, _) = PipelineFactory.Load(Path.Combine(SharedData.RepoRoot, baseline.Config ?? "pipeline.json"));
         var (docs, failed) = EvalRunner.Predict(pipeline, gold);
         Assert.Empty(failed);
-        var types = baseline.Types.Select(Documents.EntityTypes.Parse).ToList();
+        var types = baseline.Types.Select(EntityTypes.Parse).ToList();
         var result = Evaluator.Evaluate(docs, new EvalOptions { Types = types });
         var gate = GateResult.Compare(baseline, result, Tolerance);
         Assert.Empty(gate.Warnings);
