@@ -160,6 +160,8 @@ internal static class EvalCommand
         var r = report.Result;
         console.MarkupLine($"[bold]Gold[/]: {Markup.Escape(report.Gold)} ({report.Format}), {r.Documents} documents, types {string.Join(", ", r.Types)}");
         console.MarkupLine($"[bold]Predictions[/]: {Markup.Escape(report.Predictions)}");
+        if (r.UnscoredPredictions > 0)
+            console.MarkupLine($"{r.UnscoredPredictions} predictions of types outside {string.Join(",", r.Types)} were not scored (--types scores them).");
 
         var spans = new Table().Border(TableBorder.Rounded).Title("Spans");
         spans.AddColumn("type");

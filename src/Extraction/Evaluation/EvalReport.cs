@@ -37,7 +37,9 @@ public sealed record EvalReport(string Gold, string Format, string Predictions, 
         var sb = new StringBuilder();
         sb.AppendLine("# Evaluation").AppendLine();
         sb.AppendLine($"- gold: `{Gold}` ({Format}), {r.Documents} documents, types {string.Join(", ", r.Types)}");
-        sb.AppendLine($"- predictions: {Predictions}").AppendLine();
+        sb.AppendLine($"- predictions: {Predictions}");
+        if (r.UnscoredPredictions > 0) sb.AppendLine($"- {r.UnscoredPredictions} predictions of other types were not scored");
+        sb.AppendLine();
 
         sb.AppendLine("## Spans").AppendLine();
         sb.AppendLine("| type | gold | pred | strict P | strict R | strict F1 | partial P | partial R | partial F1 | token P | token R | token F1 |");

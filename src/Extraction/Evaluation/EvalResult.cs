@@ -61,6 +61,8 @@ public sealed record EvalResult
     /// <summary>DATE value accuracy on strict matches whose gold has a value.</summary>
     public required Accuracy DateValue { get; init; }
     public required ErrorCounts Errors { get; init; }
+    /// <summary>Predictions of types that were not scored (the gold does not annotate them, or <c>--types</c> left them out).</summary>
+    public int UnscoredPredictions { get; init; }
     public required IReadOnlyList<ErrorExample> Examples { get; init; }
     public required IReadOnlyList<DocumentScore> WorstDocuments { get; init; }
 

@@ -31,8 +31,10 @@ public static class Evaluator
         var docScores = new List<DocumentScore>(documents.Count);
         var examples = new List<ErrorExample>();
         var examplesByKind = new int[4];
+        int unscored = 0;
         foreach (var doc in documents)
         {
+            foreach (var p in doc.Predicted) if (!scored[(int)p.Type]) unscored++;
             var counts = new DocumentCounts();
             var gold = Distinct(doc.Gold, scored);
             var pred = Distinct(doc.Predicted, scored);
@@ -60,6 +62,7 @@ public static class Evaluator
             Normalization = ordered.Where(t => t != EntityType.DATE).ToDictionary(t => t.Code(), t => totals.Normal[(int)t]),
             DateValue = totals.DateValue,
             Errors = totals.Errors,
+            UnscoredPredictions = unscored,
             Examples = examples.OrderBy(e => e.Kind).ToList(),
             WorstDocuments = worst,
         };

@@ -201,6 +201,7 @@ public class EvaluatorTests
         var r = Evaluator.Evaluate([doc]);
         Assert.Equal(["PER"], r.Types);
         Assert.Equal(1.0, r.Strict.Micro.Precision);
+        Assert.Equal(1, r.UnscoredPredictions);
         var withDate = Evaluator.Evaluate([doc], new EvalOptions { Types = [EntityType.DATE, EntityType.PER] });
         Assert.Equal(["PER", "DATE"], withDate.Types);
         Assert.Equal(0.5, withDate.Strict.Micro.Precision);
