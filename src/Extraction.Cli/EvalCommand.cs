@@ -179,9 +179,9 @@ internal static class EvalCommand
         var all = r.NormalizationAll;
         if (all.Exact.Total + r.DateValue.Total > 0)
         {
-            var norm = new Table().Border(TableBorder.Rounded).Title("Normal forms and date values (on strict matches)");
+            var norm = new Table().Border(TableBorder.Rounded).Title("Normal forms, DATE values");
             norm.AddColumn("what");
-            foreach (var c in new[] { "scored", "exact", "folded" }) norm.AddColumn(new TableColumn(c).RightAligned());
+            foreach (var c in new[] { "strict matches", "exact", "folded" }) norm.AddColumn(new TableColumn(c).RightAligned());
             foreach (var (type, a) in r.Normalization)
                 if (a.Exact.Total > 0) norm.AddRow($"{type} normal form", Int(a.Exact.Total), Acc(a.Exact), Acc(a.Folded));
             if (all.Exact.Total > 0) norm.AddRow("all normal forms", Int(all.Exact.Total), Acc(all.Exact), Acc(all.Folded));
