@@ -55,6 +55,7 @@ internal static class EvalCommand
         {
             if (q.Tolerance < 0) throw new ArgumentException("--tolerance must be 0 or more.");
             if (q.Limit is <= 0) throw new ArgumentException("--limit must be a positive number of documents.");
+            foreach (var path in q.Reports) EvalReport.CheckPath(path);
             var types = ParseTypes(q.Types);
             var format = q.Format is null ? GoldCorpus.Detect(q.Gold)
                 : GoldCorpus.TryParseFormat(q.Format, out var f) ? f

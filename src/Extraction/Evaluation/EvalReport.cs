@@ -23,11 +23,18 @@ public sealed record EvalReport(string Gold, string Format, string Predictions, 
     /// <summary>Writes <c>.json</c> or <c>.md</c> by the file's extension.</summary>
     public void Write(string path)
     {
-        var ext = Path.GetExtension(path);
-        if (ext.Equals(".json", StringComparison.OrdinalIgnoreCase)) AtomicFile.WriteText(path, ToJson());
-        else if (ext.Equals(".md", StringComparison.OrdinalIgnoreCase)) AtomicFile.WriteText(path, ToMarkdown());
-        else throw new ArgumentException($"--report {path}: the report format follows the extension; use .json or .md.");
+        CheckPath(path);
+        AtomicFile.WriteText(path, IsJson(path) ? ToJson() : ToMarkdown());
     }
+
+    /// <summary>Throws an <see cref="ArgumentException"/> unless the path ends in .json or .md (checked before a long run).</summary>
+    public static void CheckPath(string path)
+    {
+        if (!IsJson(path) && !Path.GetExtension(path).Equals(".md", StringComparison.OrdinalIgnoreCase))
+            throw new ArgumentException($"--report {path}: the report format follows the extension; use .json or .md.");
+    }
+
+    private static bool IsJson(string path) => Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase);
 
     public string ToJson() => JsonSerializer.Serialize(this, Json) + "\n";
 
