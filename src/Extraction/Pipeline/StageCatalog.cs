@@ -1,3 +1,4 @@
+using Extraction.Reading;
 using Extraction.Tokenization;
 
 namespace Extraction.Pipeline;
@@ -13,6 +14,7 @@ public static class StageCatalog
         var r = new StageRegistry();
         r.Add<TokenizeOptions>("tokenize", (o, _) => new TokenizeStage(o));
         r.Add<LanguageOptions>("language", (o, _) => new LanguageStage(o));
+        r.Add<FurnitureOptions>("furniture", (o, _) => new FurnitureStage(o));
         return r;
     }
 }
