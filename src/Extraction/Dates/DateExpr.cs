@@ -19,6 +19,8 @@ public sealed record FixedExpr(TimexValue Value) : DateExpr;
 public sealed record CalendarExpr(int? Year, int Month = 0, int Day = 0) : DateExpr
 {
     public int? YearShift { get; init; }
+    /// <summary>-1: the latest such month before the anchor's (<c>last September</c>); +1: the next one after it.</summary>
+    public int Direction { get; init; }
     public int Hour { get; init; } = -1;
     public int Minute { get; init; }
     public bool Utc { get; init; }
@@ -35,10 +37,11 @@ public sealed record RelativeExpr(DateUnit Unit, int Offset, DayPart DayPart = D
 public sealed record ShiftExpr(DateUnit Unit, double? Amount, int Sign) : DateExpr;
 
 /// <summary>
-/// A weekday in the anchor's ISO week (<c>в четверг</c>, <see cref="WeekShift"/> 0), or the nearest one strictly before (-1,
-/// <c>в прошлую пятницу</c>) or after (+1, <c>next Friday</c>) the anchor.
+/// A weekday near the anchor. <see cref="WeekShift"/> 0 (<c>в четверг</c>): the one in the seven days up to the anchor
+/// (news reports what happened), or from the anchor on when the sentence speaks of the future (<see cref="Future"/>);
+/// -1 / +1 (<c>в прошлую пятницу</c>, <c>next Friday</c>): the nearest one strictly before / after the anchor.
 /// </summary>
-public sealed record WeekdayExpr(int IsoDay, int WeekShift = 0, DayPart DayPart = DayPart.None) : DateExpr;
+public sealed record WeekdayExpr(int IsoDay, int WeekShift = 0, DayPart DayPart = DayPart.None, bool Future = false) : DateExpr;
 
 /// <summary>
 /// The unit in focus: <c>that year</c>, <c>в том же году</c> — the last one the text named, else the anchor's;
@@ -46,8 +49,8 @@ public sealed record WeekdayExpr(int IsoDay, int WeekShift = 0, DayPart DayPart 
 /// </summary>
 public sealed record FocusExpr(DateUnit Unit, int Offset = 0) : DateExpr;
 
-/// <summary>A clock time on the anchor's day (<c>в 14:00</c>, <c>16:15 UTC</c>).</summary>
-public sealed record TimeExpr(int Hour, int Minute, bool Utc = false) : DateExpr;
+/// <summary>A clock time on the anchor's day (<c>в 14:00</c>, <c>16:15 UTC</c>) or on a given day (<c>12:00 UTC Monday</c>).</summary>
+public sealed record TimeExpr(int Hour, int Minute, bool Utc = false, DateExpr? Day = null) : DateExpr;
 
 /// <summary>A range written as one expression (<c>2022-2024 годы</c>, <c>с 1 по 5 мая</c>): an ISO interval.</summary>
 public sealed record RangeExpr(DateExpr From, DateExpr To) : DateExpr;

@@ -88,6 +88,52 @@ internal ref partial struct DateGrammar
         yield return ("EST EDT PST PDT CET CEST MSK", E(W.Zone, 1));
         yield return ("a.m am", E(W.AmPm, 0));
         yield return ("p.m pm", E(W.AmPm, 12));
+        yield return ("will 'll shall scheduled upcoming due", E(W.Future));
+    }
+
+    /// <summary>English keeps <c>the</c> in the span before period words (<c>the fourth quarter</c>, <c>the end of</c>), not before numbers.</summary>
+    private readonly bool TheIncluded(int i) => K(i) is W.Edge or W.Ordinal or W.Shift or W.That or W.Unit or W.Season or W.DayPart;
+
+    /// <summary><c>the day</c> (the day in focus) and <c>the weekend</c> (the anchor's).</summary>
+    private readonly bool TryTheUnit(int p, out int end, out DateExpr expr)
+    {
+        end = p + 1;
+        expr = null!;
+        if (!In(p - 1) || K(p - 1) != W.The || V(p) != 0) return false;
+        if (U(p) == DateUnit.Day) expr = new FocusExpr(DateUnit.Day);
+        else if (U(p) == DateUnit.Weekend) expr = new RelativeExpr(DateUnit.Weekend, 0);
+        return expr is not null;
+    }
+
+    /// <summary><c>'82</c> (a year) and <c>'80s</c> (a decade).</summary>
+    private readonly bool TryApostropheYear(int p, out int end, out DateExpr expr)
+    {
+        end = -1;
+        expr = null!;
+        int n = Num(p + 1);
+        if (n < 0 || _lex[p + 1].Digits != 2) return false;
+        int year = n < 30 ? 2000 + n : 1900 + n;
+        if (Glued(p + 1) && In(p + 2) && T(p + 2) is "s" && n % 10 == 0)
+        {
+            end = p + 3;
+            expr = new FixedExpr(new TimexValue(TimexKind.Decade, Part: year / 10));
+            return true;
+        }
+        end = p + 2;
+        expr = new FixedExpr(TimexValue.OfDate(year));
+        return true;
+    }
+
+    /// <summary><c>0800 UTC</c>: four digits and a zone.</summary>
+    private readonly bool TryMilitaryTime(int p, out int end, out DateExpr expr)
+    {
+        end = -1;
+        expr = null!;
+        int n = Num(p);
+        if (_lex[p].Digits != 4 || n / 100 > 23 || n % 100 > 59 || K(p + 1) != W.Zone) return false;
+        end = p + 2;
+        expr = new TimeExpr(n / 100, n % 100, V(p + 1) == 0);
+        return true;
     }
 
     /// <summary>After a day number: the English ordinal suffix glued to it (<c>1st</c>, <c>15th</c>); returns the index after the day.</summary>

@@ -141,6 +141,7 @@ internal ref partial struct DateGrammar
         yield return ("восьмидесятые восьмидесятых", E(W.DecadeWord, 8));
         yield return ("девяностые девяностых", E(W.DecadeWord, 9));
         yield return ("мск", E(W.Zone, 3));
+        yield return ("будет будут состоится состоятся пройдёт пройдут начнётся начнутся планирует планируется намерен намерены ожидается", E(W.Future));
     }
 
     /// <summary>Nouns counted by a number (<c>2000 человек</c>): a four-digit number before them is a quantity, not a year.</summary>

@@ -86,6 +86,11 @@ internal ref partial struct DateGrammar
                         l.Digits = (byte)s.Length;
                     }
                     break;
+                case TokenKind.Punctuation:
+                    if (i + 1 < tokens.Length && IsApostrophe(s[0]) && s.Length == 1 && !t.Has(TokenFlags.SpaceAfter)
+                        && tokens[i + 1].Kind == TokenKind.Number && tokens[i + 1].Range.Length is 2 or 3)
+                        l.Entry = new LexEntry(W.Apostrophe);
+                    break;
                 case TokenKind.Word:
                 case TokenKind.Abbreviation:
                 case TokenKind.Initial:
@@ -187,7 +192,7 @@ internal ref partial struct DateGrammar
         for (int n = 0; n < 3 && In(p); n++)
         {
             var k = K(p);
-            if (k == W.Prep && Prep(p, PrepFlags.Included) || k is W.During or W.Approx or W.The) p++;
+            if (k == W.Prep && Prep(p, PrepFlags.Included) || k is W.During or W.Approx || k == W.The && TheIncluded(p + 1)) p++;
             else break;
         }
         if (p > i && p < _limit && TryRange(p, out e, out x)) Keep(e, x, ref end, ref expr);
@@ -248,7 +253,9 @@ internal ref partial struct DateGrammar
             W.DayPart => TryDayPartLed(p, out end, out expr),
             W.Roman => TryRomanCentury(p, out end, out expr),
             W.DecadeWord => TryDecadeWord(p, out end, out expr),
-            W.NumWord or W.Article or W.Unit or W.After => TryShiftAmount(p, out end, out expr),
+            W.NumWord or W.Article or W.After => TryShiftAmount(p, out end, out expr),
+            W.Unit => TryShiftAmount(p, out end, out expr) || TryTheUnit(p, out end, out expr),
+            W.Apostrophe => TryApostropheYear(p, out end, out expr),
             W.Later => TryLaterToday(p, out end, out expr),
             _ => false,
         };
@@ -266,6 +273,7 @@ internal ref partial struct DateGrammar
         if (TryNumericToken(p, out e, out x) && e > end) { end = e; expr = x; }
         if (TryDecadeOrCentury(p, out e, out x) && e > end) { end = e; expr = x; }
         if (TryShiftAmount(p, out e, out x) && e > end) { end = e; expr = x; }
+        if (TryMilitaryTime(p, out e, out x) && e > end) { end = e; expr = x; }
         return end > p;
     }
 
@@ -422,7 +430,7 @@ internal ref partial struct DateGrammar
         }
         if (ambiguous) return false;
         end = q;
-        expr = new WeekdayExpr(iso, 0, part);
+        expr = new WeekdayExpr(iso, 0, part, FutureNear(p));
         return true;
     }
 
@@ -479,7 +487,7 @@ internal ref partial struct DateGrammar
                 return true;
             case W.Month when !same && MonthCaseOk(q):
                 end = q + 1;
-                expr = new CalendarExpr(null, V(q)) { YearShift = shift };
+                expr = shift == 0 ? new CalendarExpr(null, V(q)) { YearShift = 0 } : new CalendarExpr(null, V(q)) { Direction = Math.Sign(shift) };
                 return true;
             case W.Season when !same:
                 end = q + 1;
@@ -515,9 +523,11 @@ internal ref partial struct DateGrammar
         end = -1;
         expr = null!;
         int q = p + 1;
-        if (K(q) == W.Of) q++;
-        if (K(q) == W.The && K(q + 1) == W.Unit && V(q + 1) == 0) q++;
-        if (K(q) == W.Unit && V(q) == 0 && U(q) is DateUnit.Year or DateUnit.Month or DateUnit.Week or DateUnit.Day)
+        bool of = K(q) == W.Of;
+        if (of) q++;
+        else if (Latin(p) && T(p) is not ("early" or "late" or "mid" or "Early" or "Late" or "Mid")) return false;
+        if (of && K(q) == W.The && K(q + 1) == W.Unit && V(q + 1) == 0) q++;
+        if (K(q) == W.Unit && V(q) == 0 && U(q) is DateUnit.Year or DateUnit.Month or DateUnit.Week or DateUnit.Day && (of || !Latin(q)))
         {
             end = q + 1;
             expr = new RelativeExpr(U(q), 0);
@@ -870,6 +880,18 @@ internal ref partial struct DateGrammar
             end = q + 1;
             expr = w with { DayPart = (DayPart)V(q) };
         }
+        if (expr is TimeExpr { Day: null } t && K(q) is W.Weekday or W.RelDay && TryPoint(q, out int de, out var day))
+        {
+            end = de;
+            expr = t with { Day = day };
+        }
+    }
+
+    /// <summary>Is there a future-tense word within a few tokens of <paramref name="p"/> in its sentence?</summary>
+    private readonly bool FutureNear(int p)
+    {
+        for (int i = Math.Max(_first, p - 6); i < Math.Min(_limit, p + 4); i++) if (_lex[i].Kind == W.Future) return true;
+        return false;
     }
 
     /// <summary>A clock time token <c>hh:mm</c> with an optional zone or a.m./p.m.; returns the index after it.</summary>

@@ -66,6 +66,10 @@ internal enum W : byte
     EdgeNumber,
     /// <summary>A Roman numeral (<c>XX</c>), value = the number.</summary>
     Roman,
+    /// <summary>An apostrophe glued to a two-digit number (<c>'82</c>, <c>'80s</c>).</summary>
+    Apostrophe,
+    /// <summary>A word that puts the sentence in the future (<c>will</c>, <c>состоится</c>): a weekday then lies ahead.</summary>
+    Future,
 }
 
 /// <summary>How a preposition behaves in front of a date.</summary>

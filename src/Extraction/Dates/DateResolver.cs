@@ -93,22 +93,13 @@ public sealed class DateResolver
         if (c.YearShift is { } shift)
             return _anchor?.Year is { } ay ? (v with { Year = ay + shift }, DateSources.RelativeDocDate) : (v, DateSources.Unanchored);
         if (_anchor?.Year is not { } year) return (v, DateSources.Unanchored);
-        return (v with { Year = NearestYear(year, c.Month, c.Day) }, DateSources.PartialDocDate);
-    }
-
-    /// <summary>The year (anchor's, or one either side) that puts month/day nearest the anchor.</summary>
-    private int NearestYear(int year, int month, int day)
-    {
-        if (month <= 0 || _anchor is not { Month: > 0 } a) return year;
-        int anchorPos = a.Month * 31 + Math.Max(a.Day, 1);
-        int pos = month * 31 + Math.Max(day, 1);
-        int best = year, bestDist = int.MaxValue;
-        for (int dy = -1; dy <= 1; dy++)
+        if (c.Direction != 0 && _anchor is { Month: > 0 } a)
         {
-            int dist = Math.Abs(dy * 12 * 31 + pos - anchorPos);
-            if (dist < bestDist) { bestDist = dist; best = year + dy; }
+            bool sameYear = c.Direction < 0 ? c.Month < a.Month : c.Month > a.Month;
+            return (v with { Year = sameYear ? year : year + c.Direction }, DateSources.RelativeDocDate);
         }
-        return best;
+        // A date without its year takes the anchor's year (news mostly speaks of its own year).
+        return (v with { Year = year }, DateSources.PartialDocDate);
     }
 
     private (TimexValue?, string) Period(PeriodExpr p)
@@ -201,14 +192,9 @@ public sealed class DateResolver
     {
         if (_anchorDay is not { } day)
             return (new TimexValue(TimexKind.Reference, Text: $"XXXX-WXX-{w.IsoDay}"), DateSources.Unanchored);
-        DateOnly target;
-        if (w.WeekShift == 0) target = day.AddDays(w.IsoDay - IsoDay(day));
-        else
-        {
-            // last Friday: the nearest one strictly before the anchor; next Friday: strictly after.
-            target = day.AddDays(w.WeekShift);
-            while (IsoDay(target) != w.IsoDay) target = target.AddDays(w.WeekShift);
-        }
+        int step = w.WeekShift != 0 ? w.WeekShift : w.Future ? 1 : -1;
+        var target = w.WeekShift != 0 ? day.AddDays(step) : day;
+        while (IsoDay(target) != w.IsoDay) target = target.AddDays(step);
         return (TimexValue.OfDay(target) with { DayPart = w.DayPart }, DateSources.RelativeDocDate);
     }
 
@@ -229,6 +215,8 @@ public sealed class DateResolver
 
     private (TimexValue?, string) Time(TimeExpr t)
     {
+        if (t.Day is { } d && ResolveOne(d) is ({ Kind: TimexKind.Date, Day: > 0 } v, var source))
+            return (v with { Hour = t.Hour, Minute = t.Minute, Utc = t.Utc, DayPart = DayPart.None }, source);
         if (_anchorDay is { } day) return (TimexValue.OfDay(day) with { Hour = t.Hour, Minute = t.Minute, Utc = t.Utc }, DateSources.RelativeDocDate);
         return (new TimexValue(TimexKind.Date, null, -1, -1, t.Hour, t.Minute, Utc: t.Utc), DateSources.Unanchored);
     }
