@@ -21,6 +21,8 @@ public sealed record CalendarExpr(int? Year, int Month = 0, int Day = 0) : DateE
     public int? YearShift { get; init; }
     /// <summary>-1: the latest such month before the anchor's (<c>last September</c>); +1: the next one after it.</summary>
     public int Direction { get; init; }
+    /// <summary>The sentence speaks of the future, so a missing year is the one that puts the date ahead of the anchor.</summary>
+    public bool Future { get; init; }
     public int Hour { get; init; } = -1;
     public int Minute { get; init; }
     public bool Utc { get; init; }

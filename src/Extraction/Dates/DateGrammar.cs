@@ -297,7 +297,7 @@ internal ref partial struct DateGrammar
         else if (TryRelativeYear(q, out int qr, out int s)) { shift = s; q = qr; }
         if (!ValidDay(year, month, day) || day2 > 0 && (!ValidDay(year, month, day2) || day2 <= day)) return false;
         end = q;
-        var first = new CalendarExpr(year, month, day) { YearShift = shift };
+        var first = new CalendarExpr(year, month, day) { YearShift = shift, Future = year is null && FutureNear(p) };
         expr = day2 > 0 ? new RangeExpr(first, first with { Day = day2 }) : first;
         return true;
     }
@@ -405,7 +405,7 @@ internal ref partial struct DateGrammar
         if (day > 0 && !ValidDay(year, month, day)) return false;
         if (day == 0 && year is null && !MonthAloneOk(p)) return false;
         end = q;
-        var first = new CalendarExpr(year, month, day);
+        var first = new CalendarExpr(year, month, day) { Future = year is null && FutureNear(p) };
         expr = day2 > day ? new RangeExpr(first, first with { Day = day2 }) : first;
         return true;
     }

@@ -98,7 +98,10 @@ public sealed class DateResolver
             bool sameYear = c.Direction < 0 ? c.Month < a.Month : c.Month > a.Month;
             return (v with { Year = sameYear ? year : year + c.Direction }, DateSources.RelativeDocDate);
         }
-        // A date without its year takes the anchor's year (news mostly speaks of its own year).
+        // A date without its year takes the anchor's year; news mostly reports the past, so a month more than
+        // two months after the anchor's is last year's, unless the sentence speaks of the future.
+        if (_anchor is { Month: > 0 } am && c.Month > 0)
+            year += c.Future ? (c.Month < am.Month ? 1 : 0) : (c.Month > am.Month + 2 ? -1 : 0);
         return (v with { Year = year }, DateSources.PartialDocDate);
     }
 
