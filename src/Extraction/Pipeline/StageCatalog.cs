@@ -1,4 +1,5 @@
 using Extraction.Dates;
+using Extraction.Tagging;
 using Extraction.Tokenization;
 
 namespace Extraction.Pipeline;
@@ -15,6 +16,7 @@ public static class StageCatalog
         r.Add<TokenizeOptions>("tokenize", (o, _) => new TokenizeStage(o));
         r.Add<LanguageOptions>("language", (o, _) => new LanguageStage(o));
         r.Add<DatesOptions>("dates", (o, _) => new DatesStage(o));
+        r.Add<NerOptions>("ner", (o, ctx) => new NerStage(o, ctx));
         return r;
     }
 }
