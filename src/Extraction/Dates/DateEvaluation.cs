@@ -6,13 +6,13 @@ using Extraction.Tokenization;
 namespace Extraction.Dates;
 
 /// <summary>Span precision/recall/F1 (exact boundaries) and value accuracy on matched spans.</summary>
-public sealed record DateScore(int Gold, int Predicted, int Matched, int ValueCorrect, int LenientMatched)
+public sealed record DateScore(int Gold, int Predicted, int Matched, int Valued, int ValueCorrect, int LenientMatched)
 {
     public double Precision => Predicted == 0 ? 0 : (double)Matched / Predicted;
     public double Recall => Gold == 0 ? 0 : (double)Matched / Gold;
     public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
-    /// <summary>Share of exactly matched spans whose value equals the gold value.</summary>
-    public double ValueAccuracy => Matched == 0 ? 0 : (double)ValueCorrect / Matched;
+    /// <summary>Share of exactly matched spans with a gold value (<see cref="Valued"/>) whose value equals it.</summary>
+    public double ValueAccuracy => Valued == 0 ? 0 : (double)ValueCorrect / Valued;
     /// <summary>F1 counting overlapping spans as matches (each gold and predicted span used once).</summary>
     public double LenientF1 => Gold + Predicted == 0 ? 0 : 2.0 * LenientMatched / (Gold + Predicted);
 
@@ -27,11 +27,11 @@ public sealed record DateScore(int Gold, int Predicted, int Matched, int ValueCo
 /// </summary>
 public sealed class DateEvaluation(Func<GoldSpan, bool> goldFilter, Func<Mention, bool> predictedFilter, DatesOptions? options = null)
 {
-    private int _gold, _predicted, _matched, _valueCorrect, _lenient;
+    private int _gold, _predicted, _matched, _valued, _valueCorrect, _lenient;
     private readonly StringBuilder _errors = new();
     private readonly DatesOptions _options = options ?? new DatesOptions();
 
-    public DateScore Score => new(_gold, _predicted, _matched, _valueCorrect, _lenient);
+    public DateScore Score => new(_gold, _predicted, _matched, _valued, _valueCorrect, _lenient);
 
     /// <summary>One line per error: <c>FN</c>/<c>FP</c> spans and <c>VAL</c> value mismatches, with the document id.</summary>
     public string Errors => _errors.ToString();
@@ -55,6 +55,8 @@ public sealed class DateEvaluation(Func<GoldSpan, bool> goldFilter, Func<Mention
             if (j < 0) continue;
             usedGold[i] = usedPred[j] = true;
             _matched++;
+            if (goldSpans[i].Value is null) continue;
+            _valued++;
             if (predicted[j].Normal == goldSpans[i].Value) _valueCorrect++;
             else _errors.AppendLine($"VAL\t{gold.Id}\t{gold.Text[goldSpans[i].Range.Start..goldSpans[i].Range.End]}\tgold {goldSpans[i].Value}\tours {predicted[j].Normal}\t{predicted[j].Source}");
         }

@@ -67,10 +67,6 @@ internal ref partial struct DateGrammar
         yield return ("часов часам часами часах", E(W.Unit, 1, DateUnit.Hour));
         yield return ("минута минуту минуты", E(W.Unit, 0, DateUnit.Minute));
         yield return ("минут минутам минутами", E(W.Unit, 1, DateUnit.Minute));
-        yield return ("летний летнего летнему летнем летняя летней летнюю летние летних летним летними", E(W.LengthAdj, 0, DateUnit.Year));
-        yield return ("часовой часового часовом часовая часовую часовые часовых", E(W.LengthAdj, 0, DateUnit.Hour));
-        yield return ("дневный дневного дневном дневная дневную дневные дневных", E(W.LengthAdj, 0, DateUnit.Day));
-        yield return ("месячный месячного месячном месячная месячную месячные месячных", E(W.LengthAdj, 0, DateUnit.Month));
 
         yield return ("г гг", E(W.YearMark));
 

@@ -60,11 +60,21 @@ internal ref partial struct DateGrammar
         {
             if (_lex[i].Kind != W.None && TryMatch(i, out int stop, out var expr))
             {
-                matches.Add(new DateMatch(i, stop, new TextRange(_tok[i].Start, _tok[stop - 1].End), expr));
+                matches.Add(new DateMatch(i, stop, new TextRange(_tok[i].Start, SpanEnd(stop - 1)), expr));
                 i = stop;
             }
             else i++;
         }
+    }
+
+    /// <summary>
+    /// Where a mention ending with token <paramref name="last"/> ends: a Russian abbreviation's dot (<c>2014 г.</c>) stays
+    /// outside, as in NEREL, since it often also ends the sentence.
+    /// </summary>
+    private readonly int SpanEnd(int last)
+    {
+        ref readonly var t = ref _tok[last];
+        return t.Kind == TokenKind.Abbreviation && t.Has(TokenFlags.HasCyrillic) && _text[t.End - 1] == '.' ? t.End - 1 : t.End;
     }
 
     // ---- lexing ------------------------------------------------------------------------------------------------
@@ -345,6 +355,7 @@ internal ref partial struct DateGrammar
         bool marked = after > p + 1 && n is >= 100 and <= 2199 && _lex[p].Digits >= 3;
         if (!marked && !(IsYearNumber(p, out _) && BareYearOk(p))) return false;
         end = marked ? after : p + 1;
+        if (marked && In(end) && T(end) is "рождения") end++;
         expr = new FixedExpr(TimexValue.OfDate(n));
         return true;
     }
@@ -421,7 +432,7 @@ internal ref partial struct DateGrammar
         int q = p + 1;
         var part = DayPart.None;
         if (K(q) == W.DayPart) { part = (DayPart)V(q); q++; }
-        int r = Is(q, ',') ? q + 1 : q;
+        int r = Is(q, ',') || IsDash(q) || Is(q, '(') ? q + 1 : q;
         if (In(r) && K(r) is W.Number or W.Month && TryPoint(r, out int e, out var date) && date is CalendarExpr { Day: > 0 } c)
         {
             end = e;
@@ -440,7 +451,7 @@ internal ref partial struct DateGrammar
         int q = p + 1;
         var part = DayPart.None;
         if (K(q) == W.DayPart) { part = (DayPart)V(q); q++; }
-        int r = Is(q, ',') ? q + 1 : q;
+        int r = Is(q, ',') || IsDash(q) ? q + 1 : q;
         if (In(r) && K(r) is W.Number or W.Month && TryPoint(r, out int e, out var date) && date is CalendarExpr { Day: > 0 })
         {
             end = e;
@@ -732,8 +743,8 @@ internal ref partial struct DateGrammar
         int q = p;
         bool lastN = K(q) == W.Ordinal && V(q) == 9;
         if (lastN) q++;
-        // N-летний, 12-year, 24-часовой
-        if (Num(q) is > 0 and <= 1000 && Glued(q) && IsDash(q + 1) && Glued(q + 1) && K(q + 2) is W.LengthAdj or W.Unit && U(q + 2) is not DateUnit.None)
+        // 12-year, 30-day (Russian N-летний is an age: NEREL's AGE, not a date)
+        if (Num(q) is > 0 and <= 1000 && Glued(q) && IsDash(q + 1) && Glued(q + 1) && K(q + 2) == W.Unit && Latin(q + 2))
         {
             end = q + 3;
             expr = new FixedExpr(TimexValue.Duration(DurationCode(Num(q), U(q + 2))));
@@ -754,6 +765,9 @@ internal ref partial struct DateGrammar
             if (IsYearNumber(q, out _) && V(r) == 0) break;
             var unit = U(r);
             if (unit is DateUnit.Weekend) break;
+            // "45 лет" alone is mostly an age; a length of years needs a word that introduces it (за, в течение, около…).
+            if (!any && unit == DateUnit.Year && !lastN && !Latin(r) && !IntroducesYears(p)) break;
+            if (Latin(r) && In(r + 1) && T(r + 1) is "old") break;
             AppendDuration(code, amount, unit);
             any = true;
             q = r + 1;
@@ -764,6 +778,10 @@ internal ref partial struct DateGrammar
         expr = new FixedExpr(TimexValue.Duration(code.ToString()));
         return true;
     }
+
+    /// <summary>Words before <c>N лет</c> that make it a length of time, not an age.</summary>
+    private readonly bool IntroducesYears(int p) =>
+        IntroducesDuration(p) || In(p - 1) && (K(p - 1) == W.Approx || K(p - 1) == W.Prep && T(p - 1) is "от" or "От");
 
     /// <summary>A bare unit word (<c>недели</c>) is a duration after <c>в течение</c>, <c>за</c>, <c>на</c>.</summary>
     private readonly bool IntroducesDuration(int p) =>

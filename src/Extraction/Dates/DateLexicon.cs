@@ -56,8 +56,6 @@ internal enum W : byte
     During,
     /// <summary>Approximation (<c>около</c>, <c>почти</c>, <c>about</c>): kept inside the span.</summary>
     Approx,
-    /// <summary>Length adjective after <c>N-</c> (<c>летний</c> in <c>25-летний</c>), unit in <see cref="LexEntry.Unit"/>.</summary>
-    LengthAdj,
     /// <summary><c>a</c>, <c>an</c>: an amount of one before a unit (<c>a year ago</c>).</summary>
     Article,
     /// <summary>Two months joined by a hyphen (<c>ноябре-декабре</c>): value = first × 100 + second.</summary>

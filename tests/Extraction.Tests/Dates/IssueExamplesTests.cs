@@ -10,7 +10,7 @@ public sealed class IssueExamplesTests
     [InlineData("Встреча прошла 23.12.2015.", null, "23.12.2015=2015-12-23")]
     [InlineData("The meeting was held on 2015-12-23.", null, "2015-12-23=2015-12-23")]
     [InlineData("Договор подписан 15 августа 2014 в Астане.", null, "15 августа 2014=2014-08-15")]
-    [InlineData("Договор подписан 15-го августа 2014 г. в Астане.", null, "15-го августа 2014 г.=2014-08-15")]
+    [InlineData("Договор подписан 15-го августа 2014 г. в Астане.", null, "15-го августа 2014 г=2014-08-15")]
     [InlineData("The deal was signed on August 15, 2014 in Astana.", null, "August 15, 2014=2014-08-15")]
     [InlineData("The deal was signed on the 15th of August 2014.", null, "15th of August 2014=2014-08-15")]
     [InlineData("23.12.2015 (15:27)", null, "23.12.2015 (15:27)=2015-12-23T15:27")]
