@@ -100,6 +100,7 @@ internal ref partial struct DateGrammar
         yield return ("третий третьего третьем третьей третью третье", E(W.Ordinal, 3));
         yield return ("четвёртый четвёртого четвёртом четвёртой четвёртую", E(W.Ordinal, 4));
         yield return ("последний последнего последнем последней последнюю последние последних последним последними", E(W.Ordinal, 9));
+        yield return ("ближайший ближайшего ближайшем ближайшей ближайшую ближайшие ближайших ближайшим ближайшими", E(W.Ordinal, 8));
 
         yield return ("этот этого этом этой эту этому", E(W.Shift, 0));
         yield return ("текущий текущего текущем текущей текущую текущему нынешний нынешнего нынешнем нынешней нынешнюю", E(W.Shift, 0));
@@ -121,7 +122,8 @@ internal ref partial struct DateGrammar
         yield return ("конец конца конце концу исходе", E(W.Edge, 3));
 
         yield return ("в во", E(W.Prep, 0, prep: Inc | Cue));
-        yield return ("с со от", E(W.Prep, 0, prep: Inc | Cue | PrepFlags.RangeFrom));
+        // "c" in Latin script stands for "с" often enough in Russian news to count.
+        yield return ("с со от c", E(W.Prep, 0, prep: Inc | Cue | PrepFlags.RangeFrom));
         yield return ("по до", E(W.Prep, 0, prep: Inc | Cue | PrepFlags.RangeTo));
         yield return ("на за", E(W.Prep, 0, prep: Inc));
         yield return ("к после", E(W.Prep, 0, prep: Cue));
@@ -153,7 +155,9 @@ internal ref partial struct DateGrammar
 
     private static bool IsCountedNoun(ReadOnlySpan<char> word) => CountedNouns.Contains(word);
 
-    private static bool IsConjunction(ReadOnlySpan<char> word) => word is "и" or "или" or "а" or "но" or "либо";
+    /// <summary>Conjunctions and prepositions: after a bare year they do not make it a quantity (<c>2017 и</c>, <c>2017 в</c>).</summary>
+    private readonly bool IsFunctionWord(int i) =>
+        K(i) == W.Prep || T(i) is "и" or "или" or "а" or "но" or "либо" or "у" or "из" or "для" or "о" or "об" or "при";
 
     /// <summary>Months and weekdays: Russian in lower case, English capitalized; either may open a sentence or be all caps.</summary>
     private readonly bool MonthCaseOk(int i)
@@ -194,7 +198,7 @@ internal ref partial struct DateGrammar
     }
 
     /// <summary>
-    /// One composite number token: <c>23.12.2015</c>, <c>2015-12-23</c>, <c>7/8/07</c>, <c>2022-2024</c> (+ <c>годы</c>),
+    /// One composite number token: <c>23.12.2015</c>, <c>2015-12-23</c>, <c>7/8/07</c>, <c>2022-2024</c> (+ <c>годы</c>), <c>2016/17</c> (a season),
     /// <c>1990-х</c> / <c>1960-е годы</c> (decades), or a clock time after a preposition (<c>в 14:00</c>).
     /// Quantities (<c>7,500</c>, <c>1,6</c>) match nothing.
     /// </summary>
@@ -235,7 +239,7 @@ internal ref partial struct DateGrammar
             expr = new CalendarExpr(y, m, d);
             return true;
         }
-        if (n == 2 && IsRangeDash(sep) && lens[0] == 4 && lens[1] is 2 or 4)
+        if (n == 2 && (IsRangeDash(sep) || sep == '/') && lens[0] == 4 && lens[1] is 2 or 4)
         {
             int y1 = parts[0];
             int y2 = lens[1] == 4 ? parts[1] : y1 / 100 * 100 + parts[1];

@@ -371,7 +371,7 @@ internal ref partial struct DateGrammar
         if (cue) return true;
         if (n is < 1900 or > 2100) return false;
         // Russian quantities read "2000 человек": a lower-case Cyrillic word right after the number.
-        return !(IsLowerWord(p + 1) && _tok[p + 1].Has(TokenFlags.HasCyrillic) && !IsConjunction(T(p + 1)));
+        return !(IsLowerWord(p + 1) && _tok[p + 1].Has(TokenFlags.HasCyrillic) && !IsFunctionWord(p + 1));
     }
 
     /// <summary>Month first: <c>August 15, 2014</c>, <c>June 1st</c>, <c>в августе 2014 года</c>, <c>в августе текущего года</c>, <c>в августе</c>.</summary>
@@ -741,7 +741,7 @@ internal ref partial struct DateGrammar
         end = -1;
         expr = null!;
         int q = p;
-        bool lastN = K(q) == W.Ordinal && V(q) == 9;
+        bool lastN = K(q) == W.Ordinal && V(q) is 8 or 9;
         if (lastN) q++;
         // 12-year, 30-day (Russian N-летний is an age: NEREL's AGE, not a date)
         if (Num(q) is > 0 and <= 1000 && Glued(q) && IsDash(q + 1) && Glued(q + 1) && K(q + 2) == W.Unit && Latin(q + 2))
@@ -781,7 +781,7 @@ internal ref partial struct DateGrammar
 
     /// <summary>Words before <c>N лет</c> that make it a length of time, not an age.</summary>
     private readonly bool IntroducesYears(int p) =>
-        IntroducesDuration(p) || In(p - 1) && (K(p - 1) == W.Approx || K(p - 1) == W.Prep && T(p - 1) is "от" or "От");
+        IntroducesDuration(p) || In(p - 1) && (K(p - 1) == W.Approx || K(p - 1) == W.Prep && T(p - 1) is "от" or "От" or "к" or "К");
 
     /// <summary>A bare unit word (<c>недели</c>) is a duration after <c>в течение</c>, <c>за</c>, <c>на</c>.</summary>
     private readonly bool IntroducesDuration(int p) =>
@@ -893,12 +893,19 @@ internal ref partial struct DateGrammar
             if (Is(q, '(') && K(q + 1) == W.Weekday && Is(q + 2, ')')) end = q + 3;
             return;
         }
+        if (expr is WeekdayExpr && (K(q) == W.Prep || K(q) == W.Approx) && TryClock(q + 1, out int we, out int wh, out int wm, out bool wu))
+        {
+            end = we;
+            expr = new TimeExpr(wh, wm, wu, expr);
+            return;
+        }
         if (expr is WeekdayExpr { DayPart: DayPart.None } w && K(q) == W.DayPart)
         {
             end = q + 1;
             expr = w with { DayPart = (DayPart)V(q) };
         }
-        if (expr is TimeExpr { Day: null } t && K(q) is W.Weekday or W.RelDay && TryPoint(q, out int de, out var day))
+        if (expr is TimeExpr { Day: null } t && K(q) is W.Weekday or W.RelDay or W.Number or W.Month && TryPoint(q, out int de, out var day)
+            && day is WeekdayExpr or RelativeExpr or CalendarExpr { Day: > 0 })
         {
             end = de;
             expr = t with { Day = day };
