@@ -34,7 +34,7 @@ internal static class MorphCommand
                 var path = parse.GetValue(output)!;
                 model.Write(path, metadata);
                 log.Information("Wrote {Path}: {Bytes} bytes, {Lexemes} lexemes, {Endings} guessing endings in {Seconds:F1} s",
-                    path, new FileInfo(path).Length, model.Stems.Length, model.Endings.Length, watch.Elapsed.TotalSeconds);
+                    path, new FileInfo(path).Length, model.Stems.Count, model.Endings.Count, watch.Elapsed.TotalSeconds);
                 return Program.Ok;
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or FormatException)

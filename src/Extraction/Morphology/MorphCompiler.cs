@@ -61,9 +61,8 @@ public static class MorphCompiler
         var formSuffix = rows.Select(r => r.Suffix).ToArray();
         var formTag = rows.Select(r => r.Tag).ToArray();
 
-        // Lexemes: stem = lemma without the lemma's own prefix and suffix.
-        var stems = new List<string>();
-        var lexParadigm = new List<ushort>();
+        // Lexemes: stem = lemma without the lemma's own prefix and suffix; sorted by folded stem, then paradigm.
+        var lexemes = new List<(string Stem, string Folded, ushort Paradigm, string Lemma)>();
         foreach (var f in Rows(Path.Combine(dataDir, "lexemes.tsv.gz"), 2))
         {
             var lemma = f[0];
@@ -72,9 +71,17 @@ public static class MorphCompiler
             var suf = suffixes[formSuffix[pStart[p]]];
             if (!lemma.StartsWith(pre, StringComparison.Ordinal) || !lemma.EndsWith(suf, StringComparison.Ordinal) || lemma.Length < pre.Length + suf.Length)
                 throw new FormatException($"lexemes.tsv.gz: lemma '{lemma}' does not fit paradigm {p} (prefix '{pre}', suffix '{suf}').");
-            stems.Add(lemma[pre.Length..^suf.Length]);
-            lexParadigm.Add((ushort)p);
+            var stem = lemma[pre.Length..^suf.Length];
+            lexemes.Add((stem, Letters.Fold(stem), (ushort)p, lemma));
         }
+        lexemes.Sort((a, b) =>
+        {
+            int c = string.CompareOrdinal(a.Folded, b.Folded);
+            if (c == 0) c = a.Paradigm.CompareTo(b.Paradigm);
+            return c != 0 ? c : string.CompareOrdinal(a.Lemma, b.Lemma);
+        });
+        var stems = lexemes.Select(l => l.Stem).ToList();
+        var lexParadigm = lexemes.Select(l => l.Paradigm).ToList();
 
         // P(tag | word), words folded; tags absent from the paradigms (LATN, PNCT…) are dropped.
         var probs = new SortedDictionary<string, Dictionary<ushort, double>>(StringComparer.Ordinal);
@@ -108,9 +115,9 @@ public static class MorphCompiler
         {
             Tags = tags, Suffixes = suffixes, Prefixes = [.. prefixes],
             ParadigmStart = pStart, FormPrefix = formPrefix, FormSuffix = formSuffix, FormTag = formTag,
-            Stems = [.. stems], LexemeParadigm = [.. lexParadigm],
-            ProbabilityWords = [.. pWords], ProbabilityStart = [.. pStartList], ProbabilityTag = [.. pTag], ProbabilityValue = [.. pValue],
-            Endings = endings.Keys, EndingStart = endings.Start, EndingParadigm = endings.Paradigm, EndingForm = endings.Form, EndingCount = endings.Count,
+            Stems = StringPool.From(stems), LexemeParadigm = [.. lexParadigm],
+            ProbabilityWords = StringPool.From(pWords), ProbabilityStart = [.. pStartList], ProbabilityTag = [.. pTag], ProbabilityValue = [.. pValue],
+            Endings = StringPool.From(endings.Keys), EndingStart = endings.Start, EndingParadigm = endings.Paradigm, EndingForm = endings.Form, EndingCount = endings.Count,
         };
         var metadata = new
         {

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Text;
 using Extraction.Models;
 
@@ -9,11 +10,12 @@ namespace Extraction.Morphology;
 /// stores, and what <see cref="RussianMorphology"/> indexes at load time.
 /// A lexeme is a stem and a paradigm; form k of it is <c>Prefixes[FormPrefix[k]] + stem + Suffixes[FormSuffix[k]]</c>
 /// with tag <c>Tags[FormTag[k]]</c>, for k in <c>ParadigmStart[p] .. ParadigmStart[p+1]</c>; the first form is the lemma.
+/// Lexemes are sorted by folded stem (lower case, ё → е), then paradigm, so equal folded stems are adjacent.
 /// </summary>
 public sealed class MorphData
 {
     public const string Kind = "morph-ru";
-    public const uint FormatVersion = 1;
+    public const uint FormatVersion = 2;
 
     public required string[] Tags { get; init; }
     public required string[] Suffixes { get; init; }
@@ -23,16 +25,16 @@ public sealed class MorphData
     public required ushort[] FormSuffix { get; init; }
     public required ushort[] FormTag { get; init; }
     /// <summary>Lexeme stems, lower case, with ё as in the dictionary.</summary>
-    public required string[] Stems { get; init; }
+    public required StringPool Stems { get; init; }
     public required ushort[] LexemeParadigm { get; init; }
-    /// <summary>Words (folded: lower case, ё → е) with corpus probabilities P(tag | word) for their tags.</summary>
-    public required string[] ProbabilityWords { get; init; }
+    /// <summary>Words (folded) with corpus probabilities P(tag | word) for their tags.</summary>
+    public required StringPool ProbabilityWords { get; init; }
     public required int[] ProbabilityStart { get; init; }
     public required ushort[] ProbabilityTag { get; init; }
     /// <summary>P(tag | word) scaled to 0..65535.</summary>
     public required ushort[] ProbabilityValue { get; init; }
     /// <summary>Word endings (folded) for guessing unknown words, each with its most frequent (paradigm, form) pairs.</summary>
-    public required string[] Endings { get; init; }
+    public required StringPool Endings { get; init; }
     public required int[] EndingStart { get; init; }
     public required ushort[] EndingParadigm { get; init; }
     public required ushort[] EndingForm { get; init; }
@@ -41,119 +43,69 @@ public sealed class MorphData
     public int ParadigmCount => ParadigmStart.Length - 1;
 
     /// <summary>
-    /// Writes the model. Payload = a Brotli stream of (little-endian; str = BinaryWriter string, 7-bit length + UTF-8):
+    /// Writes the model. Payload = one Brotli stream of (little-endian; str = BinaryWriter string, 7-bit length + UTF-8;
+    /// array&lt;T&gt; = i32 count, then the raw little-endian elements; pool = i32 count, u8[count] item lengths,
+    /// i32 char count, u16[char count] UTF-16 chars of the items back to back):
     /// <code>
-    ///   i32 tagCount,      tagCount × str tag text ("NOUN,anim,masc sing,gent")
-    ///   i32 suffixCount,   suffixCount × str suffix
-    ///   i32 prefixCount,   prefixCount × str prefix ("", "по", "наи")
-    ///   i32 paradigmCount, per paradigm: u16 formCount, formCount × (u8 prefix id, u16 suffix id, u16 tag id)
-    ///   i32 lexemeCount,   per lexeme: str stem, u16 paradigm id            (in lemma order)
-    ///   i32 wordCount,     per word: str folded word, u8 n, n × (u16 tag id, u16 P(tag|word)·65535)
-    ///   i32 endingCount,   per ending: str folded ending, u8 n, n × (u16 paradigm id, u16 form index, u16 count)
+    ///   i32 n, n × str  Tags          tag texts ("NOUN,anim,masc sing,gent")
+    ///   i32 n, n × str  Suffixes
+    ///   i32 n, n × str  Prefixes      ("", "по", "наи")
+    ///   array&lt;i32&gt;      ParadigmStart (paradigm count + 1)
+    ///   array&lt;u8&gt;       FormPrefix     array&lt;u16&gt; FormSuffix     array&lt;u16&gt; FormTag
+    ///   pool            Stems          array&lt;u16&gt; LexemeParadigm
+    ///   pool            ProbabilityWords  array&lt;i32&gt; ProbabilityStart  array&lt;u16&gt; ProbabilityTag  array&lt;u16&gt; ProbabilityValue
+    ///   pool            Endings        array&lt;i32&gt; EndingStart  array&lt;u16&gt; EndingParadigm  array&lt;u16&gt; EndingForm  array&lt;u16&gt; EndingCount
     /// </code>
     /// </summary>
     public void Write(string path, object metadata)
     {
+        RequireLittleEndian();
         ModelFile.Write(path, ModelHeader.Create(Kind, "ru", FormatVersion, metadata), raw =>
         {
-            using var brotli = new BrotliStream(raw.BaseStream, CompressionLevel.SmallestSize, leaveOpen: true);
+            using var brotli = new BrotliStream(raw.BaseStream, CompressionLevel.Optimal, leaveOpen: true);
             using var w = new BinaryWriter(brotli, Encoding.UTF8, leaveOpen: true);
             WriteStrings(w, Tags);
             WriteStrings(w, Suffixes);
             WriteStrings(w, Prefixes);
-            w.Write(ParadigmCount);
-            for (int p = 0; p < ParadigmCount; p++)
-            {
-                w.Write((ushort)(ParadigmStart[p + 1] - ParadigmStart[p]));
-                for (int k = ParadigmStart[p]; k < ParadigmStart[p + 1]; k++)
-                {
-                    w.Write(FormPrefix[k]);
-                    w.Write(FormSuffix[k]);
-                    w.Write(FormTag[k]);
-                }
-            }
-            w.Write(Stems.Length);
-            for (int i = 0; i < Stems.Length; i++)
-            {
-                w.Write(Stems[i]);
-                w.Write(LexemeParadigm[i]);
-            }
-            w.Write(ProbabilityWords.Length);
-            for (int i = 0; i < ProbabilityWords.Length; i++)
-            {
-                w.Write(ProbabilityWords[i]);
-                w.Write((byte)(ProbabilityStart[i + 1] - ProbabilityStart[i]));
-                for (int k = ProbabilityStart[i]; k < ProbabilityStart[i + 1]; k++)
-                {
-                    w.Write(ProbabilityTag[k]);
-                    w.Write(ProbabilityValue[k]);
-                }
-            }
-            w.Write(Endings.Length);
-            for (int i = 0; i < Endings.Length; i++)
-            {
-                w.Write(Endings[i]);
-                w.Write((byte)(EndingStart[i + 1] - EndingStart[i]));
-                for (int k = EndingStart[i]; k < EndingStart[i + 1]; k++)
-                {
-                    w.Write(EndingParadigm[k]);
-                    w.Write(EndingForm[k]);
-                    w.Write(EndingCount[k]);
-                }
-            }
+            WriteArray(w, ParadigmStart);
+            WriteArray(w, FormPrefix);
+            WriteArray(w, FormSuffix);
+            WriteArray(w, FormTag);
+            WritePool(w, Stems);
+            WriteArray(w, LexemeParadigm);
+            WritePool(w, ProbabilityWords);
+            WriteArray(w, ProbabilityStart);
+            WriteArray(w, ProbabilityTag);
+            WriteArray(w, ProbabilityValue);
+            WritePool(w, Endings);
+            WriteArray(w, EndingStart);
+            WriteArray(w, EndingParadigm);
+            WriteArray(w, EndingForm);
+            WriteArray(w, EndingCount);
         });
     }
 
     /// <summary>Reads a model written by <see cref="Write"/>; format problems raise <see cref="ModelFormatException"/>.</summary>
     public static (MorphData Data, ModelHeader Header) Read(string path)
     {
+        RequireLittleEndian();
         var (header, payload) = ModelFile.Read(path, Kind, FormatVersion);
         try
         {
             using var brotli = new BrotliStream(new MemoryStream(payload, writable: false), CompressionMode.Decompress);
-            using var r = new BinaryReader(new BufferedStream(brotli, 1 << 16), Encoding.UTF8);
-            var tags = ReadStrings(r);
-            var suffixes = ReadStrings(r);
-            var prefixes = ReadStrings(r);
-            int paradigms = r.ReadInt32();
-            var pStart = new int[paradigms + 1];
-            var fPrefix = new List<byte>();
-            var fSuffix = new List<ushort>();
-            var fTag = new List<ushort>();
-            for (int p = 0; p < paradigms; p++)
-            {
-                int n = r.ReadUInt16();
-                pStart[p] = fTag.Count;
-                for (int k = 0; k < n; k++)
-                {
-                    fPrefix.Add(r.ReadByte());
-                    fSuffix.Add(r.ReadUInt16());
-                    fTag.Add(r.ReadUInt16());
-                }
-            }
-            pStart[paradigms] = fTag.Count;
-            int lexemes = r.ReadInt32();
-            var stems = new string[lexemes];
-            var lexParadigm = new ushort[lexemes];
-            for (int i = 0; i < lexemes; i++)
-            {
-                stems[i] = r.ReadString();
-                lexParadigm[i] = r.ReadUInt16();
-            }
-            var (words, wStart, wTag, wValue) = ReadGroups(r);
-            var (endings, eStart, eParadigm, eForm, eCount) = ReadEndings(r);
+            using var r = new BinaryReader(brotli, Encoding.UTF8);
             var data = new MorphData
             {
-                Tags = tags, Suffixes = suffixes, Prefixes = prefixes,
-                ParadigmStart = pStart, FormPrefix = [.. fPrefix], FormSuffix = [.. fSuffix], FormTag = [.. fTag],
-                Stems = stems, LexemeParadigm = lexParadigm,
-                ProbabilityWords = words, ProbabilityStart = wStart, ProbabilityTag = wTag, ProbabilityValue = wValue,
-                Endings = endings, EndingStart = eStart, EndingParadigm = eParadigm, EndingForm = eForm, EndingCount = eCount,
+                Tags = ReadStrings(r), Suffixes = ReadStrings(r), Prefixes = ReadStrings(r),
+                ParadigmStart = ReadArray<int>(r), FormPrefix = ReadArray<byte>(r), FormSuffix = ReadArray<ushort>(r), FormTag = ReadArray<ushort>(r),
+                Stems = ReadPool(r), LexemeParadigm = ReadArray<ushort>(r),
+                ProbabilityWords = ReadPool(r), ProbabilityStart = ReadArray<int>(r), ProbabilityTag = ReadArray<ushort>(r), ProbabilityValue = ReadArray<ushort>(r),
+                Endings = ReadPool(r), EndingStart = ReadArray<int>(r), EndingParadigm = ReadArray<ushort>(r), EndingForm = ReadArray<ushort>(r), EndingCount = ReadArray<ushort>(r),
             };
             data.Validate(path);
             return (data, header);
         }
-        catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IOException)
+        catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IOException or ArgumentException)
         {
             throw new ModelFormatException(path, "has a damaged morphology payload", "restore the file from git or recompile it ('extract morph compile')", e);
         }
@@ -165,11 +117,21 @@ public sealed class MorphData
         {
             if (!ok) throw new ModelFormatException(path, $"has an inconsistent morphology payload ({what})", "recompile it ('extract morph compile')");
         }
+        int forms = FormTag.Length;
+        Check(ParadigmStart.Length > 1 && ParadigmStart[0] == 0 && ParadigmStart[^1] == forms && FormSuffix.Length == forms && FormPrefix.Length == forms, "paradigm table");
         Check(FormSuffix.All(s => s < Suffixes.Length) && FormTag.All(t => t < Tags.Length) && FormPrefix.All(p => p < Prefixes.Length), "form ids");
-        Check(LexemeParadigm.All(p => p < ParadigmCount) && EndingParadigm.All(p => p < ParadigmCount), "paradigm ids");
-        Check(ProbabilityTag.All(t => t < Tags.Length), "probability tag ids");
+        Check(LexemeParadigm.Length == Stems.Count && LexemeParadigm.All(p => p < ParadigmCount), "lexemes");
+        Check(ProbabilityStart.Length == ProbabilityWords.Count + 1 && ProbabilityStart[^1] == ProbabilityTag.Length
+              && ProbabilityValue.Length == ProbabilityTag.Length && ProbabilityTag.All(t => t < Tags.Length), "probabilities");
+        Check(EndingStart.Length == Endings.Count + 1 && EndingStart[^1] == EndingParadigm.Length && EndingForm.Length == EndingParadigm.Length
+              && EndingCount.Length == EndingParadigm.Length && EndingParadigm.All(p => p < ParadigmCount), "endings");
         for (int i = 0; i < EndingForm.Length; i++)
             Check(EndingForm[i] < ParadigmStart[EndingParadigm[i] + 1] - ParadigmStart[EndingParadigm[i]], "ending form index");
+    }
+
+    private static void RequireLittleEndian()
+    {
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("The morphology model format is little-endian; this machine is big-endian.");
     }
 
     private static void WriteStrings(BinaryWriter w, string[] items)
@@ -185,40 +147,41 @@ public sealed class MorphData
         return items;
     }
 
-    private static (string[], int[], ushort[], ushort[]) ReadGroups(BinaryReader r)
+    private static void WriteArray<T>(BinaryWriter w, T[] items) where T : unmanaged
     {
-        int count = r.ReadInt32();
-        var keys = new string[count];
-        var start = new int[count + 1];
-        var a = new List<ushort>();
-        var b = new List<ushort>();
-        for (int i = 0; i < count; i++)
-        {
-            keys[i] = r.ReadString();
-            start[i] = a.Count;
-            int n = r.ReadByte();
-            for (int k = 0; k < n; k++) { a.Add(r.ReadUInt16()); b.Add(r.ReadUInt16()); }
-        }
-        start[count] = a.Count;
-        return (keys, start, [.. a], [.. b]);
+        w.Write(items.Length);
+        w.Write(MemoryMarshal.AsBytes(items.AsSpan()));
     }
 
-    private static (string[], int[], ushort[], ushort[], ushort[]) ReadEndings(BinaryReader r)
+    private static T[] ReadArray<T>(BinaryReader r) where T : unmanaged
     {
         int count = r.ReadInt32();
-        var keys = new string[count];
-        var start = new int[count + 1];
-        var a = new List<ushort>();
-        var b = new List<ushort>();
-        var c = new List<ushort>();
-        for (int i = 0; i < count; i++)
+        if (count < 0) throw new InvalidDataException("negative array length");
+        var items = new T[count];
+        r.BaseStream.ReadExactly(MemoryMarshal.AsBytes(items.AsSpan()));
+        return items;
+    }
+
+    private static void WritePool(BinaryWriter w, StringPool pool)
+    {
+        w.Write(pool.Count);
+        for (int i = 0; i < pool.Count; i++)
         {
-            keys[i] = r.ReadString();
-            start[i] = a.Count;
-            int n = r.ReadByte();
-            for (int k = 0; k < n; k++) { a.Add(r.ReadUInt16()); b.Add(r.ReadUInt16()); c.Add(r.ReadUInt16()); }
+            if (pool.Length(i) > byte.MaxValue) throw new InvalidOperationException($"'{pool[i]}' is longer than 255 characters.");
+            w.Write((byte)pool.Length(i));
         }
-        start[count] = a.Count;
-        return (keys, start, [.. a], [.. b], [.. c]);
+        WriteArray(w, pool.Chars.ToCharArray());
+    }
+
+    private static StringPool ReadPool(BinaryReader r)
+    {
+        int count = r.ReadInt32();
+        if (count < 0) throw new InvalidDataException("negative pool size");
+        var lengths = new byte[count];
+        r.BaseStream.ReadExactly(lengths);
+        var start = new int[count + 1];
+        for (int i = 0; i < count; i++) start[i + 1] = start[i] + lengths[i];
+        var chars = ReadArray<char>(r);
+        return new StringPool(new string(chars), start);
     }
 }

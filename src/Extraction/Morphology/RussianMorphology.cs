@@ -17,6 +17,9 @@ public sealed class RussianMorphology
     /// <summary>Longer words are not analysed.</summary>
     public const int MaxWordLength = 64;
 
+    /// <summary>Stems shared by more lexemes than this are expanded into whole forms at load time.</summary>
+    private const int MaxGroup = 16;
+
     private readonly MorphData _d;
     private readonly Grammemes[] _tagMask;
     private readonly string[] _foldedSuffix;      // by suffix id
@@ -26,10 +29,11 @@ public sealed class RussianMorphology
     private readonly int[] _formFold;             // per form: folded suffix id
     private readonly int[] _formOrder;            // per paradigm range: form indices sorted by folded suffix id
     private readonly SpanTable _stems;            // distinct folded stems (forward hash)
-    private readonly int[] _groupStart;           // stem group g: _lexOrder[_groupStart[g] .. _groupStart[g+1]), sorted by paradigm
-    private readonly int[] _lexOrder;
-    private readonly int[] _suffixEntryStart;     // folded suffix s: _suffixEntries[...] = paradigm << 8 | form index, sorted
-    private readonly int[] _suffixEntries;
+    private readonly int[] _groupStart;           // stem group g: lexemes _groupStart[g] .. _groupStart[g+1], sorted by paradigm
+    private readonly bool[] _groupExpanded;       // groups with more than MaxGroup lexemes: their forms are in _fullForms instead
+    private readonly SpanTable _fullForms;        // folded word forms of the expanded groups
+    private readonly int[] _fullFormStart;        // form f: _fullFormParses[_fullFormStart[f] .. _fullFormStart[f+1])
+    private readonly MorphParse[] _fullFormParses;
     private readonly SpanTable _probabilityWords;
     private readonly SpanTable _endings;
     private readonly int _maxEndingLength;
@@ -37,54 +41,85 @@ public sealed class RussianMorphology
     public RussianMorphology(MorphData data)
     {
         _d = data;
-        _tagMask = data.Tags.Select(Grammemes.Parse).ToArray();
-        _foldedSuffix = data.Suffixes.Select(Letters.Fold).ToArray();
-        _foldedPrefix = data.Prefixes.Select(Letters.Fold).ToArray();
+        _tagMask = Array.ConvertAll(data.Tags, Grammemes.Parse);
+        _foldedSuffix = Array.ConvertAll(data.Suffixes, Letters.Fold);
+        _foldedPrefix = Array.ConvertAll(data.Prefixes, Letters.Fold);
 
+        // Distinct folded suffixes, and per form its folded suffix id.
         var suffixIds = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var s in _foldedSuffix) suffixIds.TryAdd(s, suffixIds.Count);
-        var distinctSuffixes = suffixIds.OrderBy(kv => kv.Value).Select(kv => kv.Key).ToArray();
-        _suffixes = new SpanTable(distinctSuffixes, backward: true);
-        _maxSuffixLength = distinctSuffixes.Max(s => s.Length);
-
+        var distinct = new string[suffixIds.Count];
+        foreach (var (s, id) in suffixIds) distinct[id] = s;
+        _suffixes = SpanTable.Of(distinct, backward: true);
+        _maxSuffixLength = distinct.Max(s => s.Length);
         int forms = data.FormSuffix.Length;
         _formFold = new int[forms];
         for (int k = 0; k < forms; k++) _formFold[k] = suffixIds[_foldedSuffix[data.FormSuffix[k]]];
+
+        // Per paradigm, its forms ordered by folded suffix id (binary search from a lexeme).
         _formOrder = new int[forms];
-        var entries = new List<int>[distinctSuffixes.Length];
+        var keys = new int[forms];
+        for (int k = 0; k < forms; k++) _formOrder[k] = k;
         for (int p = 0; p < data.ParadigmCount; p++)
         {
-            int s0 = data.ParadigmStart[p], s1 = data.ParadigmStart[p + 1];
-            var order = Enumerable.Range(s0, s1 - s0).OrderBy(k => _formFold[k]).ThenBy(k => k).ToArray();
-            order.CopyTo(_formOrder, s0);
-            for (int k = s0; k < s1; k++) (entries[_formFold[k]] ??= []).Add(p << 8 | (k - s0));
+            int s0 = data.ParadigmStart[p], n = data.ParadigmStart[p + 1] - s0;
+            for (int k = s0; k < s0 + n; k++) keys[k] = _formFold[k] * 256 + (k - s0);
+            Array.Sort(keys, _formOrder, s0, n);
         }
-        _suffixEntryStart = new int[distinctSuffixes.Length + 1];
-        var flat = new List<int>(forms);
-        for (int s = 0; s < entries.Length; s++)
-        {
-            _suffixEntryStart[s] = flat.Count;
-            if (entries[s] is { } list) { list.Sort(); flat.AddRange(list); }
-        }
-        _suffixEntryStart[entries.Length] = flat.Count;
-        _suffixEntries = [.. flat];
 
-        var foldedStems = data.Stems.Select(Letters.Fold).ToArray();
-        _lexOrder = Enumerable.Range(0, foldedStems.Length)
-            .OrderBy(i => foldedStems[i], StringComparer.Ordinal).ThenBy(i => data.LexemeParadigm[i]).ThenBy(i => i).ToArray();
-        var groupKeys = new List<string>();
+        // Stem groups: lexemes are stored sorted by folded stem, so equal stems are adjacent runs.
+        var folded = data.Stems.Folded();
         var groupStart = new List<int>();
-        for (int j = 0; j < _lexOrder.Length; j++)
-        {
-            var stem = foldedStems[_lexOrder[j]];
-            if (groupKeys.Count == 0 || groupKeys[^1] != stem) { groupKeys.Add(stem); groupStart.Add(j); }
-        }
-        groupStart.Add(_lexOrder.Length);
+        for (int i = 0; i < folded.Count; i++)
+            if (i == 0 || !folded[i].SequenceEqual(folded[i - 1])) groupStart.Add(i);
+        var keyStart = new int[groupStart.Count];
+        var keyLength = new int[groupStart.Count];
+        for (int g = 0; g < groupStart.Count; g++) { keyStart[g] = folded.Start(groupStart[g]); keyLength[g] = folded.Length(groupStart[g]); }
+        groupStart.Add(folded.Count);
         _groupStart = [.. groupStart];
-        _stems = new SpanTable(groupKeys, backward: false);
-        _probabilityWords = new SpanTable(data.ProbabilityWords, backward: false);
-        _endings = new SpanTable(data.Endings, backward: false);
-        _maxEndingLength = data.Endings.Length == 0 ? 0 : data.Endings.Max(e => e.Length);
+        _stems = new SpanTable(folded.Chars, keyStart, keyLength, backward: false);
+        (_groupExpanded, _fullForms, _fullFormStart, _fullFormParses) = ExpandLargeGroups(folded);
+        _probabilityWords = SpanTable.Of(data.ProbabilityWords, backward: false);
+        _endings = SpanTable.Of(data.Endings, backward: false);
+        for (int i = 0; i < data.Endings.Count; i++) _maxEndingLength = Math.Max(_maxEndingLength, data.Endings.Length(i));
+    }
+
+    /// <summary>
+    /// A few stems are shared by very many lexemes (the empty stem of suppletive words such as «ёж/ежа», «с», «в», «пол»…);
+    /// intersecting them with a suffix would be slow, so their forms are listed whole in a table of their own.
+    /// </summary>
+    private (bool[], SpanTable, int[], MorphParse[]) ExpandLargeGroups(StringPool folded)
+    {
+        var expanded = new bool[_groupStart.Length - 1];
+        var forms = new Dictionary<string, List<MorphParse>>(StringComparer.Ordinal);
+        for (int g = 0; g < expanded.Length; g++)
+        {
+            if (_groupStart[g + 1] - _groupStart[g] <= MaxGroup) continue;
+            expanded[g] = true;
+            for (int lex = _groupStart[g]; lex < _groupStart[g + 1]; lex++)
+            {
+                int p = _d.LexemeParadigm[lex];
+                var stem = folded[lex].ToString();
+                for (int k = _d.ParadigmStart[p]; k < _d.ParadigmStart[p + 1]; k++)
+                {
+                    var prefix = _foldedPrefix[_d.FormPrefix[k]];
+                    var word = prefix + stem + _foldedSuffix[_d.FormSuffix[k]];
+                    if (word.Length > MaxWordLength) continue;
+                    if (!forms.TryGetValue(word, out var list)) forms[word] = list = [];
+                    list.Add(new MorphParse(lex, (ushort)p, (ushort)(k - _d.ParadigmStart[p]), 0, (byte)prefix.Length, (byte)stem.Length, 0));
+                }
+            }
+        }
+        var words = forms.Keys.ToArray();
+        var start = new int[words.Length + 1];
+        var parses = new List<MorphParse>();
+        for (int i = 0; i < words.Length; i++)
+        {
+            start[i] = parses.Count;
+            parses.AddRange(forms[words[i]]);
+        }
+        start[words.Length] = parses.Count;
+        return (expanded, SpanTable.Of(words, backward: false), start, [.. parses]);
     }
 
     /// <summary>Loads a compiled model file (see <see cref="MorphData.Write"/>).</summary>
@@ -198,7 +233,7 @@ public sealed class RussianMorphology
         var suffix = _d.Suffixes[_d.FormSuffix[k]];
         var keep = word[..p.Keep];
         var part = word.Slice(p.Keep);
-        var stem = dictionarySpelling && !p.IsGuess ? _d.Stems[p.Lexeme].AsSpan() : part.Slice(p.Prefix, p.Stem);
+        var stem = dictionarySpelling && !p.IsGuess ? _d.Stems[p.Lexeme] : part.Slice(p.Prefix, p.Stem);
         Span<char> buffer = stackalloc char[keep.Length + prefix.Length + stem.Length + suffix.Length];
         keep.CopyTo(buffer);
         var body = buffer[keep.Length..];
@@ -241,6 +276,10 @@ public sealed class RussianMorphology
     /// <summary>Dictionary lookup of a folded word: every (stem, suffix) split, every paradigm prefix.</summary>
     private int Lookup(ReadOnlySpan<char> w, int keep, Span<MorphParse> results, int n)
     {
+        int full = _fullForms.Find(w);
+        if (full >= 0)
+            for (int j = _fullFormStart[full]; j < _fullFormStart[full + 1] && n < results.Length; j++)
+                results[n++] = _fullFormParses[j] with { Keep = (byte)keep };
         Span<uint> forward = stackalloc uint[w.Length + 1];
         for (int pre = 0; pre < _foldedPrefix.Length; pre++)
         {
@@ -256,7 +295,7 @@ public sealed class RussianMorphology
                 int suffix = _suffixes.Find(body[i..], backward);
                 if (suffix < 0) continue;
                 int group = _stems.Find(body[..i], forward[i]);
-                if (group < 0) continue;
+                if (group < 0 || _groupExpanded[group]) continue;
                 n = Intersect(group, suffix, pre, keep, prefix.Length, i, results, n);
                 if (n == results.Length) return n;
             }
@@ -264,37 +303,19 @@ public sealed class RussianMorphology
         return n;
     }
 
+    /// <summary>Parses for the lexemes of a stem group whose paradigm has the suffix (binary search per paradigm).</summary>
     private int Intersect(int group, int suffix, int prefix, int keep, int prefixLength, int stemLength, Span<MorphParse> results, int n)
     {
-        int g0 = _groupStart[group], g1 = _groupStart[group + 1];
-        if (g1 - g0 <= 4)
+        for (int lex = _groupStart[group]; lex < _groupStart[group + 1] && n < results.Length; lex++)
         {
-            for (int j = g0; j < g1 && n < results.Length; j++)
+            int p = _d.LexemeParadigm[lex];
+            int s0 = _d.ParadigmStart[p], s1 = _d.ParadigmStart[p + 1];
+            for (int o = LowerBound(s0, s1, suffix); o < s1 && _formFold[_formOrder[o]] == suffix && n < results.Length; o++)
             {
-                int lex = _lexOrder[j];
-                int p = _d.LexemeParadigm[lex];
-                int s0 = _d.ParadigmStart[p], s1 = _d.ParadigmStart[p + 1];
-                for (int o = LowerBound(s0, s1, suffix); o < s1 && _formFold[_formOrder[o]] == suffix && n < results.Length; o++)
-                {
-                    int k = _formOrder[o];
-                    if (_d.FormPrefix[k] == prefix)
-                        results[n++] = new MorphParse(lex, (ushort)p, (ushort)(k - s0), (byte)keep, (byte)prefixLength, (byte)stemLength, 0);
-                }
+                int k = _formOrder[o];
+                if (_d.FormPrefix[k] == prefix)
+                    results[n++] = new MorphParse(lex, (ushort)p, (ushort)(k - s0), (byte)keep, (byte)prefixLength, (byte)stemLength, 0);
             }
-            return n;
-        }
-        for (int e = _suffixEntryStart[suffix]; e < _suffixEntryStart[suffix + 1] && n < results.Length; e++)
-        {
-            int p = _suffixEntries[e] >> 8, form = _suffixEntries[e] & 0xFF;
-            if (_d.FormPrefix[_d.ParadigmStart[p] + form] != prefix) continue;
-            int lo = g0, hi = g1;
-            while (lo < hi)
-            {
-                int mid = (lo + hi) >>> 1;
-                if (_d.LexemeParadigm[_lexOrder[mid]] < p) lo = mid + 1; else hi = mid;
-            }
-            for (int j = lo; j < g1 && _d.LexemeParadigm[_lexOrder[j]] == p && n < results.Length; j++)
-                results[n++] = new MorphParse(_lexOrder[j], (ushort)p, (ushort)form, (byte)keep, (byte)prefixLength, (byte)stemLength, 0);
         }
         return n;
     }
