@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Extraction.Models;
 using Extraction.Morphology;
+using Extraction.Normalization;
 
 namespace Extraction.Cli;
 
@@ -15,6 +16,7 @@ internal static class MorphCommand
     {
         var cmd = new Command("morph", "Russian morphology: compile the dictionary model, analyse words.");
         cmd.Add(Compile());
+        cmd.Add(Names());
         cmd.Add(Analyse());
         return cmd;
     }
@@ -38,6 +40,31 @@ internal static class MorphCommand
                 return Program.Ok;
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or FormatException)
+            {
+                log.Error("{Message}", e.Message);
+                return Program.UsageError;
+            }
+        });
+        return cmd;
+    }
+
+    private static Command Names()
+    {
+        var data = new Option<string>("--data") { Description = "The ru_names_rules folder (first_names_gender.tsv, petrovich_gender.json).", DefaultValueFactory = _ => "../shared/data/ru_names_rules" };
+        var output = new Option<string>("--out", "-o") { Description = "Model file to write.", DefaultValueFactory = _ => "models/ru-names.bin" };
+        var cmd = new Command("names", "Compile the first-name list and name gender rules into a model file.") { data, output };
+        cmd.SetAction(parse =>
+        {
+            using var log = Logging.Create(null, verbose: false);
+            try
+            {
+                var (rules, metadata) = NameRules.Compile(parse.GetValue(data)!);
+                var path = parse.GetValue(output)!;
+                rules.Write(path, metadata);
+                log.Information("Wrote {Path}: {Bytes} bytes, {Names} first names", path, new FileInfo(path).Length, rules.FirstNameCount);
+                return Program.Ok;
+            }
+            catch (Exception e) when (e is FileNotFoundException or System.Text.Json.JsonException or InvalidOperationException or KeyNotFoundException)
             {
                 log.Error("{Message}", e.Message);
                 return Program.UsageError;

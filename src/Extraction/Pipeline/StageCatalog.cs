@@ -1,3 +1,4 @@
+using Extraction.Normalization;
 using Extraction.Tokenization;
 
 namespace Extraction.Pipeline;
@@ -13,6 +14,7 @@ public static class StageCatalog
         var r = new StageRegistry();
         r.Add<TokenizeOptions>("tokenize", (o, _) => new TokenizeStage(o));
         r.Add<LanguageOptions>("language", (o, _) => new LanguageStage(o));
+        r.Add<NormalizeOptions>("normalize", (o, ctx) => new NormalizeStage(o, ctx));
         return r;
     }
 }
