@@ -9,5 +9,6 @@ internal static class ExtraCommands
     {
         yield return EvalCommand.Create();
         yield return TrainCommand.Create();
+        yield return MorphCommand.Create();
     }
 }

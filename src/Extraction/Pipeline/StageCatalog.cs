@@ -1,6 +1,7 @@
 using Extraction.Reading;
 using Extraction.Dates;
 using Extraction.Tagging;
+using Extraction.Normalization;
 using Extraction.Tokenization;
 
 namespace Extraction.Pipeline;
@@ -19,6 +20,7 @@ public static class StageCatalog
         r.Add<FurnitureOptions>("furniture", (o, _) => new FurnitureStage(o));
         r.Add<DatesOptions>("dates", (o, _) => new DatesStage(o));
         r.Add<NerOptions>("ner", (o, ctx) => new NerStage(o, ctx));
+        r.Add<NormalizeOptions>("normalize", (o, ctx) => new NormalizeStage(o, ctx));
         return r;
     }
 }
