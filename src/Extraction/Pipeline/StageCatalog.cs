@@ -13,6 +13,7 @@ public static class StageCatalog
         var r = new StageRegistry();
         r.Add<TokenizeOptions>("tokenize", (o, _) => new TokenizeStage(o));
         r.Add<LanguageOptions>("language", (o, _) => new LanguageStage(o));
+        r.Add<Linking.LinkStageOptions>("link", (o, ctx) => new Linking.LinkStage(o, ctx));
         return r;
     }
 }
