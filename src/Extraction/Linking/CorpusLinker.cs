@@ -31,6 +31,7 @@ public sealed class CorpusLinker : ICorpusLinker
     private readonly DocumentLinker _documentLinker;
     private readonly List<Entity> _entities = [];
     private readonly Dictionary<string, int> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _fullNameOwner = new(StringComparer.Ordinal);
     private readonly UnionFind _sets = new(0);
     private string[] _finalIds = [];
     private List<EntityRow> _rows = [];
@@ -67,6 +68,29 @@ public sealed class CorpusLinker : ICorpusLinker
             e.Mentions++;
             m.EntityId = "#" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
+        JoinFullNameVariants(document);
+    }
+
+    /// <summary>
+    /// Every full-length spelling of a person inside one cluster names that person: "Борис Донсон" next to
+    /// "Борис Джонсон" keeps documents that only spell it one way together.
+    /// </summary>
+    private void JoinFullNameVariants(Document document)
+    {
+        var persons = document.Mentions.Where(m => m.Type == EntityType.PER && m.EntityId is not null)
+            .Select(m => (Mention: m, Form: new NameForm(m.Normal ?? document.Slice(m.Range), EntityType.PER)))
+            .GroupBy(x => x.Mention.EntityId!);
+        foreach (var cluster in persons)
+        {
+            int full = cluster.Max(x => x.Form.Words.Count);
+            if (full < 2) continue;
+            int entity = int.Parse(cluster.Key.AsSpan(1), provider: System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var key in cluster.Where(x => x.Form.Words.Count == full).Select(x => DocumentLinker.NameKeyOf(x.Form)).Distinct())
+            {
+                if (_fullNameOwner.TryGetValue(key, out var owner)) _sets.Union(owner, entity);
+                else _fullNameOwner[key] = entity;
+            }
+        }
     }
 
     public void Complete()
@@ -99,9 +123,22 @@ public sealed class CorpusLinker : ICorpusLinker
         foreach (var p in Enumerable.Range(0, persons.Count).OrderByDescending(p => persons[p].Words.Length).ThenBy(p => p))
         {
             var words = persons[p].Words;
-            if (words.Length == 0 || !byWord.TryGetValue(words[0], out var pool)) continue;
+            var anchor = words.FirstOrDefault(w => !NameForm.IsInitial(w));
+            if (anchor is null || !byWord.TryGetValue(anchor, out var pool)) continue;
             var roots = pool.Where(q => persons[q].Words.Length > words.Length && Contains(persons[q].Words, words))
                 .Select(q => _sets.Find(persons[q].Entity.Index)).Distinct().ToList();
+            if (roots.Count == 1) _sets.Union(persons[p].Entity.Index, roots[0]);
+        }
+
+        // Persons spelt one letter apart in one word of a full name ("Мамнун Хусейн" / "Мамнул Хусейн"), when only one
+        // such person exists.
+        foreach (var p in Enumerable.Range(0, persons.Count))
+        {
+            var words = persons[p].Words;
+            if (words.Length < 2) continue;
+            var roots = words.Where(w => !NameForm.IsInitial(w)).SelectMany(w => byWord[w]).Distinct()
+                .Where(q => q != p && persons[q].Words.Length == words.Length && OneEditApart(words, persons[q].Words))
+                .Select(q => _sets.Find(persons[q].Entity.Index)).Where(r => r != _sets.Find(persons[p].Entity.Index)).Distinct().ToList();
             if (roots.Count == 1) _sets.Union(persons[p].Entity.Index, roots[0]);
         }
 
@@ -139,10 +176,30 @@ public sealed class CorpusLinker : ICorpusLinker
         }
     }
 
+    /// <summary>Every word of <paramref name="shorter"/> is in <paramref name="longer"/>; an initial matches a word it begins.</summary>
     private static bool Contains(string[] longer, string[] shorter)
     {
-        foreach (var w in shorter) if (Array.IndexOf(longer, w) < 0) return false;
+        foreach (var w in shorter)
+        {
+            bool found = NameForm.IsInitial(w)
+                ? longer.Any(l => l.Length > 1 && l[0] == w[0])
+                : Array.IndexOf(longer, w) >= 0;
+            if (!found) return false;
+        }
         return true;
+    }
+
+    /// <summary>Two sorted word lists equal but for one edit in one word of at least four letters.</summary>
+    private static bool OneEditApart(string[] a, string[] b)
+    {
+        int differing = -1;
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (a[i] == b[i]) continue;
+            if (differing >= 0) return false;
+            differing = i;
+        }
+        return differing >= 0 && Math.Min(a[differing].Length, b[differing].Length) >= 4 && NameKey.Distance(a[differing], b[differing], 1) <= 1;
     }
 
     private static string BestForm(Entity e) =>

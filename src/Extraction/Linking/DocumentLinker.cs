@@ -63,6 +63,8 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
                 var rest = string.Join(' ', form.Words.Skip(skip));
                 place = gaz.Find(rest);
             }
+            // A country named by its adjective ("британский", "Russian"), as some annotations mark them.
+            place ??= gaz.FindCountryKey(Gazetteer.ScriptKey(form.Text, NameKey.Of(form.Text)));
             return place is null ? null : "gaz:" + place.Id;
         }
         if (form.Type == EntityType.ORG && resources.Lexicon is { } lex)
@@ -70,7 +72,8 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
         return null;
     }
 
-    private static string NameKeyOf(NameForm form) =>
+    /// <summary>The key of a name no resource knows: type and skeleton (person names with their words sorted).</summary>
+    public static string NameKeyOf(NameForm form) =>
         form.Type == EntityType.PER
             ? "PER:" + string.Join(' ', form.Keys.Order(StringComparer.Ordinal))
             : form.Type.Code() + ":" + form.Key;

@@ -143,7 +143,11 @@ public static class GazetteerBuilder
     private static string[] Distinct(List<string> names) =>
         names.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
 
-    /// <summary>Splits a '|' list; "Myanmar (Burma)" gives both names, "Moldova, Republic of" gives "Moldova".</summary>
+    /// <summary>
+    /// Splits a '|' list; a parenthesised note is dropped ("Myanmar (Burma)" → "Myanmar": the note may name another
+    /// place, as in "U.S. Outlying Islands (США)"; real alternative names are in the additions file), and
+    /// "Moldova, Republic of" gives "Moldova".
+    /// </summary>
     private static List<string> Names(string cell)
     {
         var list = new List<string>();
@@ -155,7 +159,6 @@ public static class GazetteerBuilder
             if (open > 0 && n.EndsWith(')'))
             {
                 list.Add(n[..open].Trim());
-                list.Add(n[(open + 1)..^1].Trim());
                 continue;
             }
             int comma = n.IndexOf(',');

@@ -19,7 +19,7 @@ public sealed class NameForm
         Text = text;
         Type = type;
         Words = NameKey.Words(text);
-        Keys = Words.Select(w => NameKey.Word(w)).ToArray();
+        Keys = Words.Select(w => type == EntityType.PER ? NameKey.Word(w) : NameKey.WordOrAcronym(w)).ToArray();
         Key = string.Join(' ', Keys);
         foreach (var c in text) if (CharClass.IsCyrillic(c)) { Cyrillic = true; break; }
         if (Words.Count > 0)
@@ -40,7 +40,7 @@ public sealed class NameForm
     public string Text { get; }
     public EntityType Type { get; }
     public List<string> Words { get; }
-    /// <summary>Skeleton of each word.</summary>
+    /// <summary>Skeleton of each word (acronyms in organisation and place names keep their letters: <c>#ОДКБ</c>).</summary>
     public string[] Keys { get; }
     /// <summary>The skeletons joined by spaces.</summary>
     public string Key { get; }
@@ -62,7 +62,7 @@ public sealed class NameForm
             {
                 if (used[j]) continue;
                 var other = longer.Keys[j];
-                bool same = k == other || (k.Length == 1 && other.Length > 1 && other[0] == k[0]);
+                bool same = k == other || (IsInitial(k) && other.Length > 1 && other[0] == k[0]);
                 if (!same) continue;
                 used[j] = true;
                 matched++;
@@ -71,6 +71,9 @@ public sealed class NameForm
         }
         return matched == Keys.Length;
     }
+
+    /// <summary>A one-letter key: an initial such as «С.» or «J.».</summary>
+    public static bool IsInitial(string key) => key.Length == 1;
 
     /// <summary>
     /// Whether this single-word name abbreviates <paramref name="full"/>: an acronym of its words' initials

@@ -31,6 +31,9 @@ public static class NameKey
         "ой", "ей", "ий", "ый", "ом", "ем", "ам", "ям", "ах", "ях", "ых", "их", "ым", "им",
     ];
 
+    private const string LatinLookAlikes = "aceopxykmtbh";
+    private const string CyrillicLookAlikes = "асеорхукмтвн";
+
     /// <summary>The smallest stem (in letters) an ending may leave.</summary>
     private const int MinStem = 3;
 
@@ -45,10 +48,10 @@ public static class NameKey
     /// <summary>Writes the skeleton of <paramref name="word"/> into <paramref name="output"/>; returns its length.</summary>
     public static int Word(ReadOnlySpan<char> word, Span<char> output)
     {
-        // 1. lower-case letters, ё→е, possessive 's dropped.
+        // 1. lower-case letters, ё→е, possessive 's dropped; Latin look-alikes inside a Cyrillic word become Cyrillic.
         Span<char> low = stackalloc char[Math.Min(word.Length, 128)];
         int len = 0;
-        bool cyrillic = false;
+        bool cyrillic = false, latin = false;
         for (int i = 0; i < word.Length && len < low.Length; i++)
         {
             char c = word[i];
@@ -61,9 +64,16 @@ public static class NameKey
             c = char.ToLowerInvariant(c);
             if (c == 'ё') c = 'е';
             if (CharClass.IsCyrillic(c)) cyrillic = true;
+            else if (c < 128) latin = true;
             low[len++] = c;
         }
         var letters = low[..len];
+        if (cyrillic && latin)
+            for (int i = 0; i < letters.Length; i++)
+            {
+                int h = LatinLookAlikes.IndexOf(letters[i]);
+                if (h >= 0) letters[i] = CyrillicLookAlikes[h];
+            }
         if (cyrillic) letters = letters[..StemLength(letters)];
 
         // 2. transliterate, fold diacritics, and apply the digraph folds while appending.
@@ -84,8 +94,8 @@ public static class NameKey
             }
         }
 
-        // 3. trailing vowels cut (keep at least one letter).
-        while (o > 1 && IsVowel(output[o - 1])) o--;
+        // 3. trailing vowels cut (keep at least three letters: Мэй, Bibi, Ли stay apart from initials).
+        while (o > 3 && IsVowel(output[o - 1])) o--;
         return o;
     }
 
@@ -130,6 +140,31 @@ public static class NameKey
             if (w.Length - ending.Length >= MinStem && w.EndsWith(ending, StringComparison.Ordinal))
                 return w.Length - ending.Length;
         return w.Length;
+    }
+
+    /// <summary>
+    /// The comparison key of a word inside an organisation or place name: acronyms (mostly capitals, 2–8 letters) keep
+    /// their letters, upper-cased and without a Russian case ending (<c>МИДа</c> → <c>#МИД</c>), since folding would make
+    /// <c>EC</c> and <c>EEC</c> equal; other words give their skeleton.
+    /// </summary>
+    public static string WordOrAcronym(ReadOnlySpan<char> word) => Acronym(word) is { } a ? "#" + a : Word(word);
+
+    /// <summary>The acronym a word is (upper-cased, trailing lower-case ending cut), or null.</summary>
+    public static string? Acronym(ReadOnlySpan<char> word)
+    {
+        int letters = 0, upper = 0, end = word.Length;
+        foreach (var c in word)
+        {
+            if (!CharClass.IsLetter(c)) continue;
+            letters++;
+            if (CharClass.IsUpper(c)) upper++;
+        }
+        if (letters is < 2 or > 8 || upper < 2 || upper * 2 < letters) return null;
+        while (end > 0 && CharClass.IsLower(word[end - 1])) end--;
+        if (end < 2) return null;
+        var sb = new StringBuilder(end);
+        foreach (var c in word[..end]) if (CharClass.IsLetterOrDigit(c)) sb.Append(char.ToUpperInvariant(c));
+        return sb.ToString();
     }
 
     /// <summary>Splits a name into words (letters and digits; hyphens, spaces and punctuation separate).</summary>

@@ -83,7 +83,7 @@ public sealed class OrgLexicon
         var keys = new List<string>();
         foreach (var w in words)
         {
-            var k = NameKey.Word(w);
+            var k = NameKey.WordOrAcronym(w);
             if (k.Length > 0 && !Fillers.Contains(k)) keys.Add(k);
         }
         keys.Sort(StringComparer.Ordinal);
@@ -107,6 +107,9 @@ public sealed class OrgLexicon
         var words = NameKey.Words(name);
         if (words.Count == 0) return null;
         if (_orgs.TryGetValue(Bag(words), out var org)) return org;
+        // A lower-cased acronym ("ес", "нато" in lower-cased text).
+        if (words.Count == 1 && words[0].Length <= 6 && words[0].All(c => !CharClass.IsUpper(c))
+            && _orgs.TryGetValue(Bag([words[0].ToUpperInvariant()]), out org)) return org;
 
         // A state body: find the longest country name or adjective inside, then the body in the rest.
         Place? country = null;
