@@ -119,13 +119,15 @@ public sealed class CorpusLinker : ICorpusLinker
         for (int p = 0; p < persons.Count; p++)
             foreach (var w in persons[p].Words.Distinct())
                 (byWord.TryGetValue(w, out var l) ? l : byWord[w] = []).Add(p);
-        // Longer short forms first, so "Sergei Shoigu" joins "Sergei Kuzhugetovich Shoigu" before "Shoigu" looks for a unique owner.
-        foreach (var p in Enumerable.Range(0, persons.Count).OrderByDescending(p => persons[p].Words.Length).ThenBy(p => p))
+        // Longer short forms first, so "Sergei Shoigu" joins "Sergei Kuzhugetovich Shoigu" (and "S. Shoigu" joins "Sergei
+        // Shoigu") before "Shoigu" looks for a unique owner.
+        foreach (var p in Enumerable.Range(0, persons.Count)
+            .OrderByDescending(p => persons[p].Words.Length).ThenBy(p => persons[p].Words.Count(NameForm.IsInitial)).ThenBy(p => p))
         {
             var words = persons[p].Words;
             var anchor = words.FirstOrDefault(w => !NameForm.IsInitial(w));
             if (anchor is null || !byWord.TryGetValue(anchor, out var pool)) continue;
-            var roots = pool.Where(q => persons[q].Words.Length > words.Length && Contains(persons[q].Words, words))
+            var roots = pool.Where(q => MoreComplete(persons[q].Words, words) && Contains(persons[q].Words, words))
                 .Select(q => _sets.Find(persons[q].Entity.Index)).Distinct().ToList();
             if (roots.Count == 1) _sets.Union(persons[p].Entity.Index, roots[0]);
         }
@@ -175,6 +177,10 @@ public sealed class CorpusLinker : ICorpusLinker
             if (roots.Count == 1) _sets.Union(e.Index, roots[0]);
         }
     }
+
+    /// <summary>More words, or as many with fewer initials ("Boris Johnson" completes "B. Johnson").</summary>
+    private static bool MoreComplete(string[] a, string[] b) =>
+        a.Length > b.Length || (a.Length == b.Length && a.Count(NameForm.IsInitial) < b.Count(NameForm.IsInitial));
 
     /// <summary>Every word of <paramref name="shorter"/> is in <paramref name="longer"/>; an initial matches a word it begins.</summary>
     private static bool Contains(string[] longer, string[] shorter)

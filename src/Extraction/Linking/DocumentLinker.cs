@@ -20,6 +20,34 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
     private static readonly string[] PlacePrefixes = ["republic", "республика", "city", "город", "г", "state", "штат", "kingdom", "королевство"];
     private static readonly HashSet<string> PlacePrefixKeys = new(PlacePrefixes.Select(p => NameKey.Word(p)).Append("of"), StringComparer.Ordinal);
 
+    // Words that only say what kind of organisation or place a name is: "компания Vestas" = "Vestas", "реке Славянка" =
+    // "Славянка", but "цех Vestas" ≠ "Vestas".
+    private static readonly HashSet<string> OrgKinds = Kinds(
+        "компания", "фирма", "оао", "зао", "ооо", "пао", "ао", "нко", "группа", "холдинг", "концерн", "корпорация", "госкорпорация",
+        "банк", "партия", "движение", "организация", "агентство", "информагентство", "ия", "газета", "журнал", "издание",
+        "телеканал", "канал", "телекомпания", "радиостанция", "клуб", "фк", "команда", "фонд", "ассоциация", "объединение",
+        "company", "co", "inc", "ltd", "llc", "plc", "corp", "corporation", "group", "holding", "bank", "party", "movement",
+        "agency", "newspaper", "channel", "club", "fund", "foundation", "association", "the");
+    private static readonly HashSet<string> PlaceKinds = Kinds(
+        "река", "озеро", "море", "залив", "гора", "горы", "остров", "острова", "полуостров", "город", "г", "село", "деревня",
+        "поселок", "станица", "улица", "ул", "площадь", "проспект", "переулок", "район", "округ", "республика", "автономная",
+        "river", "lake", "sea", "bay", "mount", "mountain", "island", "islands", "peninsula", "city", "town", "village", "street",
+        "square", "avenue", "district", "republic", "of", "the");
+
+    private static HashSet<string> Kinds(params string[] words) => new(words.Select(w => NameKey.Word(w)), StringComparer.Ordinal);
+
+    private static bool IsOrgKind(string word) => OrgKinds.Contains(NameKey.Word(word.ToLowerInvariant()));
+    private static bool IsPlaceKind(string word) => PlaceKinds.Contains(NameKey.Word(word.ToLowerInvariant()));
+
+    private static readonly string[] AdjectiveEndings =
+        ["ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им", "ую", "юю", "ых", "их", "ыми", "ими"];
+
+    private static bool IsRussianAdjective(string word)
+    {
+        var w = word.ToLowerInvariant();
+        return w.Length > 4 && AdjectiveEndings.Any(e => w.EndsWith(e, StringComparison.Ordinal));
+    }
+
     private sealed class Item(Mention mention, NameForm form, string? canonical)
     {
         public Mention Mention = mention;
@@ -41,8 +69,10 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
         items.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Mention.Range.End.CompareTo(a.Mention.Range.End));
 
         var sets = new UnionFind(items.Count);
-        JoinEqualKeys(items, sets);
-        JoinPersonShortForms(items, sets);
+        var attached = new bool[items.Count];
+        JoinEqualKeys(items, sets, shortForms: false, attached);
+        JoinPersonShortForms(items, sets, attached);
+        JoinEqualKeys(items, sets, shortForms: true, attached);
         JoinOrganisationShortForms(items, sets);
         JoinBodiesWithoutCountry(items, sets);
         if (fuzzy) JoinMisspellings(items, sets);
@@ -78,15 +108,29 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
             ? "PER:" + string.Join(' ', form.Keys.Order(StringComparer.Ordinal))
             : form.Type.Code() + ":" + form.Key;
 
-    private static void JoinEqualKeys(List<Item> items, UnionFind sets)
+    /// <summary>
+    /// Joins mentions with equal keys. Person short forms are left out when <paramref name="shortForms"/> is false: each
+    /// finds its own full name first (two Buts in one text: «Виктор Бут», «Алла Бут»), and only the rest join by key.
+    /// </summary>
+    private static void JoinEqualKeys(List<Item> items, UnionFind sets, bool shortForms, bool[] attached)
     {
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < items.Count; i++)
         {
+            bool isShort = IsPersonShortForm(items, i);
+            if (isShort != shortForms || attached[i]) continue;
             var key = items[i].Form.Type.Code() + "|" + (items[i].Canonical ?? NameKeyOf(items[i].Form));
             if (first.TryGetValue(key, out var j)) sets.Union(j, i);
             else first[key] = i;
         }
+    }
+
+    private static bool IsPersonShortForm(List<Item> items, int i)
+    {
+        var a = items[i];
+        if (a.Form.Type != EntityType.PER) return false;
+        foreach (var b in items) if (b.Form.Type == EntityType.PER && a.Form.IsPartOf(b.Form)) return true;
+        return false;
     }
 
     /// <summary>The candidate nearest before <paramref name="i"/>, else the nearest after; -1 when there is none.</summary>
@@ -97,14 +141,16 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
         return -1;
     }
 
-    private static void JoinPersonShortForms(List<Item> items, UnionFind sets)
+    private static void JoinPersonShortForms(List<Item> items, UnionFind sets, bool[] attached)
     {
         for (int i = 0; i < items.Count; i++)
         {
             var a = items[i];
             if (a.Form.Type != EntityType.PER) continue;
             int j = Nearest(items, i, b => b.Form.Type == EntityType.PER && a.Form.IsPartOf(b.Form));
-            if (j >= 0) sets.Union(i, j);
+            if (j < 0) continue;
+            sets.Union(i, j);
+            attached[i] = true;
         }
     }
 
@@ -114,8 +160,14 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
         {
             var a = items[i];
             if (a.Canonical is not null || a.Form.Type == EntityType.PER) continue;
+            bool org = a.Form.Type == EntityType.ORG;
+            Func<string, bool> kind = org ? IsOrgKind : IsPlaceKind;
+            if (a.Form.Words.All(kind)) continue;
+            // A single head noun also stands for a name whose other words are Russian adjectives ("комиссия" =
+            // "Европейская комиссия"), but a name part does not stand for a sub-unit ("Vestas" ≠ "цех Vestas").
+            bool head = org && a.Form.Words.Count == 1 && a.Form.Cyrillic;
             int j = Nearest(items, i, b => b.Form.Type == a.Form.Type && b.Form.Words.Count > a.Form.Words.Count &&
-                (a.Form.Abbreviates(b.Form) || (a.Form.Type == EntityType.ORG && !a.Form.HeadIsAcronym && a.Form.IsPartOf(b.Form))));
+                (a.Form.Abbreviates(b.Form) || a.Form.IsPartOf(b.Form, kind) || (head && a.Form.IsPartOf(b.Form, IsRussianAdjective))));
             if (j >= 0) sets.Union(i, j);
         }
     }

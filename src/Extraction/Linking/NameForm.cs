@@ -50,26 +50,29 @@ public sealed class NameForm
     /// <summary>The whole name is one acronym.</summary>
     public bool IsAcronym => HeadIsAcronym && Words.Count == 1;
 
-    /// <summary>Whether every word of this name has a matching word in <paramref name="longer"/> (initials match first letters).</summary>
-    public bool IsPartOf(NameForm longer)
+    /// <summary>
+    /// Whether this name is a shorter form of <paramref name="longer"/>: each of its words matches a distinct word there
+    /// (an initial matches a word it begins), and <paramref name="longer"/> has more words or fewer initials. When
+    /// <paramref name="extraAllowed"/> is given, every word of <paramref name="longer"/> left unmatched must pass it.
+    /// </summary>
+    public bool IsPartOf(NameForm longer, Func<string, bool>? extraAllowed = null)
     {
-        if (Keys.Length >= longer.Keys.Length) return false;
-        int matched = 0;
+        int initials = Keys.Count(IsInitial), longerInitials = longer.Keys.Count(IsInitial);
+        if (Keys.Length > longer.Keys.Length || (Keys.Length == longer.Keys.Length && initials <= longerInitials)) return false;
         var used = new bool[longer.Keys.Length];
         foreach (var k in Keys)
         {
-            for (int j = 0; j < longer.Keys.Length; j++)
-            {
-                if (used[j]) continue;
-                var other = longer.Keys[j];
-                bool same = k == other || (IsInitial(k) && other.Length > 1 && other[0] == k[0]);
-                if (!same) continue;
-                used[j] = true;
-                matched++;
-                break;
-            }
+            int found = -1;
+            for (int j = 0; j < longer.Keys.Length && found < 0; j++)
+                if (!used[j] && (k == longer.Keys[j] || (IsInitial(k) && longer.Keys[j].Length > 1 && longer.Keys[j][0] == k[0])))
+                    found = j;
+            if (found < 0) return false;
+            used[found] = true;
         }
-        return matched == Keys.Length;
+        if (extraAllowed is not null)
+            for (int j = 0; j < used.Length; j++)
+                if (!used[j] && !extraAllowed(longer.Words[j])) return false;
+        return true;
     }
 
     /// <summary>A one-letter key: an initial such as «С.» or «J.».</summary>

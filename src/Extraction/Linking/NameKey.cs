@@ -94,8 +94,8 @@ public static class NameKey
             }
         }
 
-        // 3. trailing vowels cut (keep at least three letters: Мэй, Bibi, Ли stay apart from initials).
-        while (o > 3 && IsVowel(output[o - 1])) o--;
+        // 3. trailing vowels cut (keep two letters, so a short name never looks like an initial).
+        while (o > 2 && IsVowel(output[o - 1])) o--;
         return o;
     }
 
@@ -162,8 +162,16 @@ public static class NameKey
         if (letters is < 2 or > 8 || upper < 2 || upper * 2 < letters) return null;
         while (end > 0 && CharClass.IsLower(word[end - 1])) end--;
         if (end < 2) return null;
-        var sb = new StringBuilder(end);
-        foreach (var c in word[..end]) if (CharClass.IsLetterOrDigit(c)) sb.Append(char.ToUpperInvariant(c));
+        // Cyrillic letters are transliterated, so ФИДЕ and FIDE, НАТО and NATO meet.
+        var sb = new StringBuilder(end + 4);
+        foreach (var ch in word[..end])
+        {
+            if (!CharClass.IsLetterOrDigit(ch)) continue;
+            var c = char.ToLowerInvariant(ch);
+            if (c == 'ё') c = 'е';
+            if (c is >= 'а' and <= 'я') sb.Append(Cyr[c - 'а'].ToUpperInvariant());
+            else sb.Append(char.ToUpperInvariant(c));
+        }
         return sb.ToString();
     }
 
