@@ -24,7 +24,7 @@ public static class Tsv
         var root = Path.GetDirectoryName(Path.GetFullPath(tsvPath))!;
         var files = CorpusReader.Enumerate([root]).Where(f => f.Problem is null).ToList();
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var f in files) texts[f.DocId] = DocumentLoader.Load(f, new LoadOptions()).Document.Text;
+        foreach (var f in files) texts[f.DocId] = SourceText.ReadAll(f);
 
         var spans = new Dictionary<string, List<GoldSpan>>(StringComparer.Ordinal);
         using (var stream = File.OpenRead(tsvPath))
