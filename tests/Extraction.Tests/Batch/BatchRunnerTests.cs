@@ -136,3 +136,50 @@ public sealed class BatchRunnerTests : IDisposable
         Assert.Equal(1, result.Summary.Failed);
     }
 }
+
+public sealed class ConfiguredPipelineResumeTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("extraction-resume-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    /// <summary>Cancels a run when the n-th document reaches it; a tagging-like stage, so restored documents skip it.</summary>
+    private sealed class CancelAt(int n, CancellationTokenSource cancel) : Extraction.Pipeline.IStage
+    {
+        private int _seen;
+        public string Name => "cancel-at";
+        public IReadOnlyList<string> Requires => [Layers.Text];
+        public IReadOnlyList<string> Provides => ["test.cancel"];
+
+        public void Process(Extraction.Documents.Document document)
+        {
+            if (Interlocked.Increment(ref _seen) == n) cancel.Cancel();
+        }
+    }
+
+    private static BatchResult RunConfigured(string root, BatchOptions options, int cancelAt = int.MaxValue)
+    {
+        var configPath = Path.Combine(TestSupport.SharedData.RepoRoot, "pipeline.json");
+        var config = PipelineConfig.Load(configPath);
+        var (configured, _) = PipelineFactory.Build(config, configPath);
+        using var cancel = new CancellationTokenSource();
+        var pipeline = new DocumentPipeline([.. configured.Stages, new CancelAt(cancelAt, cancel)]);
+        var context = new StageContext(TestSupport.SharedData.ModelsDir);
+        var linker = new Extraction.Linking.CorpusLinker(
+            Extraction.Linking.LinkingResources.Load(context, config.Linking.Gazetteer, config.Linking.Lexicon, "test"), config.Linking);
+        return new BatchRunner(pipeline, linker, options, Log).Run(CorpusReader.Enumerate([root]).ToList(), cancel: cancel.Token);
+    }
+
+    [Fact]
+    public void InterruptedThenResumedRun_WithTheConfiguredStagesAndLinker_GivesTheTablesOfAnUninterruptedRun()
+    {
+        var root = SmallCorpus(Path.Combine(_dir, "corpus"), 40);
+        var reference = Tables(RunConfigured(root, new BatchOptions { Jobs = 2 }));
+        var journal = Path.Combine(_dir, "out", Journal.FileName);
+        var first = RunConfigured(root, new BatchOptions { Jobs = 2, JournalPath = journal }, cancelAt: 15);
+        Assert.True(first.Summary.Interrupted);
+        var resumed = RunConfigured(root, new BatchOptions { Jobs = 2, JournalPath = journal, Resume = true });
+        Assert.Equal(first.Documents.Count, resumed.Summary.Resumed);
+        Assert.Equal(reference, Tables(resumed));
+    }
+}
