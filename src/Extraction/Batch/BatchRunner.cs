@@ -291,7 +291,6 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
             languageChars[(int)d.Language] += d.Text.Length;
             date ??= d.Date;
         }
-        work.Pieces.Dispose();
         tables.Tokens += tokens;
 
         string status = DocumentStatus.Ok;
