@@ -23,6 +23,9 @@ internal ref partial struct DateGrammar
     private readonly ReadOnlySpan<Lex> _lex;
     private int _first;
     private int _limit;
+    /// <summary>Nesting of <see cref="TryPoint"/> (edges and halves wrap points): bounded so work per token stays constant.</summary>
+    private int _depth;
+    private const int MaxDepth = 4;
 
     private DateGrammar(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Lex> lex)
     {
@@ -202,7 +205,8 @@ internal ref partial struct DateGrammar
         for (int n = 0; n < 3 && In(p); n++)
         {
             var k = K(p);
-            if (k == W.Prep && Prep(p, PrepFlags.Included) || k is W.During or W.Approx || k == W.The && TheIncluded(p + 1)) p++;
+            if (k == W.Prep && Prep(p, PrepFlags.Included) || k == W.During || k == W.The && TheIncluded(p + 1)
+                || k == W.Approx && (!Latin(p) || K(p + 1) is W.Number or W.NumWord or W.Article)) p++;
             else break;
         }
         if (p > i && p < _limit && TryRange(p, out e, out x)) Keep(e, x, ref end, ref expr);
@@ -247,7 +251,8 @@ internal ref partial struct DateGrammar
     {
         end = -1;
         expr = null!;
-        if (!In(p)) return false;
+        if (!In(p) || _depth >= MaxDepth) return false;
+        _depth++;
         bool ok = K(p) switch
         {
             W.Number => TryNumberLed(p, out end, out expr),
@@ -269,9 +274,9 @@ internal ref partial struct DateGrammar
             W.Later => TryLaterToday(p, out end, out expr),
             _ => false,
         };
-        if (!ok) return false;
-        Trailing(ref end, ref expr);
-        return true;
+        if (ok) Trailing(ref end, ref expr);
+        _depth--;
+        return ok;
     }
 
     private bool TryNumberLed(int p, out int end, out DateExpr expr)
@@ -370,6 +375,9 @@ internal ref partial struct DateGrammar
         bool cue = In(p - 1) && (Prep(p - 1, PrepFlags.YearCue) || K(p - 1) is W.Edge or W.Of or W.Month or W.Season);
         if (cue) return true;
         if (n is < 1900 or > 2100) return false;
+        // A year right after a name is part of it (Windows 2000, Russell 2000, Евро 2012).
+        if (In(p - 1) && _tok[p - 1].Kind == TokenKind.Word && IsCapitalized(p - 1) && K(p - 1) == W.None
+            && !_tok[p - 1].Has(TokenFlags.SentenceStart)) return false;
         // Russian quantities read "2000 человек": a lower-case Cyrillic word right after the number.
         return !(IsLowerWord(p + 1) && _tok[p + 1].Has(TokenFlags.HasCyrillic) && !IsFunctionWord(p + 1));
     }
