@@ -241,6 +241,7 @@ internal ref partial struct DateGrammar
         (FixedExpr { Value.Kind: TimexKind.Date } , CalendarExpr) => true,
         (CalendarExpr, FixedExpr { Value.Kind: TimexKind.Date }) => true,
         (FixedExpr { Value.Kind: TimexKind.Date }, FixedExpr { Value.Kind: TimexKind.Date }) => true,
+        (FixedExpr { Value.Kind: TimexKind.Decade }, FixedExpr { Value.Kind: TimexKind.Decade }) => true,
         _ => false,
     };
 
@@ -289,6 +290,7 @@ internal ref partial struct DateGrammar
         if (TryDecadeOrCentury(p, out e, out x) && e > end) { end = e; expr = x; }
         if (TryShiftAmount(p, out e, out x) && e > end) { end = e; expr = x; }
         if (TryMilitaryTime(p, out e, out x) && e > end) { end = e; expr = x; }
+        if (TryClockHour(p, out e, out x) && e > end) { end = e; expr = x; }
         return end > p;
     }
 
@@ -326,7 +328,7 @@ internal ref partial struct DateGrammar
         end = q;
         int r = Is(q, ',') ? q + 1 : q;
         if (!IsYearNumber(r, out year)) return false;
-        end = AfterYearWord(r + 1, singularOnly: true);
+        end = AfterYearWord(r + 1, singularOnly: false);
         return true;
     }
 
@@ -440,8 +442,7 @@ internal ref partial struct DateGrammar
         int q = p + 1;
         var part = DayPart.None;
         if (K(q) == W.DayPart) { part = (DayPart)V(q); q++; }
-        int r = Is(q, ',') || IsDash(q) || Is(q, '(') ? q + 1 : q;
-        if (In(r) && K(r) is W.Number or W.Month && TryPoint(r, out int e, out var date) && date is CalendarExpr { Day: > 0 } c)
+        if (TryDateAfter(q, out int e, out var c))
         {
             end = e;
             expr = part == DayPart.None ? c : c with { DayPart = part };
@@ -450,6 +451,17 @@ internal ref partial struct DateGrammar
         if (ambiguous) return false;
         end = q;
         expr = new WeekdayExpr(iso, 0, part, FutureNear(p));
+        return true;
+    }
+
+    /// <summary>A calendar day right after a weekday or <c>вчера</c>, after a comma, dash or bracket: <c>в среду, 29 апреля</c>.</summary>
+    private bool TryDateAfter(int q, out int end, out CalendarExpr date)
+    {
+        end = -1;
+        date = null!;
+        int r = Is(q, ',') || IsDash(q) || Is(q, '(') ? q + 1 : q;
+        if (!In(r) || K(r) is not (W.Number or W.Month) || !TryPoint(r, out end, out var x) || x is not CalendarExpr { Day: > 0 } c) return false;
+        date = c;
         return true;
     }
 
@@ -503,6 +515,7 @@ internal ref partial struct DateGrammar
             case W.Weekday when !same:
                 end = q + 1;
                 expr = new WeekdayExpr(V(q) % 10, shift == 0 ? 0 : Math.Sign(shift));
+                if (TryDateAfter(end, out int de, out var date)) { end = de; expr = date; }
                 return true;
             case W.Month when !same && MonthCaseOk(q):
                 end = q + 1;
@@ -775,7 +788,7 @@ internal ref partial struct DateGrammar
             if (unit is DateUnit.Weekend) break;
             // "45 лет" alone is mostly an age; a length of years needs a word that introduces it (за, в течение, около…).
             if (!any && unit == DateUnit.Year && !lastN && !Latin(r) && !IntroducesYears(p)) break;
-            if (Latin(r) && In(r + 1) && T(r + 1) is "old") break;
+            if (In(r + 1) && T(r + 1) is "old" or "жизни") break;
             AppendDuration(code, amount, unit);
             any = true;
             q = r + 1;
