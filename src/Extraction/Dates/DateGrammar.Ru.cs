@@ -102,7 +102,7 @@ internal ref partial struct DateGrammar
         yield return ("последний последнего последнем последней последнюю последние последних последним последними", E(W.Ordinal, 9));
         yield return ("ближайший ближайшего ближайшем ближайшей ближайшую ближайшие ближайших ближайшим ближайшими", E(W.Ordinal, 8));
 
-        yield return ("этот этого этом этой эту этому", E(W.Shift, 0));
+        yield return ("этот этого этом этой эту этому этим", E(W.Shift, 0));
         yield return ("текущий текущего текущем текущей текущую текущему нынешний нынешнего нынешнем нынешней нынешнюю", E(W.Shift, 0));
         yield return ("сегодняшний сегодняшнего сегодняшнему сегодняшнем", E(W.Shift, 0));
         yield return ("прошлый прошлого прошлом прошлой прошлую прошлому минувший минувшего минувшем минувшей минувшую", E(W.Shift, -1));
@@ -129,7 +129,8 @@ internal ref partial struct DateGrammar
         yield return ("по до", E(W.Prep, 0, prep: Inc | Cue | PrepFlags.RangeTo));
         yield return ("на за", E(W.Prep, 0, prep: Inc));
         yield return ("к после", E(W.Prep, 0, prep: Cue));
-        yield return ("около почти примерно приблизительно свыше более", E(W.Approx));
+        yield return ("около почти примерно приблизительно свыше более менее чуть немногим", E(W.Approx));
+        yield return ("полгода полугода полугоду", E(W.Unit, 2, DateUnit.Half));
         yield return ("течение течении протяжении", E(W.During));
 
         yield return ("двадцатые двадцатых", E(W.DecadeWord, 2));
@@ -242,7 +243,14 @@ internal ref partial struct DateGrammar
             // 1990-х, 1990-е, 90-х: decades.
             if (n != 1 || parts[0] % 10 != 0 || lens[0] is not (2 or 4)) return false;
             var suffix = s[suffixAt..];
-            if (suffix is not ("х" or "е" or "ые" or "ых" or "ми" or "м")) return false;
+            if (lens[0] == 4 && suffix is "м" or "го" or "й" or "ом")
+            {
+                // в 1997-м, 1990-го: an ordinal year.
+                end = p + 1;
+                expr = new FixedExpr(TimexValue.OfDate(parts[0]));
+                return parts[0] is >= 1000 and <= 2199;
+            }
+            if (suffix is not ("х" or "е" or "ые" or "ых" or "ми")) return false;
             int decade = lens[0] == 4 ? parts[0] / 10 : 190 + parts[0] / 10;
             end = K(p + 1) == W.Unit && U(p + 1) == DateUnit.Year && V(p + 1) == 1 || K(p + 1) == W.YearMark ? p + 2 : p + 1;
             expr = new FixedExpr(new TimexValue(TimexKind.Decade, Part: decade));

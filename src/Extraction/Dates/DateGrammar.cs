@@ -202,9 +202,11 @@ internal ref partial struct DateGrammar
 
         // Prefixes that belong to the span: Russian prepositions, в течение, approximations, English "the".
         int p = i;
-        for (int n = 0; n < 3 && In(p); n++)
+        for (int n = 0; n < 4 && In(p); n++)
         {
             var k = K(p);
+            // не более / не менее / более чем: the particles around an approximation stay in the span.
+            if (T(p) is "не" or "Не" && K(p + 1) == W.Approx || T(p) is "чем" && In(p - 1) && K(p - 1) == W.Approx && p > i) { p++; continue; }
             if (k == W.Prep && Prep(p, PrepFlags.Included) || k == W.During || k == W.The && TheIncluded(p + 1)
                 || k == W.Approx && (!Latin(p) || K(p + 1) is W.Number or W.NumWord or W.Article)) p++;
             else break;
@@ -777,8 +779,9 @@ internal ref partial struct DateGrammar
         {
             double? amount;
             int r;
-            if (K(q) == W.Unit && (lastN || IntroducesDuration(p)))
+            if (K(q) == W.Unit && (lastN || V(q) == 2 || IntroducesDuration(p)))
             {
+                // полгода counts itself; a plural unit alone (последние недели) is a vague amount.
                 amount = V(q) == 1 ? null : 1;
                 r = q;
             }
@@ -826,7 +829,7 @@ internal ref partial struct DateGrammar
             DateUnit.Week => n + "W",
             DateUnit.Day => n + "D",
             DateUnit.Quarter => n + "Q",
-            DateUnit.Half => n + "H",
+            DateUnit.Half => amount is { } h ? (h * 6).ToString(System.Globalization.CultureInfo.InvariantCulture) + "M" : "XM",
             DateUnit.Decade => n + "DE",
             DateUnit.Century => n + "CE",
             DateUnit.Hour => n + "H",
