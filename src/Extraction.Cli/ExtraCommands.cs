@@ -8,5 +8,7 @@ internal static class ExtraCommands
     public static IEnumerable<Command> All()
     {
         yield return EvalCommand.Create();
+        yield return TrainCommand.Create();
+        yield return MorphCommand.Create();
     }
 }
