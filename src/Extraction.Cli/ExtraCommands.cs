@@ -10,5 +10,6 @@ internal static class ExtraCommands
         yield return EvalCommand.Create();
         yield return TrainCommand.Create();
         yield return MorphCommand.Create();
+        yield return GazetteerCommand.Create();
     }
 }

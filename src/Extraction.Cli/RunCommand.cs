@@ -34,6 +34,15 @@ internal static class RunCommand
         return cmd;
     }
 
+    /// <summary>The corpus linker with the resources named in the config's <c>"linking"</c> section.</summary>
+    private static CorpusLinker CreateLinker(PipelineConfig config, string configPath)
+    {
+        var baseDir = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
+        var context = new StageContext(Path.GetFullPath(Path.Combine(baseDir, config.Models)));
+        var o = config.Linking;
+        return new CorpusLinker(LinkingResources.Load(context, o.Gazetteer, o.Lexicon, $"{configPath}: $.linking"), o);
+    }
+
     /// <summary>The values of the command line.</summary>
     public sealed record RunArguments(string[] Inputs, string OutDir, string ConfigPath, int Jobs, string? Encoding, bool Raw, bool Verbose,
         bool Resume = false, bool KeepText = false);
@@ -51,12 +60,14 @@ internal static class RunCommand
         using var log = Logging.Create(Path.Combine(outDir, "extract.log"), verbose, quietConsole: interactive);
         try
         {
-            var (pipeline, tables) = PipelineFactory.Load(configPath);
+            var pipelineConfig = PipelineConfig.Load(configPath);
+            var (pipeline, tables) = PipelineFactory.Build(pipelineConfig, configPath);
+            var linker = CreateLinker(pipelineConfig, configPath);
             var load = new LoadOptions { Encoding = encodingName is null ? null : Decoder.Resolve(encodingName) };
             var files = CorpusReader.Enumerate(inputs).ToList();
             log.Information("Run: {Files} files from {Inputs}, stages {Stages}, {Jobs} jobs", files.Count, string.Join(" ", inputs),
                 string.Join(" → ", pipeline.Stages.Select(s => s.Name)), jobs);
-            var runner = new BatchRunner(pipeline, new SimpleCorpusLinker(), new BatchOptions
+            var runner = new BatchRunner(pipeline, linker, new BatchOptions
             {
                 Jobs = jobs,
                 Load = load,

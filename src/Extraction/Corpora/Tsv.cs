@@ -57,13 +57,12 @@ public static class Tsv
         return files.Select(f => new GoldDocument(f.DocId, texts[f.DocId], spans.GetValueOrDefault(f.DocId) ?? [])).ToList();
     }
 
-    /// <summary>The whole text of a file as <c>extract run</c> reads it: its pieces joined.</summary>
+    /// <summary>The whole text of a file as <c>extract run</c> reads it; a file that is not text names itself in the error.</summary>
     private static string ReadText(InputFile file)
     {
         try
         {
-            using var source = SourceText.Open(file, new LoadOptions());
-            return string.Concat(source.Pieces().Select(p => p.Text));
+            return SourceText.ReadAll(file);
         }
         catch (Exception e) when (e is NotTextException or IOException or UnauthorizedAccessException)
         {

@@ -84,6 +84,17 @@ public sealed class SourceText : IDisposable
         }
     }
 
+    /// <summary>The whole decoded (or extracted) text of a file, for gold corpora and tools that need it at once.</summary>
+    public static string ReadAll(InputFile file, LoadOptions? options = null)
+    {
+        // A decoded text has no more characters than the file has bytes, so one piece holds it all.
+        long bytes = file.Problem is null && File.Exists(file.Path) ? new FileInfo(file.Path).Length : 0;
+        using var source = Open(file, (options ?? new LoadOptions()) with { PieceChars = (int)Math.Clamp(bytes + 1, 1, 1L << 30) });
+        var sb = new StringBuilder();
+        foreach (var piece in source.Pieces()) sb.Append(piece.Text);
+        return sb.ToString();
+    }
+
     public static bool IsHtml(string path)
     {
         var ext = Path.GetExtension(path);
