@@ -13,7 +13,7 @@ namespace Extraction.Benchmarks;
 [MemoryDiagnoser]
 public class NerBenchmarks
 {
-    private const int Tokens = 180_000;
+    private const int Tokens = 100_000;
     private Document _document = null!;
     private NerStage _stage = null!;
 

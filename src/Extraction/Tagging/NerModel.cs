@@ -36,8 +36,9 @@ public sealed class NerModel
     public float[] Transitions { get; }
     public TaggerLexicon Lexicon { get; }
 
+    /// <summary>Fibonacci hashing of the template seed plus the value (values are hashes or small codes; seeds are random).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Bucket(ulong seed, ulong value, int hashBits) => (int)(FeatureHash.Mix(seed, value) >> (64 - hashBits));
+    public static int Bucket(ulong seed, ulong value, int hashBits) => (int)(((seed + value) * 0x9E3779B97F4A7C15UL) >> (64 - hashBits));
 
     /// <summary>Writes the feature buckets of token <paramref name="i"/>; returns how many (at most Templates × MaxValues).</summary>
     public static int Featurize(FeatureTemplate[] templates, int hashBits, SentenceFeatures s, int i, Span<int> buckets)
