@@ -20,7 +20,7 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
 {
     private const int MaxParses = 48;
     private static readonly float[] CasePrior = [0.35f, 0.30f, 0.08f, 0.10f, 0.10f, 0.07f];
-    private const double MalePrior = 0.75;
+    private const double MalePrior = 0.65;
 
     public string Normalize(string surface, EntityType type)
     {
@@ -57,12 +57,12 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
                 double score = Math.Log(gender == NameGender.Male ? MalePrior : 1 - MalePrior) + Math.Log(CasePrior[c]);
                 for (int w = 0; w < words.Count; w++)
                 {
-                    var (form, s) = BestNameReading(parts[words[w]].Text, parses[w], gender, c);
+                    var position = words.Count == 1 ? Position.Only : w == 0 ? Position.First : w == words.Count - 1 ? Position.Last : Position.Middle;
+                    var (form, s) = BestNameReading(parts[words[w]].Text, parses[w], gender, c, position);
                     current[w] = form;
                     score += Math.Log(s);
                 }
                 if (score > bestScore) { bestScore = score; best = (string[])current.Clone(); }
-                if (Environment.GetEnvironmentVariable("NORM_DEBUG") is not null) Console.Error.WriteLine($"DBG {gender} {c} {score:F2} {string.Join(' ', current)}");
             }
         }
         for (int w = 0; w < words.Count; w++) parts[words[w]] = parts[words[w]] with { Text = best![w] };
@@ -107,7 +107,7 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
     /// plausible that is. Two sources propose nominatives: the morphology (dictionary names, surnames and patronymics,
     /// then guesses from the ending) and the petrovich rules read backwards; a nominative both propose adds up.
     /// </summary>
-    private (string Form, double Score) BestNameReading(string word, MorphParse[] parses, NameGender gender, int c)
+    private (string Form, double Score) BestNameReading(string word, MorphParse[] parses, NameGender gender, int c, Position position)
     {
         var fromMorph = new Dictionary<string, (string Form, double Score)>(StringComparer.Ordinal);
         var fromRules = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -134,7 +134,7 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
             var form = tag.Has(Grammemes.Fixd) ? word : morph.Inflect(word, p, Grammemes.Nomn | Grammemes.Sing) ?? word;
             var folded = Letters.Fold(form);
             var nameRole = patronymic ? NameRole.Middle : name ? NameRole.First : NameRole.Last;
-            double s = base_ * role * Fit(nameRole, gender, folded, name || !surname && !patronymic);
+            double s = base_ * role * Fit(nameRole, gender, folded, name || !surname && !patronymic) * Placement(nameRole, position);
             if (!fromMorph.TryGetValue(folded, out var old) || old.Score < s) fromMorph[folded] = (form, s);
         }
 
@@ -143,11 +143,11 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         {
             foreach (var nominative in names.Nominatives(nameRole, gender, foldedWord, c))
             {
-                double s = 0.3 * Fit(nameRole, gender, nominative, nameRole == NameRole.First);
+                double s = 0.3 * Fit(nameRole, gender, nominative, nameRole == NameRole.First) * Placement(nameRole, position);
                 if (nameRole == NameRole.First && names.FirstName(nominative) == NameGender.Unknown) s *= 0.5;
-                // A rule shared by both genders says less than one of this gender; a man's name in -а/-я is rare
-                // outside the dictionary (Никита, Дерипаска are in it).
-                if (names.RuleFor(nameRole, gender, nominative)?.Gender == NameGender.Unknown) s *= 0.5;
+                // A declining rule shared by both genders says less than one of this gender; a man's name in -а/-я
+                // is rare outside the dictionary (Никита, Дерипаска are in it).
+                if (names.RuleFor(nameRole, gender, nominative) is { Gender: NameGender.Unknown } shared && shared.Mods[0] != ".") s *= 0.5;
                 if (gender == NameGender.Male && EndsWithA(nominative)) s *= 0.3;
                 if (nameRole == NameRole.Last && IsProductiveSurname(nominative, gender)) s *= 1.5;
                 if (!fromRules.TryGetValue(nominative, out var old) || old < s) fromRules[nominative] = s;
@@ -171,6 +171,17 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         ? folded.EndsWith("ов") || folded.EndsWith("ев") || folded.EndsWith("ин") || folded.EndsWith("ын") || folded.EndsWith("ский") || folded.EndsWith("цкий")
         : folded.EndsWith("ова") || folded.EndsWith("ева") || folded.EndsWith("ина") || folded.EndsWith("ына") || folded.EndsWith("ская") || folded.EndsWith("цкая");
 
+    private enum Position { Only, First, Middle, Last }
+
+    /// <summary>Where name parts usually stand: a first name first, a surname last (either alone).</summary>
+    private static double Placement(NameRole role, Position position) => (role, position) switch
+    {
+        (NameRole.Last, Position.First) => 0.5,
+        (NameRole.First, Position.Last) => 0.5,
+        (NameRole.Middle, Position.Only or Position.First) => 0.5,
+        _ => 1.0,
+    };
+
     /// <summary>How well a nominative fits the gender: the first-name list (for first names) and the gender rules.</summary>
     private double Fit(NameRole role, NameGender gender, string folded, bool checkList)
     {
@@ -178,7 +189,7 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         if (checkList)
         {
             var listed = names.FirstName(folded);
-            fit = listed == gender ? 4.0 : listed != NameGender.Unknown ? 0.1 : 1.0;
+            fit = listed == gender ? 4.0 : listed != NameGender.Unknown ? 0.1 : 0.7;
         }
         var rule = names.ByRule(role, folded);
         if (rule != NameGender.Unknown) fit *= rule == gender ? 1.5 : 0.3;
