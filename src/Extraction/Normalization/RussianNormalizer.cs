@@ -42,7 +42,7 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         if (words.Count == 0) return;
 
         var parses = words.Select(i => morph.Analyse(parts[i].Text, alwaysGuess: true)).ToArray();
-        if (IsGroupOfPeople(parses))
+        if (IsGroupOfPeople(parts[words[0]].Text, parses))
         {
             NormalizePhrase(parts, EntityType.PER);
             return;
@@ -89,9 +89,9 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
 
     /// <summary>
     /// A mention typed PER that names a group («британцев», «консервативными депутатами»): no word has a personal-name
-    /// reading in the dictionary and the first word is a plural noun or adjective there.
+    /// reading in the dictionary and the first word is a lower-case plural noun or adjective there.
     /// </summary>
-    private bool IsGroupOfPeople(MorphParse[][] parses)
+    private bool IsGroupOfPeople(string firstWord, MorphParse[][] parses)
     {
         foreach (var word in parses)
         {
@@ -99,7 +99,7 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
             foreach (var p in word)
                 if (!p.IsGuess && morph.Tag(p).HasAny(Grammemes.Name | Grammemes.Surn | Grammemes.Patr)) return false;
         }
-        return morph.Tag(parses[0][0]).Has(Grammemes.Plur);
+        return morph.Tag(parses[0][0]).Has(Grammemes.Plur) && !char.IsUpper(firstWord[0]);
     }
 
     /// <summary>
@@ -148,7 +148,9 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
                 // A declining rule shared by both genders says less than one of this gender; a man's name in -а/-я
                 // is rare outside the dictionary (Никита, Дерипаска are in it).
                 if (names.RuleFor(nameRole, gender, nominative) is { Gender: NameGender.Unknown } shared && shared.Mods[0] != ".") s *= 0.5;
-                if (gender == NameGender.Male && EndsWithA(nominative)) s *= 0.3;
+                if (gender == NameGender.Male && EndsWithA(nominative)) s *= 0.5;
+                // A woman's foreign surname in a consonant does not decline, but a man's does: «Леманом» is rarely a woman.
+                if (gender == NameGender.Female && nominative == foldedWord && !IsVowel(nominative[^1])) s *= 0.4;
                 if (nameRole == NameRole.Last && IsProductiveSurname(nominative, gender)) s *= 1.5;
                 if (!fromRules.TryGetValue(nominative, out var old) || old < s) fromRules[nominative] = s;
             }
@@ -195,6 +197,8 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         if (rule != NameGender.Unknown) fit *= rule == gender ? 1.5 : 0.3;
         return fit;
     }
+
+    private static bool IsVowel(char c) => "аеёиоуыэюя".Contains(c);
 
     private static bool EndsWithA(string lemma) => lemma.Length > 1 && lemma[^1] is 'а' or 'я';
 
