@@ -148,10 +148,12 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
                 // A declining rule shared by both genders says less than one of this gender; a man's name in -а/-я
                 // is rare outside the dictionary (Никита, Дерипаска are in it).
                 if (names.RuleFor(nameRole, gender, nominative) is { Gender: NameGender.Unknown } shared && shared.Mods[0] != ".") s *= 0.5;
-                if (gender == NameGender.Male && EndsWithA(nominative)) s *= 0.5;
+                if (gender == NameGender.Male && EndsWithA(nominative)) s *= 0.8;
                 // A woman's foreign surname in a consonant does not decline, but a man's does: «Леманом» is rarely a woman.
                 if (gender == NameGender.Female && nominative == foldedWord && !IsVowel(nominative[^1])) s *= 0.4;
                 if (nameRole == NameRole.Last && IsProductiveSurname(nominative, gender)) s *= 1.5;
+                // Unchanged is a weak reading for a word that ends like an oblique case («Леманом», «Цукербергу»).
+                if (nominative == foldedWord && LooksOblique(foldedWord)) s *= 0.4;
                 if (!fromRules.TryGetValue(nominative, out var old) || old < s) fromRules[nominative] = s;
             }
         }
@@ -197,6 +199,10 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         if (rule != NameGender.Unknown) fit *= rule == gender ? 1.5 : 0.3;
         return fit;
     }
+
+    private static bool LooksOblique(string folded) =>
+        folded.Length > 3 && (folded.EndsWith("ом") || folded.EndsWith("ем") || folded.EndsWith("ым") || folded.EndsWith("им")
+                              || folded.EndsWith("у") || folded.EndsWith("ю"));
 
     private static bool IsVowel(char c) => "аеёиоуыэюя".Contains(c);
 
