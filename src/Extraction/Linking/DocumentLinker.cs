@@ -24,7 +24,7 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
     // "Славянка", but "цех Vestas" ≠ "Vestas".
     private static readonly HashSet<string> OrgKinds = Kinds(
         "компания", "фирма", "оао", "зао", "ооо", "пао", "ао", "нко", "группа", "холдинг", "концерн", "корпорация", "госкорпорация",
-        "банк", "партия", "движение", "организация", "агентство", "информагентство", "ия", "газета", "журнал", "издание",
+        "банк", "партия", "движение", "завод", "предприятие", "гуп", "муп", "фгуп", "нпо", "организация", "агентство", "информагентство", "ия", "газета", "журнал", "издание",
         "телеканал", "канал", "телекомпания", "радиостанция", "клуб", "фк", "команда", "фонд", "ассоциация", "объединение",
         "company", "co", "inc", "ltd", "llc", "plc", "corp", "corporation", "group", "holding", "bank", "party", "movement",
         "agency", "newspaper", "channel", "club", "fund", "foundation", "association", "the");
@@ -154,7 +154,11 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
         }
     }
 
-    private static void JoinOrganisationShortForms(List<Item> items, UnionFind sets)
+    /// <summary>A word that only qualifies a head noun: a Russian adjective or a country ("Конгресс" = "Конгресс США").</summary>
+    private bool IsModifier(string word) =>
+        IsRussianAdjective(word) || resources.Gazetteer?.FindCountryKey(Gazetteer.ScriptKey(word, NameKey.Word(word))) is not null;
+
+    private void JoinOrganisationShortForms(List<Item> items, UnionFind sets)
     {
         for (int i = 0; i < items.Count; i++)
         {
@@ -163,11 +167,11 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
             bool org = a.Form.Type == EntityType.ORG;
             Func<string, bool> kind = org ? IsOrgKind : IsPlaceKind;
             if (a.Form.Words.All(kind)) continue;
-            // A single head noun also stands for a name whose other words are Russian adjectives ("комиссия" =
+            // A single head noun also stands for a name whose other words are Russian adjectives or countries ("комиссия" =
             // "Европейская комиссия"), but a name part does not stand for a sub-unit ("Vestas" ≠ "цех Vestas").
             bool head = org && a.Form.Words.Count == 1 && a.Form.Cyrillic;
             int j = Nearest(items, i, b => b.Form.Type == a.Form.Type && b.Form.Words.Count > a.Form.Words.Count &&
-                (a.Form.Abbreviates(b.Form) || a.Form.IsPartOf(b.Form, kind) || (head && a.Form.IsPartOf(b.Form, IsRussianAdjective))));
+                (a.Form.Abbreviates(b.Form) || a.Form.IsPartOf(b.Form, kind) || (head && a.Form.IsPartOf(b.Form, IsModifier))));
             if (j >= 0) sets.Union(i, j);
         }
     }

@@ -5,12 +5,12 @@ namespace Extraction.Linking;
 
 /// <summary>
 /// Language-independent comparison keys for names. A word becomes a short Latin "skeleton":
-/// Russian words lose their case ending and are transliterated letter by letter, then both scripts are folded so
+/// Russian words lose long case endings and are transliterated letter by letter, then both scripts are folded so
 /// that the spellings different transliteration schemes and the press produce agree
 /// (<c>Shoigu</c> / <c>Shoygu</c> / <c>Шойгу</c> / <c>Шойгу</c> → <c>shoig</c>;
 /// <c>Yermekbayev</c> / <c>Ermekbaev</c> / <c>Ермекбаева</c> → <c>ermekbaev</c>).
 /// Folding: diacritics dropped, apostrophes and soft/hard signs dropped, <c>x→ks</c>, <c>q→k</c>, <c>kh→h</c>,
-/// <c>ye→e</c>, <c>yo→e</c>, <c>y/j→i</c>, doubled letters collapsed, trailing vowels cut.
+/// <c>ye→e</c>, <c>yo→e</c>, <c>y/j→i</c>, doubled letters collapsed, trailing vowels and vowel + m/h cut.
 /// </summary>
 public static class NameKey
 {
@@ -22,14 +22,11 @@ public static class NameKey
     ];
 
     /// <summary>
-    /// Russian case endings cut before transliteration (longest first). Vowel-only endings need no entry:
-    /// trailing vowels are cut from every skeleton anyway.
+    /// Russian case endings that do not end in a vowel, -м or -х, cut before transliteration (longest first). The rest
+    /// (-а, -у, -ой, -ей, -ом, -им, -ах…) is cut from the transliterated skeleton, the same way for every form, so
+    /// <c>Иерусалим</c>, <c>Иерусалима</c> and <c>Иерусалимом</c> agree.
     /// </summary>
-    private static readonly string[] RuEndings =
-    [
-        "ами", "ями", "ыми", "ими", "ого", "его", "ому", "ему",
-        "ой", "ей", "ий", "ый", "ом", "ем", "ам", "ям", "ах", "ях", "ых", "их", "ым", "им",
-    ];
+    private static readonly string[] RuEndings = ["ами", "ями", "ыми", "ими", "ого", "его", "ому", "ему"];
 
     private const string LatinLookAlikes = "aceopxykmtbh";
     private const string CyrillicLookAlikes = "асеорхукмтвн";
@@ -37,7 +34,7 @@ public static class NameKey
     /// <summary>The smallest stem (in letters) an ending may leave.</summary>
     private const int MinStem = 3;
 
-    /// <summary>The skeleton of one word (letters only; other characters are skipped).</summary>
+    /// <summary>The skeleton of one word (letters and digits; other characters are skipped).</summary>
     public static string Word(ReadOnlySpan<char> word)
     {
         Span<char> buffer = stackalloc char[Math.Min(4 * word.Length + 8, 512)];
@@ -60,7 +57,7 @@ public static class NameKey
                 if (i + 2 == word.Length && (word[i + 1] | 0x20) == 's') break;
                 continue;
             }
-            if (!CharClass.IsLetter(c)) continue;
+            if (!CharClass.IsLetterOrDigit(c)) continue;
             c = char.ToLowerInvariant(c);
             if (c == 'ё') c = 'е';
             if (CharClass.IsCyrillic(c)) cyrillic = true;
@@ -94,9 +91,14 @@ public static class NameKey
             }
         }
 
-        // 3. trailing vowels cut (keep two letters, so a short name never looks like an initial).
-        while (o > 2 && IsVowel(output[o - 1])) o--;
-        return o;
+        // 3. inflection-like tails cut: trailing vowels (keeping two letters, so a short name never looks like an initial),
+        //    and -m/-h after a vowel (keeping three): Шойгу/Shoigu → shoig, Максиму/Maxim → maks, Штатах → shtat.
+        while (true)
+        {
+            if (o > 2 && IsVowel(output[o - 1])) { o--; continue; }
+            if (o >= 5 && output[o - 1] is 'm' or 'h' && IsVowel(output[o - 2])) { o -= 2; continue; }
+            return o;
+        }
     }
 
     /// <summary>Appends a folded Latin letter, merging it with what is already there.</summary>
