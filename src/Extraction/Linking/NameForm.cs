@@ -19,6 +19,10 @@ public sealed class NameForm
         Text = text;
         Type = type;
         Words = NameKey.Words(text);
+        // A site name is its owner's name: "Tengrinews.kz" = "Tengrinews", "Interfax.ru" = "Interfax".
+        if (type != EntityType.PER && Words.Count >= 2 && Words[^1].Length is >= 2 and <= 4 && Words[^1].All(CharClass.IsLower)
+            && text.TrimEnd().EndsWith("." + Words[^1], StringComparison.Ordinal))
+            Words.RemoveAt(Words.Count - 1);
         Keys = Words.Select(w => type == EntityType.PER ? NameKey.Word(w) : NameKey.WordOrAcronym(w)).ToArray();
         Key = string.Join(' ', Keys);
         foreach (var c in text) if (CharClass.IsCyrillic(c)) { Cyrillic = true; break; }
