@@ -1,4 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Extraction.Documents;
 using Extraction.Linking;
 using Extraction.Pipeline;
@@ -14,7 +17,7 @@ namespace Extraction.Benchmarks;
 /// slower tagging and normalization stages. Run: <c>dotnet run -c Release --project tests/Extraction.Benchmarks -- --filter '*Linking*'</c>.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[Config(typeof(InProcessConfig))]
 public class LinkingBenchmarks
 {
     private const int Documents = 10_000;
@@ -89,4 +92,11 @@ public class LinkingBenchmarks
         corpus.Complete();
         return tokens + corpus.Entities().Count;
     }
+}
+
+/// <summary>In-process, few iterations: each operation handles 10,000 documents, and a separate benchmark build times out on a busy machine.</summary>
+public sealed class InProcessConfig : ManualConfig
+{
+    public InProcessConfig() =>
+        AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5));
 }

@@ -78,7 +78,7 @@ public sealed class CorpusLinker : ICorpusLinker
     private void JoinFullNameVariants(Document document)
     {
         var persons = document.Mentions.Where(m => m.Type == EntityType.PER && m.EntityId is not null)
-            .Select(m => (Mention: m, Form: new NameForm(m.Normal ?? document.Slice(m.Range), EntityType.PER)))
+            .Select(m => (Mention: m, Form: _documentLinker.Analyze(EntityType.PER, m.Normal ?? document.Slice(m.Range)).Form))
             .GroupBy(x => x.Mention.EntityId!);
         foreach (var cluster in persons)
         {

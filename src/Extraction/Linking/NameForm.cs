@@ -63,7 +63,7 @@ public sealed class NameForm
     {
         int initials = Keys.Count(IsInitial), longerInitials = longer.Keys.Count(IsInitial);
         if (Keys.Length > longer.Keys.Length || (Keys.Length == longer.Keys.Length && initials <= longerInitials)) return false;
-        var used = new bool[longer.Keys.Length];
+        Span<bool> used = stackalloc bool[longer.Keys.Length];
         foreach (var k in Keys)
         {
             int found = -1;

@@ -10,14 +10,15 @@ namespace Extraction.Linking;
 /// (<c>Shoigu</c> / <c>Shoygu</c> / <c>Шойгу</c> / <c>Шойгу</c> → <c>shoig</c>;
 /// <c>Yermekbayev</c> / <c>Ermekbaev</c> / <c>Ермекбаева</c> → <c>ermekbaev</c>).
 /// Folding: diacritics dropped, apostrophes and soft/hard signs dropped, <c>x→ks</c>, <c>q→k</c>, <c>kh→h</c>,
-/// <c>ye→e</c>, <c>yo→e</c>, <c>y/j→i</c>, doubled letters collapsed, trailing vowels and vowel + m/h cut.
+/// <c>shch→sch</c>, <c>ye→e</c> and <c>yo→e</c> where y marks iotation, <c>y/j→i</c>, doubled letters collapsed, trailing
+/// vowels and vowel + m/h cut.
 /// </summary>
 public static class NameKey
 {
     // Cyrillic а..я → the base Latin pieces (ICAO-like, before folding; ь/ъ vanish).
     private static readonly string[] Cyr =
     [
-        "a", "b", "v", "g", "d", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh",
+        "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh",
         "shch", "", "y", "", "e", "iu", "ia",
     ];
 
@@ -75,19 +76,20 @@ public static class NameKey
 
         // 2. transliterate, fold diacritics, and apply the digraph folds while appending.
         int o = 0;
+        bool iot = false;
         for (int i = 0; i < letters.Length; i++)
         {
             char c = letters[i];
-            if (c is >= 'а' and <= 'я') foreach (var p in Cyr[c - 'а']) Append(output, ref o, p);
-            else if (c is 'і' or 'ї') Append(output, ref o, 'i');
-            else if (c is 'є') Append(output, ref o, 'e');
-            else if (c is 'ў') Append(output, ref o, 'u');
-            else if (c is 'ґ') Append(output, ref o, 'g');
-            else if (c < 128) Append(output, ref o, c);
+            if (c is >= 'а' and <= 'я') foreach (var p in Cyr[c - 'а']) Append(output, ref o, p, ref iot);
+            else if (c is 'і' or 'ї') Append(output, ref o, 'i', ref iot);
+            else if (c is 'є') Append(output, ref o, 'e', ref iot);
+            else if (c is 'ў') Append(output, ref o, 'u', ref iot);
+            else if (c is 'ґ') Append(output, ref o, 'g', ref iot);
+            else if (c < 128) Append(output, ref o, c, ref iot);
             else
             {
                 var basic = Diacritics.Fold(c);
-                if (basic.Length > 0) foreach (var p in basic) Append(output, ref o, p);
+                if (basic.Length > 0) foreach (var p in basic) Append(output, ref o, p, ref iot);
             }
         }
 
@@ -101,25 +103,34 @@ public static class NameKey
         }
     }
 
-    /// <summary>Appends a folded Latin letter, merging it with what is already there.</summary>
-    private static void Append(Span<char> s, ref int n, char c)
+    /// <summary>
+    /// Appends a folded Latin letter, merging it with what is already there. <paramref name="iotated"/> tells whether the
+    /// last letter written is an i that stood for y or j.
+    /// </summary>
+    private static void Append(Span<char> s, ref int n, char c, ref bool iotated)
     {
         if (n >= s.Length - 2) return;
+        bool fromY = false;
         switch (c)
         {
-            case 'x': Append(s, ref n, 'k'); Append(s, ref n, 's'); return;
+            case 'x': Append(s, ref n, 'k', ref iotated); Append(s, ref n, 's', ref iotated); return;
             case 'q': c = 'k'; break;
             case 'w': c = 'v'; break;
-            case 'y' or 'j': c = 'i'; break;
+            case 'y' or 'j': c = 'i'; fromY = true; break;
         }
+        bool wasIotated = iotated;
+        iotated = fromY;
         if (n > 0)
         {
             char prev = s[n - 1];
             if (c == 'h' && prev == 'k') { s[n - 1] = 'h'; Collapse(s, ref n); return; }
-            if ((c == 'e' || c == 'o') && prev == 'i' && (n == 1 || IsVowel(s[n - 2])))
+            if (c == 'h' && n >= 3 && prev == 'c' && s[n - 2] == 'h' && s[n - 3] == 's') { s[n - 2] = 'c'; s[n - 1] = 'h'; return; }
+            if ((c == 'e' || c == 'o') && prev == 'i' && (n == 1 || IsVowel(s[n - 2]) || wasIotated))
             {
-                // ye/yo at the word start or after a vowel: the y only marks iotation, which schemes write or omit.
+                // ye/yo at the word start, after a vowel or a soft sign (Yermekbayev, Vasilyevich, Pyotr): the y only marks
+                // iotation, which schemes write or omit (Ermekbaev, Vasilevich, Petr); ё is written е in most Russian text.
                 s[n - 1] = 'e';
+                iotated = false;
                 Collapse(s, ref n);
                 return;
             }
