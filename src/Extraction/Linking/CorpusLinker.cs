@@ -21,6 +21,7 @@ public sealed class CorpusLinker : ICorpusLinker
         public readonly int Index = index;
         public readonly EntityType Type = type;
         public readonly string Key = key;
+        public readonly string ProvisionalId = "#" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
         public readonly Dictionary<string, int> Forms = new(StringComparer.Ordinal);
         public readonly HashSet<string> Documents = new(StringComparer.Ordinal);
         public int Mentions;
@@ -66,7 +67,7 @@ public sealed class CorpusLinker : ICorpusLinker
             e.Forms[form] = e.Forms.GetValueOrDefault(form) + 1;
             e.Documents.Add(document.Id);
             e.Mentions++;
-            m.EntityId = "#" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            m.EntityId = e.ProvisionalId;
         }
         JoinFullNameVariants(document);
     }

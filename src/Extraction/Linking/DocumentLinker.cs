@@ -49,8 +49,11 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
         return w.Length > 4 && AdjectiveEndings.Any(e => w.EndsWith(e, StringComparison.Ordinal));
     }
 
-    /// <summary>A name analysed once: its words and keys, the resource key (or null), and the key mentions join by.</summary>
-    public sealed record Analysis(NameForm Form, string? Canonical, string Key);
+    /// <summary>
+    /// A name analysed once: its words and keys, the resource key (or null), the key mentions join by, and whether all its
+    /// words only name a kind of organisation or place ("компания", "река"), so it cannot stand for a particular one.
+    /// </summary>
+    public sealed record Analysis(NameForm Form, string? Canonical, string Key, bool OnlyKindWords);
 
     private readonly ConcurrentDictionary<(EntityType, string), Analysis> _cache = new();
     private const int CacheLimit = 200_000;
@@ -61,7 +64,8 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
         if (_cache.TryGetValue((type, text), out var a)) return a;
         var form = new NameForm(text, type);
         var canonical = form.Words.Count == 0 ? null : Canonical(form);
-        a = new Analysis(form, canonical, type.Code() + "|" + (canonical ?? NameKeyOf(form)));
+        bool onlyKinds = type != EntityType.PER && form.Words.All(type == EntityType.ORG ? IsOrgKind : IsPlaceKind);
+        a = new Analysis(form, canonical, type.Code() + "|" + (canonical ?? NameKeyOf(form)), onlyKinds);
         if (_cache.Count < CacheLimit) _cache.TryAdd((type, text), a);
         return a;
     }
@@ -144,10 +148,11 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
         }
 
         var sets = new UnionFind(order.Length);
-        var personShort = PersonShortForms(groups);
+        var index = new WordIndex(groups);
+        var personShort = PersonShortForms(groups, index);
         JoinEqualKeys(groups, sets, personShort);
         JoinShortForms(groups, sets, personShort);
-        JoinShortForms(groups, sets, OrganisationShortForms(groups));
+        JoinShortForms(groups, sets, OrganisationShortForms(groups, index));
         JoinShortForms(groups, sets, BodiesWithoutCountry(groups));
         if (fuzzy) JoinMisspellings(groups, sets);
         Assign(order.Select(i => mentions[i]).ToList(), groupOf, groups, sets);
@@ -171,21 +176,22 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
     /// <c>Сергей Шойгу</c>), or null. Such short forms join the nearest of them rather than each other by key: two Buts in
     /// one text (<c>Виктор Бут</c>, <c>Алла Бут</c>) keep their own surnames.
     /// </summary>
-    private static List<int>?[] PersonShortForms(List<Group> groups)
+    private static List<int>?[] PersonShortForms(List<Group> groups, WordIndex index)
     {
         var result = new List<int>?[groups.Count];
         for (int g = 0; g < groups.Count; g++)
         {
-            if (groups[g].Form.Type != EntityType.PER) continue;
-            for (int h = 0; h < groups.Count; h++)
-                if (h != g && groups[h].Form.Type == EntityType.PER && groups[g].Form.IsPartOf(groups[h].Form))
+            var a = groups[g].Form;
+            if (a.Type != EntityType.PER) continue;
+            foreach (var h in index.Containing(a))
+                if (h != g && groups[h].Form.Type == EntityType.PER && a.IsPartOf(groups[h].Form))
                     (result[g] ??= []).Add(h);
         }
         return result;
     }
 
     /// <summary>For organisation and place names no resource knows, the longer names of the document they abbreviate or shorten.</summary>
-    private List<int>?[] OrganisationShortForms(List<Group> groups)
+    private List<int>?[] OrganisationShortForms(List<Group> groups, WordIndex index)
     {
         var result = new List<int>?[groups.Count];
         for (int g = 0; g < groups.Count; g++)
@@ -194,18 +200,49 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
             if (groups[g].Canonical is not null || a.Type == EntityType.PER) continue;
             bool org = a.Type == EntityType.ORG;
             Func<string, bool> kind = org ? IsOrgKind : IsPlaceKind;
-            if (a.Words.All(kind)) continue;
+            if (groups[g].A.OnlyKindWords) continue;
             // A single head noun also stands for a name whose other words are Russian adjectives or countries ("комиссия" =
             // "Европейская комиссия"), but a name part does not stand for a sub-unit ("Vestas" ≠ "цех Vestas").
             bool head = org && a.Words.Count == 1 && a.Cyrillic;
-            for (int h = 0; h < groups.Count; h++)
+            foreach (var h in index.Containing(a).Concat(index.StartingLike(a)).Distinct())
             {
                 var b = groups[h].Form;
                 if (h == g || b.Type != a.Type || b.Words.Count <= a.Words.Count) continue;
                 if (a.Abbreviates(b) || a.IsPartOf(b, kind) || (head && a.IsPartOf(b, IsModifier))) (result[g] ??= []).Add(h);
             }
+            result[g]?.Sort();
         }
         return result;
+    }
+
+    /// <summary>The document's names indexed by word key and by first letter, so short forms meet only plausible full forms.</summary>
+    private sealed class WordIndex
+    {
+        private readonly Dictionary<string, List<int>> _byKey = new(StringComparer.Ordinal);
+        private readonly Dictionary<char, List<int>> _byLetter = [];
+
+        public WordIndex(List<Group> groups)
+        {
+            for (int g = 0; g < groups.Count; g++)
+            {
+                var f = groups[g].Form;
+                foreach (var k in f.Keys.Distinct())
+                    if (!NameForm.IsInitial(k)) (_byKey.TryGetValue(k, out var l) ? l : _byKey[k] = []).Add(g);
+                if (f.Words.Count >= 2) (_byLetter.TryGetValue(f.Lower[0][0], out var l2) ? l2 : _byLetter[f.Lower[0][0]] = []).Add(g);
+            }
+        }
+
+        /// <summary>Names that contain the first full word of <paramref name="form"/> (none when it has only initials).</summary>
+        public IEnumerable<int> Containing(NameForm form)
+        {
+            foreach (var k in form.Keys)
+                if (!NameForm.IsInitial(k)) return _byKey.TryGetValue(k, out var l) ? l : [];
+            return [];
+        }
+
+        /// <summary>Names of two or more words whose first word starts with this name's first letter (abbreviation candidates).</summary>
+        public IEnumerable<int> StartingLike(NameForm form) =>
+            form.Lower.Length > 0 && _byLetter.TryGetValue(form.Lower[0][0], out var l) ? l : [];
     }
 
     /// <summary>For a state body named without its country (<c>body:defence@</c>), the bodies of that kind with a country.</summary>
