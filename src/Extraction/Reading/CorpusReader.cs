@@ -29,7 +29,7 @@ public static class CorpusReader
             }
             else if (IsLink(input))
             {
-                yield return new InputFile(Path.GetFullPath(input), Path.GetFileName(input), "broken symbolic link: its target does not exist");
+                yield return new InputFile(Path.GetFullPath(input), Path.GetFileName(input), LinkProblem(input));
             }
             else
             {
@@ -55,7 +55,7 @@ public static class CorpusReader
         }
         if (!seen.Add(real))
         {
-            yield return new InputFile(dir, Relative(root, dir), "symbolic link loop: this folder was already visited");
+            yield return new InputFile(dir, Relative(root, dir), "folder already visited: a symbolic link loop (or a second link to the same folder)");
             yield break;
         }
 
@@ -75,22 +75,28 @@ public static class CorpusReader
         Array.Sort(entries, StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            FileSystemInfo info = new FileInfo(entry);
-            bool isDir = (info.Attributes & FileAttributes.Directory) != 0 && info.Exists is false;
-            if (Directory.Exists(entry)) isDir = true;
-            if (isDir)
+            if (Directory.Exists(entry))
             {
                 foreach (var f in Walk(root, entry, extensions, seen)) yield return f;
                 continue;
             }
             if (!HasExtension(entry, extensions)) continue;
-            if (!File.Exists(entry))
-            {
-                var why = info.LinkTarget is not null ? "broken symbolic link: its target does not exist" : "file cannot be accessed";
-                yield return new InputFile(entry, Relative(root, entry), why);
-                continue;
-            }
-            yield return new InputFile(entry, Relative(root, entry));
+            if (File.Exists(entry)) yield return new InputFile(entry, Relative(root, entry));
+            else yield return new InputFile(entry, Relative(root, entry), IsLink(entry) ? LinkProblem(entry) : "file cannot be accessed");
+        }
+    }
+
+    /// <summary>Why a symbolic link leads nowhere: a loop, or a missing target.</summary>
+    private static string LinkProblem(string path)
+    {
+        try
+        {
+            var target = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true);
+            return target is { Exists: true } ? "file cannot be accessed" : "broken symbolic link: its target does not exist";
+        }
+        catch (IOException)
+        {
+            return "symbolic link loop: the link leads back to itself";
         }
     }
 
