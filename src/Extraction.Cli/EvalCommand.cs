@@ -23,8 +23,8 @@ internal static class EvalCommand
 
     public static Command Create()
     {
-        var gold = new Option<string>("--gold", "-g") { Description = "Gold corpus: a CoNLL file, a brat or factRuEval folder, or a TSV file.", Required = true };
-        var format = new Option<string?>("--format", "-f") { Description = "Gold format: conll, brat, factru or tsv (default: told from the path)." };
+        var gold = new Option<string>("--gold", "-g") { Description = "Gold corpus: a CoNLL file, a brat, factRuEval or MEANTIME folder, or a TSV file.", Required = true };
+        var format = new Option<string?>("--format", "-f") { Description = "Gold format: conll, brat, factru, meantime or tsv (default: told from the path)." };
         var config = new Option<string>("--config", "-c") { Description = "Pipeline configuration to evaluate.", DefaultValueFactory = _ => "pipeline.json" };
         var types = new Option<string?>("--types", "-t") { Description = "Types to score, e.g. PER,ORG,LOC,DATE (default: the types the gold has)." };
         var pred = new Option<string?>("--pred") { Description = "Score this mentions.csv (from 'extract run' on the gold texts) instead of running the pipeline." };

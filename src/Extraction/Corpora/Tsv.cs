@@ -24,7 +24,7 @@ public static class Tsv
         var root = Path.GetDirectoryName(Path.GetFullPath(tsvPath))!;
         var files = CorpusReader.Enumerate([root]).Where(f => f.Problem is null).ToList();
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var f in files) texts[f.DocId] = SourceText.ReadAll(f);
+        foreach (var f in files) texts[f.DocId] = ReadText(f);
 
         var spans = new Dictionary<string, List<GoldSpan>>(StringComparer.Ordinal);
         using (var stream = File.OpenRead(tsvPath))
@@ -55,6 +55,19 @@ public static class Tsv
             }
         }
         return files.Select(f => new GoldDocument(f.DocId, texts[f.DocId], spans.GetValueOrDefault(f.DocId) ?? [])).ToList();
+    }
+
+    /// <summary>The whole text of a file as <c>extract run</c> reads it; a file that is not text names itself in the error.</summary>
+    private static string ReadText(InputFile file)
+    {
+        try
+        {
+            return SourceText.ReadAll(file);
+        }
+        catch (Exception e) when (e is NotTextException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"{file.Path}: {e.Message}", e);
+        }
     }
 
     private static int Column(CsvReader tsv, string path, string name) =>

@@ -102,7 +102,7 @@ internal ref partial struct DateGrammar
         yield return ("последний последнего последнем последней последнюю последние последних последним последними", E(W.Ordinal, 9));
         yield return ("ближайший ближайшего ближайшем ближайшей ближайшую ближайшие ближайших ближайшим ближайшими", E(W.Ordinal, 8));
 
-        yield return ("этот этого этом этой эту этому", E(W.Shift, 0));
+        yield return ("этот этого этом этой эту этому этим", E(W.Shift, 0));
         yield return ("текущий текущего текущем текущей текущую текущему нынешний нынешнего нынешнем нынешней нынешнюю", E(W.Shift, 0));
         yield return ("сегодняшний сегодняшнего сегодняшнему сегодняшнем", E(W.Shift, 0));
         yield return ("прошлый прошлого прошлом прошлой прошлую прошлому минувший минувшего минувшем минувшей минувшую", E(W.Shift, -1));
@@ -123,11 +123,14 @@ internal ref partial struct DateGrammar
 
         yield return ("в во", E(W.Prep, 0, prep: Inc | Cue));
         // "c" in Latin script stands for "с" often enough in Russian news to count.
-        yield return ("с со от c", E(W.Prep, 0, prep: Inc | Cue | PrepFlags.RangeFrom));
+        yield return ("с со c", E(W.Prep, 0, prep: Inc | Cue | PrepFlags.RangeFrom));
+        // "от" belongs to the span only when it opens a range (от 5 до 10 лет), not in "указ от 25 мая".
+        yield return ("от", E(W.Prep, 0, prep: Cue | PrepFlags.RangeFrom));
         yield return ("по до", E(W.Prep, 0, prep: Inc | Cue | PrepFlags.RangeTo));
         yield return ("на за", E(W.Prep, 0, prep: Inc));
         yield return ("к после", E(W.Prep, 0, prep: Cue));
-        yield return ("около почти примерно приблизительно свыше более", E(W.Approx));
+        yield return ("около почти примерно приблизительно свыше более менее чуть немногим", E(W.Approx));
+        yield return ("полгода полугода полугоду", E(W.Unit, 2, DateUnit.Half));
         yield return ("течение течении протяжении", E(W.During));
 
         yield return ("двадцатые двадцатых", E(W.DecadeWord, 2));
@@ -190,6 +193,30 @@ internal ref partial struct DateGrammar
         return day is >= 1 and <= 31 && day2 > day && day2 <= 31;
     }
 
+    /// <summary>
+    /// A clock hour: <c>в 3 часа ночи</c>, <c>около 9 утра</c>, <c>к 18 часам</c> — a preposition, an hour and an hour word or
+    /// a part of the day in the genitive (not <c>3 часа</c> alone, which is a length of time).
+    /// </summary>
+    private readonly bool TryClockHour(int p, out int end, out DateExpr expr)
+    {
+        end = -1;
+        expr = null!;
+        int h = Num(p);
+        if (h is < 0 or > 24 || _lex[p].Digits > 2 || !In(p - 1) || !(K(p - 1) is W.Prep or W.Approx) || Latin(p - 1)) return false;
+        int q = p + 1;
+        if (K(q) == W.Unit && U(q) == DateUnit.Hour) q++;
+        int add = 0;
+        if (In(q) && T(q) is "утра" or "ночи" or "дня" or "вечера")
+        {
+            add = T(q) is "вечера" || T(q) is "дня" && h < 12 ? 12 : 0;
+            q++;
+        }
+        if (q == p + 1 || h + add > 24) return false;
+        end = AfterLocalTimeZone(q);
+        expr = new TimeExpr((h + add) % 24, 0);
+        return true;
+    }
+
     /// <summary>After a clock time: <c>по московскому времени</c>, <c>по местному времени</c>.</summary>
     private readonly int AfterLocalTimeZone(int q)
     {
@@ -216,9 +243,16 @@ internal ref partial struct DateGrammar
             // 1990-х, 1990-е, 90-х: decades.
             if (n != 1 || parts[0] % 10 != 0 || lens[0] is not (2 or 4)) return false;
             var suffix = s[suffixAt..];
-            if (suffix is not ("х" or "е" or "ые" or "ых" or "ми" or "м")) return false;
+            if (lens[0] == 4 && suffix is "м" or "го" or "й" or "ом")
+            {
+                // в 1997-м, 1990-го: an ordinal year.
+                end = p + 1;
+                expr = new FixedExpr(TimexValue.OfDate(parts[0]));
+                return parts[0] is >= 1000 and <= 2199;
+            }
+            if (suffix is not ("х" or "е" or "ые" or "ых" or "ми")) return false;
             int decade = lens[0] == 4 ? parts[0] / 10 : 190 + parts[0] / 10;
-            end = K(p + 1) == W.Unit && U(p + 1) == DateUnit.Year && V(p + 1) == 1 ? p + 2 : p + 1;
+            end = K(p + 1) == W.Unit && U(p + 1) == DateUnit.Year && V(p + 1) == 1 || K(p + 1) == W.YearMark ? p + 2 : p + 1;
             expr = new FixedExpr(new TimexValue(TimexKind.Decade, Part: decade));
             return true;
         }

@@ -23,6 +23,9 @@ internal ref partial struct DateGrammar
     private readonly ReadOnlySpan<Lex> _lex;
     private int _first;
     private int _limit;
+    /// <summary>Nesting of <see cref="TryPoint"/> (edges and halves wrap points): bounded so work per token stays constant.</summary>
+    private int _depth;
+    private const int MaxDepth = 4;
 
     private DateGrammar(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Lex> lex)
     {
@@ -199,10 +202,13 @@ internal ref partial struct DateGrammar
 
         // Prefixes that belong to the span: Russian prepositions, в течение, approximations, English "the".
         int p = i;
-        for (int n = 0; n < 3 && In(p); n++)
+        for (int n = 0; n < 4 && In(p); n++)
         {
             var k = K(p);
-            if (k == W.Prep && Prep(p, PrepFlags.Included) || k is W.During or W.Approx || k == W.The && TheIncluded(p + 1)) p++;
+            // не более / не менее / более чем: the particles around an approximation stay in the span.
+            if (T(p) is "не" or "Не" && K(p + 1) == W.Approx || T(p) is "чем" && In(p - 1) && K(p - 1) == W.Approx && p > i) { p++; continue; }
+            if (k == W.Prep && Prep(p, PrepFlags.Included) || k == W.During || k == W.The && TheIncluded(p + 1)
+                || k == W.Approx && (!Latin(p) || K(p + 1) is W.Number or W.NumWord or W.Article)) p++;
             else break;
         }
         if (p > i && p < _limit && TryRange(p, out e, out x)) Keep(e, x, ref end, ref expr);
@@ -237,6 +243,7 @@ internal ref partial struct DateGrammar
         (FixedExpr { Value.Kind: TimexKind.Date } , CalendarExpr) => true,
         (CalendarExpr, FixedExpr { Value.Kind: TimexKind.Date }) => true,
         (FixedExpr { Value.Kind: TimexKind.Date }, FixedExpr { Value.Kind: TimexKind.Date }) => true,
+        (FixedExpr { Value.Kind: TimexKind.Decade }, FixedExpr { Value.Kind: TimexKind.Decade }) => true,
         _ => false,
     };
 
@@ -247,7 +254,8 @@ internal ref partial struct DateGrammar
     {
         end = -1;
         expr = null!;
-        if (!In(p)) return false;
+        if (!In(p) || _depth >= MaxDepth) return false;
+        _depth++;
         bool ok = K(p) switch
         {
             W.Number => TryNumberLed(p, out end, out expr),
@@ -269,9 +277,9 @@ internal ref partial struct DateGrammar
             W.Later => TryLaterToday(p, out end, out expr),
             _ => false,
         };
-        if (!ok) return false;
-        Trailing(ref end, ref expr);
-        return true;
+        if (ok) Trailing(ref end, ref expr);
+        _depth--;
+        return ok;
     }
 
     private bool TryNumberLed(int p, out int end, out DateExpr expr)
@@ -284,6 +292,7 @@ internal ref partial struct DateGrammar
         if (TryDecadeOrCentury(p, out e, out x) && e > end) { end = e; expr = x; }
         if (TryShiftAmount(p, out e, out x) && e > end) { end = e; expr = x; }
         if (TryMilitaryTime(p, out e, out x) && e > end) { end = e; expr = x; }
+        if (TryClockHour(p, out e, out x) && e > end) { end = e; expr = x; }
         return end > p;
     }
 
@@ -321,7 +330,7 @@ internal ref partial struct DateGrammar
         end = q;
         int r = Is(q, ',') ? q + 1 : q;
         if (!IsYearNumber(r, out year)) return false;
-        end = AfterYearWord(r + 1, singularOnly: true);
+        end = AfterYearWord(r + 1, singularOnly: false);
         return true;
     }
 
@@ -370,6 +379,9 @@ internal ref partial struct DateGrammar
         bool cue = In(p - 1) && (Prep(p - 1, PrepFlags.YearCue) || K(p - 1) is W.Edge or W.Of or W.Month or W.Season);
         if (cue) return true;
         if (n is < 1900 or > 2100) return false;
+        // A year right after a name is part of it (Windows 2000, Russell 2000, Евро 2012).
+        if (In(p - 1) && _tok[p - 1].Kind == TokenKind.Word && IsCapitalized(p - 1) && K(p - 1) == W.None
+            && !_tok[p - 1].Has(TokenFlags.SentenceStart)) return false;
         // Russian quantities read "2000 человек": a lower-case Cyrillic word right after the number.
         return !(IsLowerWord(p + 1) && _tok[p + 1].Has(TokenFlags.HasCyrillic) && !IsFunctionWord(p + 1));
     }
@@ -432,8 +444,7 @@ internal ref partial struct DateGrammar
         int q = p + 1;
         var part = DayPart.None;
         if (K(q) == W.DayPart) { part = (DayPart)V(q); q++; }
-        int r = Is(q, ',') || IsDash(q) || Is(q, '(') ? q + 1 : q;
-        if (In(r) && K(r) is W.Number or W.Month && TryPoint(r, out int e, out var date) && date is CalendarExpr { Day: > 0 } c)
+        if (TryDateAfter(q, out int e, out var c))
         {
             end = e;
             expr = part == DayPart.None ? c : c with { DayPart = part };
@@ -442,6 +453,17 @@ internal ref partial struct DateGrammar
         if (ambiguous) return false;
         end = q;
         expr = new WeekdayExpr(iso, 0, part, FutureNear(p));
+        return true;
+    }
+
+    /// <summary>A calendar day right after a weekday or <c>вчера</c>, after a comma, dash or bracket: <c>в среду, 29 апреля</c>.</summary>
+    private bool TryDateAfter(int q, out int end, out CalendarExpr date)
+    {
+        end = -1;
+        date = null!;
+        int r = Is(q, ',') || IsDash(q) || Is(q, '(') ? q + 1 : q;
+        if (!In(r) || K(r) is not (W.Number or W.Month) || !TryPoint(r, out end, out var x) || x is not CalendarExpr { Day: > 0 } c) return false;
+        date = c;
         return true;
     }
 
@@ -495,6 +517,7 @@ internal ref partial struct DateGrammar
             case W.Weekday when !same:
                 end = q + 1;
                 expr = new WeekdayExpr(V(q) % 10, shift == 0 ? 0 : Math.Sign(shift));
+                if (TryDateAfter(end, out int de, out var date)) { end = de; expr = date; }
                 return true;
             case W.Month when !same && MonthCaseOk(q):
                 end = q + 1;
@@ -756,8 +779,9 @@ internal ref partial struct DateGrammar
         {
             double? amount;
             int r;
-            if (K(q) == W.Unit && (lastN || IntroducesDuration(p)))
+            if (K(q) == W.Unit && (lastN || V(q) == 2 || IntroducesDuration(p)))
             {
+                // полгода counts itself; a plural unit alone (последние недели) is a vague amount.
                 amount = V(q) == 1 ? null : 1;
                 r = q;
             }
@@ -767,7 +791,7 @@ internal ref partial struct DateGrammar
             if (unit is DateUnit.Weekend) break;
             // "45 лет" alone is mostly an age; a length of years needs a word that introduces it (за, в течение, около…).
             if (!any && unit == DateUnit.Year && !lastN && !Latin(r) && !IntroducesYears(p)) break;
-            if (Latin(r) && In(r + 1) && T(r + 1) is "old") break;
+            if (In(r + 1) && T(r + 1) is "old" or "жизни") break;
             AppendDuration(code, amount, unit);
             any = true;
             q = r + 1;
@@ -805,7 +829,7 @@ internal ref partial struct DateGrammar
             DateUnit.Week => n + "W",
             DateUnit.Day => n + "D",
             DateUnit.Quarter => n + "Q",
-            DateUnit.Half => n + "H",
+            DateUnit.Half => amount is { } h ? (h * 6).ToString(System.Globalization.CultureInfo.InvariantCulture) + "M" : "XM",
             DateUnit.Decade => n + "DE",
             DateUnit.Century => n + "CE",
             DateUnit.Hour => n + "H",

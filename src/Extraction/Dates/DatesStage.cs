@@ -45,7 +45,12 @@ public sealed class DatesStage : IStage
         if (document.Furniture.Count > 0) matches.RemoveAll(m => InFurniture(document, m.Range));
 
         int dateline = -1;
-        document.Date = _provider?.DateFor(document) ?? DocumentDateFinder.Find(document, matches, out dateline, _options.DatelineWindow);
+        // A date given before this stage (by the user, a metadata file or a gold corpus) wins over the dateline; the
+        // dateline is still located so its own mention gets the document date's value.
+        var given = document.Date ?? _provider?.DateFor(document);
+        var found = DocumentDateFinder.Find(document, matches, out dateline, _options.DatelineWindow);
+        document.Date = given ?? found;
+        if (given is not null) dateline = -1;
         TimexValue? anchor = document.Date is { } dd && TimexValue.TryParseDate(dd.Value, out var a) ? a : null;
         var resolver = new DateResolver(anchor);
 

@@ -9,7 +9,7 @@ public static class EvalRunner
 {
     /// <summary>
     /// Runs <paramref name="pipeline"/> on each gold text (in parallel; stages are thread-safe). The gold document date,
-    /// when the corpus has one, is given to the pipeline as the anchor for relative dates. A document whose processing
+    /// when the corpus has one, is set on the document first, as metadata would be. A document whose processing
     /// throws is scored with no predictions and counted in <c>Failed</c>, so a crash shows in the figures and the gate.
     /// </summary>
     public static (IReadOnlyList<EvalDocument> Documents, IReadOnlyList<string> Failed) Predict(

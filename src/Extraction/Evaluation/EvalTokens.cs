@@ -5,8 +5,8 @@ using Extraction.Documents;
 namespace Extraction.Evaluation;
 
 /// <summary>
-/// The tokenization the token-level metric counts over, as naeval does: a token is a run of letters, digits and
-/// combining marks, or any other single non-space character (a whole code point, so a surrogate pair is one token).
+/// The tokenization the token-level metric counts over, as naeval does: a token is a run of letters (with combining
+/// marks), a run of digits, or any other single non-space character (a whole code point, so a surrogate pair is one token).
 /// It does not depend on the pipeline's tokenizer, so token scores of two pipelines stay comparable.
 /// </summary>
 public static class EvalTokens
@@ -21,12 +21,14 @@ public static class EvalTokens
             if (Rune.IsWhiteSpace(rune)) { i += n; continue; }
             int start = i;
             i += n;
-            if (IsWordRune(rune))
+            var kind = Kind(rune);
+            if (kind != RuneKind.Other)
             {
                 while (i < text.Length)
                 {
                     Rune.DecodeFromUtf16(text[i..], out var next, out int m);
-                    if (!IsWordRune(next)) break;
+                    var k = Kind(next);
+                    if (k != kind && !(kind == RuneKind.Letter && k == RuneKind.Mark)) break;
                     i += m;
                 }
             }
@@ -35,10 +37,13 @@ public static class EvalTokens
         return tokens;
     }
 
-    private static bool IsWordRune(Rune r)
+    private enum RuneKind : byte { Other, Letter, Digit, Mark }
+
+    private static RuneKind Kind(Rune r)
     {
-        if (Rune.IsLetterOrDigit(r)) return true;
-        var c = Rune.GetUnicodeCategory(r);
-        return c is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+        if (Rune.IsLetter(r)) return RuneKind.Letter;
+        if (Rune.IsDigit(r)) return RuneKind.Digit;
+        return Rune.GetUnicodeCategory(r) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
+            ? RuneKind.Mark : RuneKind.Other;
     }
 }

@@ -1,4 +1,5 @@
 using Extraction.Corpora;
+using Extraction.Documents;
 
 namespace Extraction.Evaluation;
 
@@ -13,12 +14,17 @@ public enum GoldFormat
     FactRu,
     /// <summary>Our TSV (<see cref="Tsv"/>).</summary>
     Tsv,
+    /// <summary>
+    /// MEANTIME XML folder (English, TIMEX3 values): named PER/ORG/LOC mentions (NAM, PRE.NAM) and TIMEX3 of type
+    /// DATE or TIME; nominal and pronoun mentions, durations and sets are left out, as a name and date extractor does not find them.
+    /// </summary>
+    Meantime,
 }
 
 /// <summary>Reads a gold corpus in any <see cref="GoldFormat"/>, telling the format from the path when it is not given.</summary>
 public static class GoldCorpus
 {
-    public const string FormatNames = "conll, brat, factru or tsv";
+    public const string FormatNames = "conll, brat, factru, tsv or meantime";
 
     public static bool TryParseFormat(string name, out GoldFormat format)
     {
@@ -28,6 +34,7 @@ public static class GoldCorpus
             case "brat": format = GoldFormat.Brat; return true;
             case "factru": case "factrueval": format = GoldFormat.FactRu; return true;
             case "tsv": format = GoldFormat.Tsv; return true;
+            case "meantime": format = GoldFormat.Meantime; return true;
             default: format = default; return false;
         }
     }
@@ -35,8 +42,9 @@ public static class GoldCorpus
     public static string Name(GoldFormat format) => format.ToString().ToLowerInvariant();
 
     /// <summary>
-    /// A <c>.tsv</c> file is TSV and any other file CoNLL; a folder with <c>.ann</c> files is brat and one with
-    /// <c>.spans</c> files factRuEval. Otherwise an <see cref="InvalidDataException"/> asks for <c>--format</c>.
+    /// A <c>.tsv</c> file is TSV and any other file CoNLL; a folder with <c>.ann</c> files is brat, one with
+    /// <c>.spans</c> files factRuEval, and one with <c>.xml</c> files (at any depth) MEANTIME. Otherwise an
+    /// <see cref="InvalidDataException"/> asks for <c>--format</c>.
     /// </summary>
     public static GoldFormat Detect(string path)
     {
@@ -45,7 +53,8 @@ public static class GoldCorpus
         if (!Directory.Exists(path)) throw new FileNotFoundException($"{path}: gold corpus not found; --gold takes a file or folder.", path);
         if (Directory.EnumerateFiles(path, "*.ann").Any()) return GoldFormat.Brat;
         if (Directory.EnumerateFiles(path, "*.spans").Any()) return GoldFormat.FactRu;
-        throw new InvalidDataException($"{path}: cannot tell the gold format of this folder; pass --format brat, factru or tsv (a TSV is given as the .tsv file).");
+        if (Directory.EnumerateFiles(path, "*.xml", SearchOption.AllDirectories).Any()) return GoldFormat.Meantime;
+        throw new InvalidDataException($"{path}: cannot tell the gold format of this folder; pass --format brat, factru, meantime or tsv (a TSV is given as the .tsv file).");
     }
 
     /// <summary>
@@ -61,6 +70,7 @@ public static class GoldCorpus
                 GoldFormat.Conll => File.Exists(path) ? Conll.Read(path) : throw new FileNotFoundException($"CoNLL gold is a file; '{path}' is not one."),
                 GoldFormat.Brat => Brat.ReadDirectory(path),
                 GoldFormat.FactRu => FactRuEval.ReadDirectory(path),
+                GoldFormat.Meantime => Meantime.ReadDirectory(path).Select(NamesAndDates),
                 _ => Tsv.Read(path),
             };
             if (limit is { } n) docs = docs.Take(n);
@@ -79,4 +89,10 @@ public static class GoldCorpus
             throw new InvalidDataException($"cannot read gold {path} as {Name(format)}: {e.Message}", e);
         }
     }
+
+    /// <summary>The MEANTIME spans a name and date extractor is scored on (see <see cref="GoldFormat.Meantime"/>).</summary>
+    public static GoldDocument NamesAndDates(GoldDocument d) => d with
+    {
+        Spans = d.Spans.Where(s => s.Type == EntityType.DATE ? s.OriginalLabel is "DATE" or "TIME" : s.OriginalLabel is "NAM" or "PRE.NAM").ToList(),
+    };
 }

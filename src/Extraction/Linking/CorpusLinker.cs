@@ -21,6 +21,7 @@ public sealed class CorpusLinker : ICorpusLinker
         public readonly int Index = index;
         public readonly EntityType Type = type;
         public readonly string Key = key;
+        public readonly string ProvisionalId = "#" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
         public readonly Dictionary<string, int> Forms = new(StringComparer.Ordinal);
         public readonly HashSet<string> Documents = new(StringComparer.Ordinal);
         public int Mentions;
@@ -66,7 +67,7 @@ public sealed class CorpusLinker : ICorpusLinker
             e.Forms[form] = e.Forms.GetValueOrDefault(form) + 1;
             e.Documents.Add(document.Id);
             e.Mentions++;
-            m.EntityId = "#" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            m.EntityId = e.ProvisionalId;
         }
         JoinFullNameVariants(document);
     }
@@ -78,7 +79,7 @@ public sealed class CorpusLinker : ICorpusLinker
     private void JoinFullNameVariants(Document document)
     {
         var persons = document.Mentions.Where(m => m.Type == EntityType.PER && m.EntityId is not null)
-            .Select(m => (Mention: m, Form: new NameForm(m.Normal ?? document.Slice(m.Range), EntityType.PER)))
+            .Select(m => (Mention: m, Form: _documentLinker.Analyze(EntityType.PER, m.Normal ?? document.Slice(m.Range)).Form))
             .GroupBy(x => x.Mention.EntityId!);
         foreach (var cluster in persons)
         {

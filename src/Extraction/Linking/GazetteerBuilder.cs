@@ -11,8 +11,11 @@ namespace Extraction.Linking;
 /// </summary>
 public static class GazetteerBuilder
 {
-    /// <summary>The transliteration schemes kept in the model: the press-like ones whose folded keys agree.</summary>
-    public static readonly string[] SchemeNames = ["wikipedia", "icao_doc_9303", "bgn_pcgn"];
+    /// <summary>
+    /// The transliteration schemes kept in the model: the ones English-language text uses for Russian names (Wikipedia,
+    /// passports before and after 2010, maps), whose folded keys agree.
+    /// </summary>
+    public static readonly string[] SchemeNames = ["wikipedia", "icao_doc_9303", "mvd_782", "yandex_maps"];
 
     // Priorities decide which place owns a name two places share: countries, then world regions, then capitals,
     // large cities, first-level subdivisions, other places by population.

@@ -19,8 +19,14 @@ public sealed class NameForm
         Text = text;
         Type = type;
         Words = NameKey.Words(text);
+        // A site name is its owner's name: "Tengrinews.kz" = "Tengrinews", "Interfax.ru" = "Interfax".
+        if (type != EntityType.PER && Words.Count >= 2 && Words[^1].Length is >= 2 and <= 4 && Words[^1].All(CharClass.IsLower)
+            && text.TrimEnd().EndsWith("." + Words[^1], StringComparison.Ordinal))
+            Words.RemoveAt(Words.Count - 1);
         Keys = Words.Select(w => type == EntityType.PER ? NameKey.Word(w) : NameKey.WordOrAcronym(w)).ToArray();
         Key = string.Join(' ', Keys);
+        Lower = Words.Select(w => w.ToLowerInvariant()).ToArray();
+        foreach (var k in Keys) if (IsInitial(k)) Initials_++;
         foreach (var c in text) if (CharClass.IsCyrillic(c)) { Cyrillic = true; break; }
         if (Words.Count > 0)
         {
@@ -40,6 +46,9 @@ public sealed class NameForm
     public string Text { get; }
     public EntityType Type { get; }
     public List<string> Words { get; }
+    /// <summary>The words in lower case.</summary>
+    public string[] Lower { get; }
+    private readonly int Initials_;
     /// <summary>Skeleton of each word (acronyms in organisation and place names keep their letters: <c>#ОДКБ</c>).</summary>
     public string[] Keys { get; }
     /// <summary>The skeletons joined by spaces.</summary>
@@ -57,9 +66,8 @@ public sealed class NameForm
     /// </summary>
     public bool IsPartOf(NameForm longer, Func<string, bool>? extraAllowed = null)
     {
-        int initials = Keys.Count(IsInitial), longerInitials = longer.Keys.Count(IsInitial);
-        if (Keys.Length > longer.Keys.Length || (Keys.Length == longer.Keys.Length && initials <= longerInitials)) return false;
-        var used = new bool[longer.Keys.Length];
+        if (Keys.Length > longer.Keys.Length || (Keys.Length == longer.Keys.Length && Initials_ <= longer.Initials_)) return false;
+        Span<bool> used = stackalloc bool[longer.Keys.Length];
         foreach (var k in Keys)
         {
             int found = -1;
@@ -87,13 +95,16 @@ public sealed class NameForm
     public bool Abbreviates(NameForm full)
     {
         if (Words.Count == 0 || full.Words.Count < 2 || Cyrillic != full.Cyrillic) return false;
-        var head = Words[0];
+        var head = Lower[0];
+        // Cheap rejection: an acronym starts with the full form's first letter, a compound with its first two.
+        if (head[0] != full.Lower[0][0] || (!HeadIsAcronym && (head.Length < 2 || full.Lower[0].Length < 2 || head[1] != full.Lower[0][1])))
+            return false;
         int tail = Words.Count - 1;
         for (int consumed = full.Words.Count - tail; consumed >= 2; consumed--)
         {
             if (!TailMatches(full, consumed, tail)) continue;
-            if (HeadIsAcronym && Initials(full.Words, consumed, head)) return true;
-            if (!HeadIsAcronym && Compound(head.ToLowerInvariant(), 0, full.Words, 0, consumed)) return true;
+            if (HeadIsAcronym && Initials(full.Lower, consumed, head)) return true;
+            if (!HeadIsAcronym && Compound(head, 0, full.Lower, 0, consumed)) return true;
         }
         return false;
     }
@@ -106,7 +117,7 @@ public sealed class NameForm
         return true;
     }
 
-    private static bool Initials(List<string> words, int count, string acronym)
+    private static bool Initials(string[] words, int count, string acronym)
     {
         Span<char> all = stackalloc char[count];
         Span<char> content = stackalloc char[count];
@@ -114,20 +125,19 @@ public sealed class NameForm
         for (int i = 0; i < count; i++)
         {
             var w = words[i];
-            var first = char.ToUpperInvariant(w[0]);
+            var first = w[0];
             all[a++] = first;
             if (!Fillers.Contains(w)) content[c++] = first;
         }
-        var upper = acronym.ToUpperInvariant();
-        return upper.AsSpan().SequenceEqual(content[..c]) || upper.AsSpan().SequenceEqual(all[..a]);
+        return acronym.AsSpan().SequenceEqual(content[..c]) || acronym.AsSpan().SequenceEqual(all[..a]);
     }
 
-    /// <summary>Splits <paramref name="s"/> from <paramref name="pos"/> into beginnings of words[index..count).</summary>
-    private static bool Compound(string s, int pos, List<string> words, int index, int count)
+    /// <summary>Splits <paramref name="s"/> from <paramref name="pos"/> into beginnings of words[index..count) (all lower case).</summary>
+    private static bool Compound(string s, int pos, string[] words, int index, int count)
     {
         if (index == count) return pos == s.Length;
         if (pos == s.Length) return false;
-        var word = words[index].ToLowerInvariant();
+        var word = words[index];
         if (index == count - 1)
         {
             // The last part may be the whole word in another case form: compare skeletons, or a beginning of 3+ letters.

@@ -5,31 +5,29 @@ namespace Extraction.Linking;
 
 /// <summary>
 /// Language-independent comparison keys for names. A word becomes a short Latin "skeleton":
-/// Russian words lose their case ending and are transliterated letter by letter, then both scripts are folded so
+/// Russian words lose long case endings and are transliterated letter by letter, then both scripts are folded so
 /// that the spellings different transliteration schemes and the press produce agree
 /// (<c>Shoigu</c> / <c>Shoygu</c> / <c>Шойгу</c> / <c>Шойгу</c> → <c>shoig</c>;
 /// <c>Yermekbayev</c> / <c>Ermekbaev</c> / <c>Ермекбаева</c> → <c>ermekbaev</c>).
 /// Folding: diacritics dropped, apostrophes and soft/hard signs dropped, <c>x→ks</c>, <c>q→k</c>, <c>kh→h</c>,
-/// <c>ye→e</c>, <c>yo→e</c>, <c>y/j→i</c>, doubled letters collapsed, trailing vowels cut.
+/// <c>shch→sch</c>, <c>ye→e</c> and <c>yo→e</c> where y marks iotation, <c>y/j→i</c>, doubled letters collapsed, trailing
+/// vowels and vowel + m/h cut.
 /// </summary>
 public static class NameKey
 {
     // Cyrillic а..я → the base Latin pieces (ICAO-like, before folding; ь/ъ vanish).
     private static readonly string[] Cyr =
     [
-        "a", "b", "v", "g", "d", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh",
+        "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh",
         "shch", "", "y", "", "e", "iu", "ia",
     ];
 
     /// <summary>
-    /// Russian case endings cut before transliteration (longest first). Vowel-only endings need no entry:
-    /// trailing vowels are cut from every skeleton anyway.
+    /// Russian case endings that do not end in a vowel, -м or -х, cut before transliteration (longest first). The rest
+    /// (-а, -у, -ой, -ей, -ом, -им, -ах…) is cut from the transliterated skeleton, the same way for every form, so
+    /// <c>Иерусалим</c>, <c>Иерусалима</c> and <c>Иерусалимом</c> agree.
     /// </summary>
-    private static readonly string[] RuEndings =
-    [
-        "ами", "ями", "ыми", "ими", "ого", "его", "ому", "ему",
-        "ой", "ей", "ий", "ый", "ом", "ем", "ам", "ям", "ах", "ях", "ых", "их", "ым", "им",
-    ];
+    private static readonly string[] RuEndings = ["ами", "ями", "ыми", "ими", "ого", "его", "ому", "ему"];
 
     private const string LatinLookAlikes = "aceopxykmtbh";
     private const string CyrillicLookAlikes = "асеорхукмтвн";
@@ -37,7 +35,7 @@ public static class NameKey
     /// <summary>The smallest stem (in letters) an ending may leave.</summary>
     private const int MinStem = 3;
 
-    /// <summary>The skeleton of one word (letters only; other characters are skipped).</summary>
+    /// <summary>The skeleton of one word (letters and digits; other characters are skipped).</summary>
     public static string Word(ReadOnlySpan<char> word)
     {
         Span<char> buffer = stackalloc char[Math.Min(4 * word.Length + 8, 512)];
@@ -60,7 +58,7 @@ public static class NameKey
                 if (i + 2 == word.Length && (word[i + 1] | 0x20) == 's') break;
                 continue;
             }
-            if (!CharClass.IsLetter(c)) continue;
+            if (!CharClass.IsLetterOrDigit(c)) continue;
             c = char.ToLowerInvariant(c);
             if (c == 'ё') c = 'е';
             if (CharClass.IsCyrillic(c)) cyrillic = true;
@@ -78,46 +76,61 @@ public static class NameKey
 
         // 2. transliterate, fold diacritics, and apply the digraph folds while appending.
         int o = 0;
+        bool iot = false;
         for (int i = 0; i < letters.Length; i++)
         {
             char c = letters[i];
-            if (c is >= 'а' and <= 'я') foreach (var p in Cyr[c - 'а']) Append(output, ref o, p);
-            else if (c is 'і' or 'ї') Append(output, ref o, 'i');
-            else if (c is 'є') Append(output, ref o, 'e');
-            else if (c is 'ў') Append(output, ref o, 'u');
-            else if (c is 'ґ') Append(output, ref o, 'g');
-            else if (c < 128) Append(output, ref o, c);
+            if (c is >= 'а' and <= 'я') foreach (var p in Cyr[c - 'а']) Append(output, ref o, p, ref iot);
+            else if (c is 'і' or 'ї') Append(output, ref o, 'i', ref iot);
+            else if (c is 'є') Append(output, ref o, 'e', ref iot);
+            else if (c is 'ў') Append(output, ref o, 'u', ref iot);
+            else if (c is 'ґ') Append(output, ref o, 'g', ref iot);
+            else if (c < 128) Append(output, ref o, c, ref iot);
             else
             {
                 var basic = Diacritics.Fold(c);
-                if (basic.Length > 0) foreach (var p in basic) Append(output, ref o, p);
+                if (basic.Length > 0) foreach (var p in basic) Append(output, ref o, p, ref iot);
             }
         }
 
-        // 3. trailing vowels cut (keep two letters, so a short name never looks like an initial).
-        while (o > 2 && IsVowel(output[o - 1])) o--;
-        return o;
+        // 3. inflection-like tails cut: trailing vowels (keeping two letters, so a short name never looks like an initial),
+        //    and -m/-h after a vowel (keeping three): Шойгу/Shoigu → shoig, Максиму/Maxim → maks, Штатах → shtat.
+        while (true)
+        {
+            if (o > 2 && IsVowel(output[o - 1])) { o--; continue; }
+            if (o >= 5 && output[o - 1] is 'm' or 'h' && IsVowel(output[o - 2])) { o -= 2; continue; }
+            return o;
+        }
     }
 
-    /// <summary>Appends a folded Latin letter, merging it with what is already there.</summary>
-    private static void Append(Span<char> s, ref int n, char c)
+    /// <summary>
+    /// Appends a folded Latin letter, merging it with what is already there. <paramref name="iotated"/> tells whether the
+    /// last letter written is an i that stood for y or j.
+    /// </summary>
+    private static void Append(Span<char> s, ref int n, char c, ref bool iotated)
     {
         if (n >= s.Length - 2) return;
+        bool fromY = false;
         switch (c)
         {
-            case 'x': Append(s, ref n, 'k'); Append(s, ref n, 's'); return;
+            case 'x': Append(s, ref n, 'k', ref iotated); Append(s, ref n, 's', ref iotated); return;
             case 'q': c = 'k'; break;
             case 'w': c = 'v'; break;
-            case 'y' or 'j': c = 'i'; break;
+            case 'y' or 'j': c = 'i'; fromY = true; break;
         }
+        bool wasIotated = iotated;
+        iotated = fromY;
         if (n > 0)
         {
             char prev = s[n - 1];
             if (c == 'h' && prev == 'k') { s[n - 1] = 'h'; Collapse(s, ref n); return; }
-            if ((c == 'e' || c == 'o') && prev == 'i' && (n == 1 || IsVowel(s[n - 2])))
+            if (c == 'h' && n >= 3 && prev == 'c' && s[n - 2] == 'h' && s[n - 3] == 's') { s[n - 2] = 'c'; s[n - 1] = 'h'; return; }
+            if ((c == 'e' || c == 'o') && prev == 'i' && (n == 1 || IsVowel(s[n - 2]) || wasIotated))
             {
-                // ye/yo at the word start or after a vowel: the y only marks iotation, which schemes write or omit.
+                // ye/yo at the word start, after a vowel or a soft sign (Yermekbayev, Vasilyevich, Pyotr): the y only marks
+                // iotation, which schemes write or omit (Ermekbaev, Vasilevich, Petr); ё is written е in most Russian text.
                 s[n - 1] = 'e';
+                iotated = false;
                 Collapse(s, ref n);
                 return;
             }

@@ -163,7 +163,8 @@ public static class RussianGenitive
         if (low.EndsWith("яя")) return Swap(2, "ей");
         if (low.EndsWith("ое") || low.EndsWith("ый") || low.EndsWith("ой")) return Swap(2, "ого");
         if (low.EndsWith("ий")) return Swap(2, low.Length > 3 && "гкхжшчщ".Contains(low[^3]) ? "ого" : "его");
-        if (low.EndsWith("ые") || low.EndsWith("ие")) return Swap(2, "их");
+        if (low.EndsWith("ые")) return Swap(2, "ых");
+        if (low.EndsWith("ие")) return Swap(2, "их");
         if (low.EndsWith("ия") || low.EndsWith("ея")) return Swap(1, "и");
         if (low.EndsWith('а')) return Swap(1, low.Length > 1 && "гкхжшчщ".Contains(low[^2]) ? "и" : "ы");
         if (low.EndsWith('я')) return Swap(1, "и");

@@ -204,6 +204,48 @@ public sealed class RussianMorphology
         return k < 0 ? null : Form(word, p, k, dictionarySpelling: false);
     }
 
+    /// <summary>
+    /// The dictionary form of a noun (common or proper) as a lemmatiser gives it: the best noun reading (for proper nouns
+    /// a name, surname, patronymic, place or organisation reading first; the ending guesser when the dictionary has
+    /// no noun reading), then its nominative singular in the same gender for surnames and patronymics («Ивановой» →
+    /// «Иванова»), the paradigm's lemma otherwise. Spelled like the text (stem copied); null when there is no noun reading.
+    /// </summary>
+    public string? NounLemma(string word, bool proper)
+    {
+        if (word.Length > 1 && word[^1] == '.') word = word[..^1]; // «А.», «г.»
+        if (word.Length == 1) return word;
+        Span<MorphParse> buffer = stackalloc MorphParse[64];
+        int n = Analyse(word, buffer);
+        int best = BestNoun(buffer[..n], proper);
+        if (best < 0)
+        {
+            n = Analyse(word, buffer, alwaysGuess: true);
+            best = BestNoun(buffer[..n], proper);
+        }
+        if (best < 0) return null;
+        var p = buffer[best];
+        var tag = Tag(p);
+        if (tag.Has(Grammemes.Fixd)) return word;
+        if (tag.HasAny(Grammemes.Surn | Grammemes.Patr) && !tag.Has(Grammemes.Plur))
+            return Inflect(word, p, Grammemes.Nomn | Grammemes.Sing);
+        return Form(word, p, 0, dictionarySpelling: false);
+    }
+
+    private int BestNoun(ReadOnlySpan<MorphParse> parses, bool proper)
+    {
+        var properTags = Grammemes.Name | Grammemes.Surn | Grammemes.Patr | Grammemes.Geox | Grammemes.Orgn | Grammemes.Abbr;
+        int best = -1;
+        float bestScore = -1;
+        for (int i = 0; i < parses.Length; i++)
+        {
+            var tag = Tag(parses[i]);
+            if (!tag.Has(Grammemes.Noun)) continue;
+            float score = parses[i].Score * (proper == tag.HasAny(properTags) ? 4 : 1) * (tag.Has(Grammemes.Abbr) ? 0.2f : 1);
+            if (score > bestScore) { best = i; bestScore = score; }
+        }
+        return best;
+    }
+
     /// <summary>Index (within the paradigm) of the form with <paramref name="required"/> closest to form <paramref name="current"/>, or -1.</summary>
     public int FindForm(int paradigm, int current, Grammemes required)
     {
@@ -335,9 +377,12 @@ public sealed class RussianMorphology
     private void Score(ReadOnlySpan<char> w, Span<MorphParse> parses)
     {
         int word = _probabilityWords.Find(w);
+        float total = 0;
+        if (word < 0)
+            for (int i = 0; i < parses.Length; i++) total += CaseWeight(Tag(parses[i]));
         for (int i = 0; i < parses.Length; i++)
         {
-            float score = 1f / parses.Length;
+            float score = word < 0 ? CaseWeight(Tag(parses[i])) / total : 0;
             if (word >= 0)
             {
                 int tag = _d.FormTag[_d.ParadigmStart[parses[i].Paradigm] + parses[i].Form];
@@ -348,6 +393,9 @@ public sealed class RussianMorphology
             parses[i] = parses[i].WithScore(score);
         }
     }
+
+    /// <summary>Without corpus counts, a nominative reading is a little likelier than an oblique one («море»: not «мор»).</summary>
+    private static float CaseWeight(Grammemes tag) => tag.Has(Grammemes.Nomn) ? 1.5f : 1f;
 
     /// <summary>Guesses from the longest known ending: paradigm forms whose suffix the word ends with, scored by frequency.</summary>
     private int Guess(ReadOnlySpan<char> w, int keep, Span<MorphParse> results, int n)

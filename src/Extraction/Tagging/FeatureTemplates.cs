@@ -68,6 +68,7 @@ public static class FeatureTemplates
         new("script0", static (s, i, v) => One(v, s.ScriptAt(i))),
         new("length0", static (s, i, v) => One(v, (ulong)Math.Min(s.Lengths[i], 12))),
         new("quote0", static (s, i, v) => One(v, FeatureHash.Mix(s.Quote[i], s.CaseAt(i)))),
+        new("quote-head0", static (s, i, v) => s.QuoteHead[i] == 0 ? 0 : One(v, s.QuoteHead[i])),
         new("gazetteer0", static (s, i, v) => s.Gazetteer[i] == 0 ? 0 : One(v, s.Gazetteer[i])),
         new("gazetteer-1,+1", static (s, i, v) => One(v, FeatureHash.Mix(s.GazetteerAt(i - 1), s.GazetteerAt(i + 1)))),
         new("lexicon0", static (s, i, v) =>

@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -35,8 +36,9 @@ public sealed class NerModel
     public float[] Transitions { get; }
     public TaggerLexicon Lexicon { get; }
 
+    /// <summary>Fibonacci hashing of the template seed plus the value (values are hashes or small codes; seeds are random).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Bucket(ulong seed, ulong value, int hashBits) => (int)(FeatureHash.Mix(seed, value) >> (64 - hashBits));
+    public static int Bucket(ulong seed, ulong value, int hashBits) => (int)(((seed + value) * 0x9E3779B97F4A7C15UL) >> (64 - hashBits));
 
     /// <summary>Writes the feature buckets of token <paramref name="i"/>; returns how many (at most Templates × MaxValues).</summary>
     public static int Featurize(FeatureTemplate[] templates, int hashBits, SentenceFeatures s, int i, Span<int> buckets)
@@ -146,14 +148,16 @@ public sealed class NerModel
     // ---- Persistence -------------------------------------------------------------------------------------------------
 
     /// <summary>
-    /// Payload layout (format version 1, little-endian):
+    /// Payload layout (format version 1, little-endian; arrays are stored contiguously so loading is a bulk copy):
     /// <code>
     ///   i32 hashBits
     ///   i32 labelCount, then labelCount strings (BILOU names, order = label ids)
     ///   i32 templateCount, then template names (strings)
     ///   f32 × (labelCount + 1) × 16   transitions (row = previous label, last row = sentence start)
-    ///   i32 rowCount, then per non-zero weight row in bucket order:
-    ///       7-bit varint bucket delta from the previous row, u16 mask of non-zero labels, f16 per set label
+    ///   i32 rowCount                  weight rows with at least one non-zero weight, in bucket order
+    ///   i32 × rowCount                their bucket indices
+    ///   u16 × rowCount                their masks of non-zero labels (bit y = label y)
+    ///   i32 valueCount, f16 × valueCount   the non-zero weights, row by row, label order within a row
     ///   lexicon: see <see cref="TaggerLexicon.Write"/>
     /// </code>
     /// </summary>
@@ -168,31 +172,30 @@ public sealed class NerModel
             w.Write(Templates.Length);
             foreach (var t in Templates) w.Write(t.Name);
             foreach (var v in Transitions) w.Write(v);
-            int buckets = 1 << HashBits;
             var rows = new List<int>();
-            for (int b = 0; b < buckets; b++)
-                if (RowMask(b) != 0) rows.Add(b);
-            w.Write(rows.Count);
-            int last = 0;
-            foreach (var b in rows)
+            var masks = new List<ushort>();
+            var values = new List<Half>();
+            for (int b = 0; b < 1 << HashBits; b++)
             {
-                w.Write7BitEncodedInt(b - last);
-                last = b;
-                var mask = RowMask(b);
-                w.Write(mask);
+                ushort mask = 0;
                 for (int y = 0; y < Bilou.Count; y++)
-                    if ((mask & (1 << y)) != 0) w.Write((Half)Weights[b * Viterbi.Stride + y]);
+                {
+                    var h = (Half)Weights[b * Viterbi.Stride + y];
+                    if (h == Half.Zero) continue;
+                    mask |= (ushort)(1 << y);
+                    values.Add(h);
+                }
+                if (mask == 0) continue;
+                rows.Add(b);
+                masks.Add(mask);
             }
+            w.Write(rows.Count);
+            w.Write(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(rows)));
+            w.Write(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(masks)));
+            w.Write(values.Count);
+            w.Write(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(values)));
             Lexicon.Write(w);
         });
-    }
-
-    private ushort RowMask(int bucket)
-    {
-        ushort mask = 0;
-        for (int y = 0; y < Bilou.Count; y++)
-            if ((Half)Weights[bucket * Viterbi.Stride + y] != Half.Zero) mask |= (ushort)(1 << y);
-        return mask;
     }
 
     public static NerModel Load(string path)
@@ -218,13 +221,22 @@ public sealed class NerModel
             for (int i = 0; i < transitions.Length; i++) transitions[i] = r.ReadSingle();
             var weights = new float[(1 << hashBits) * Viterbi.Stride];
             int rows = r.ReadInt32();
-            int bucket = 0;
+            var buckets = MemoryMarshal.Cast<byte, int>(r.ReadBytes(rows * sizeof(int)));
+            var masks = MemoryMarshal.Cast<byte, ushort>(r.ReadBytes(rows * sizeof(ushort)));
+            int count = r.ReadInt32();
+            var values = MemoryMarshal.Cast<byte, Half>(r.ReadBytes(count * 2));
+            if (buckets.Length != rows || masks.Length != rows || values.Length != count) throw new EndOfStreamException();
+            int next = 0;
             for (int k = 0; k < rows; k++)
             {
-                bucket += r.Read7BitEncodedInt();
-                int mask = r.ReadUInt16();
-                for (int y = 0; y < Bilou.Count; y++)
-                    if ((mask & (1 << y)) != 0) weights[bucket * Viterbi.Stride + y] = (float)r.ReadHalf();
+                int bucket = buckets[k];
+                if ((uint)bucket >= 1u << hashBits) throw new ModelFormatException(path, $"has a weight row {bucket} outside its table", "retrain it");
+                var row = weights.AsSpan(bucket * Viterbi.Stride, Viterbi.Stride);
+                for (int mask = masks[k]; mask != 0; mask &= mask - 1)
+                {
+                    if (next >= count) throw new EndOfStreamException();
+                    row[BitOperations.TrailingZeroCount(mask)] = (float)values[next++];
+                }
             }
             var lexicon = TaggerLexicon.Read(r);
             return new NerModel(language, hashBits, templates, weights, transitions, lexicon);

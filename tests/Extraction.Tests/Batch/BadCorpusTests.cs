@@ -97,6 +97,7 @@ public sealed class BadCorpus : IDisposable
     public void Dispose() => Directory.Delete(Root, recursive: true);
 }
 
+[Collection(TestSupport.SerialCollection.Name)]
 public sealed class BadCorpusTests(BadCorpus corpus) : IClassFixture<BadCorpus>, IDisposable
 {
     private readonly string _out = Directory.CreateTempSubdirectory("extraction-bad-out-").FullName;

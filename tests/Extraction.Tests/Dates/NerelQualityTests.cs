@@ -38,6 +38,7 @@ public sealed class NerelQualityTests(ITestOutputHelper output)
             File.WriteAllText(Path.Combine(dump, "nerel-train.tsv"), Evaluate("train", outermost: true).Errors);
             output.WriteLine("strict: " + Evaluate("dev", outermost: false).Score);
         }
-        Assert.True(eval.Score.F1 >= 0.0, eval.Score.ToString());
+        // Reported: outermost F1 0.869 on dev (see src/Extraction/Dates/README.md).
+        Assert.True(eval.Score.F1 >= 0.85, eval.Score.ToString());
     }
 }

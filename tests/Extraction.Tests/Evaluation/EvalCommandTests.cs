@@ -101,6 +101,38 @@ public class EvalCommandTests : IDisposable
         Directory.CreateDirectory(P("factru"));
         File.WriteAllText(P("factru/book_1.spans"), "");
         Assert.Equal(GoldFormat.FactRu, GoldCorpus.Detect(P("factru")));
+        Directory.CreateDirectory(P("meantime/airbus"));
+        File.WriteAllText(P("meantime/airbus/1.xml"), "<Document/>");
+        Assert.Equal(GoldFormat.Meantime, GoldCorpus.Detect(P("meantime")));
         Assert.Throws<InvalidDataException>(() => GoldCorpus.Detect(P("gold")));
+    }
+
+    [Fact]
+    public void Meantime_keeps_named_mentions_and_calendar_timexes()
+    {
+        Directory.CreateDirectory(P("mt"));
+        File.WriteAllText(P("mt/a.xml"), """
+            <Document doc_name="a">
+              <token t_id="1" sentence="0" number="0">Airbus</token>
+              <token t_id="2" sentence="0" number="1">said</token>
+              <token t_id="3" sentence="0" number="2">it</token>
+              <token t_id="4" sentence="0" number="3">on</token>
+              <token t_id="5" sentence="0" number="4">Monday</token>
+              <token t_id="6" sentence="0" number="5">for</token>
+              <token t_id="7" sentence="0" number="6">years</token>
+              <Markables>
+                <ENTITY_MENTION m_id="1" syntactic_type="NAM"><token_anchor t_id="1"/></ENTITY_MENTION>
+                <ENTITY_MENTION m_id="2" syntactic_type="PRO"><token_anchor t_id="3"/></ENTITY_MENTION>
+                <ENTITY m_id="3" ent_type="ORG"/>
+                <TIMEX3 m_id="4" type="DATE" value="2008-03-03"><token_anchor t_id="5"/></TIMEX3>
+                <TIMEX3 m_id="5" type="DURATION" value="PXY"><token_anchor t_id="7"/></TIMEX3>
+              </Markables>
+              <Relations>
+                <REFERS_TO r_id="1"><source m_id="1"/><source m_id="2"/><target m_id="3"/></REFERS_TO>
+              </Relations>
+            </Document>
+            """);
+        var doc = Assert.Single(GoldCorpus.Read(P("mt"), GoldFormat.Meantime));
+        Assert.Equal(["Airbus/ORG", "Monday/DATE"], doc.Spans.Select(s => $"{s.Range.Of(doc.Text)}/{s.Type}"));
     }
 }

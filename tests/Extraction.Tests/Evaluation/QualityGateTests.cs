@@ -17,6 +17,7 @@ public class QualityGateTests
     [QualityFact] public void FactRuEval_dev_slice_holds_its_baseline() => Gate("factru-dev.json");
     [QualityFact] public void Nerel_dev_slice_holds_its_baseline() => Gate("nerel-dev.json");
     [QualityFact] public void Conll_testa_slice_holds_its_baseline() => Gate("conll-testa.json");
+    [QualityFact] public void Meantime_slice_holds_its_baseline() => Gate("meantime-en.json");
 
     private static void Gate(string name)
     {

@@ -99,8 +99,9 @@ public class LinkingQualityTests(ITestOutputHelper output)
     {
         var (b3, muc) = FactRuEvalScores(LinkingCorpora.FactRuEval(), Environment.GetEnvironmentVariable("LINK_VERBOSE") is null ? null : output.WriteLine);
         output.WriteLine($"factRuEval-2016 devset, gold mentions: B3 {b3}; MUC {muc}");
-        Assert.True(b3.F1 >= 0.0, $"B3 F1 {b3.F1:F3}");
-        Assert.True(muc.F1 >= 0.0, $"MUC F1 {muc.F1:F3}");
+        // models/linking.md: B3 F1 0.967, MUC F1 0.944.
+        Assert.True(b3.F1 >= 0.95, $"B3 F1 {b3.F1:F3} is below 0.95");
+        Assert.True(muc.F1 >= 0.92, $"MUC F1 {muc.F1:F3} is below 0.92");
     }
 
     [QualityFact]
@@ -110,6 +111,8 @@ public class LinkingQualityTests(ITestOutputHelper output)
         var withBase = BsnlpCounts(Topics, goldBaseForms: true, verbose);
         var surface = BsnlpCounts(Topics, goldBaseForms: false);
         output.WriteLine($"BSNLP ru, cross-document pairs: with gold base forms {withBase.Score}; surface forms only {surface.Score}");
-        Assert.True(withBase.Score.F1 >= 0.0);
+        // models/linking.md: F1 0.946 with gold base forms, 0.947 with surface forms only.
+        Assert.True(withBase.Score.F1 >= 0.93, $"F1 {withBase.Score.F1:F3} (gold base forms) is below 0.93");
+        Assert.True(surface.Score.F1 >= 0.93, $"F1 {surface.Score.F1:F3} (surface forms) is below 0.93");
     }
 }

@@ -42,6 +42,8 @@ public class FeatureTemplateTests
         { "script0", "the Moscow river", 1, "the Москва river", 1, true },
         { "length0", "the Rome river", 1, "the Moscow river", 1, true },
         { "quote0", "company «Gazprom» said", 2, "company Gazprom said", 1, true },
+        { "quote-head0", "company «Gazprom» said", 2, "bank «Gazprom» said", 2, true },
+        { "quote-head0", "company «Gazprom» said", 0, "bank «Gazprom» said", 0, false },
         { "gazetteer0", "in New York now", 1, "in New Yolk now", 1, true },
         { "gazetteer-1,+1", "in New York now", 2, "in New Yolk now", 2, true },
         { "lexicon0", "in Moscow now", 1, "in Mosxow now", 1, true },
