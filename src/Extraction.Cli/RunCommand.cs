@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using Extraction.Batch;
 using Extraction.Linking;
 using Extraction.Output;
@@ -63,6 +64,9 @@ internal static class RunCommand
             var pipelineConfig = PipelineConfig.Load(configPath);
             var (pipeline, tables) = PipelineFactory.Build(pipelineConfig, configPath);
             var linker = CreateLinker(pipelineConfig, configPath);
+            var startup = DateTime.Now - Process.GetCurrentProcess().StartTime;
+            log.Information("Start-up {Seconds:F2} s (runtime, configuration, models)", startup.TotalSeconds);
+            var clock = Stopwatch.StartNew();
             var load = new LoadOptions { Encoding = encodingName is null ? null : Decoder.Resolve(encodingName) };
             var skipped = new List<string>();
             var files = CorpusReader.Enumerate(inputs, skipped: skipped.Add).ToList();
@@ -82,8 +86,8 @@ internal static class RunCommand
                 Resume = args.Resume,
                 RunKey = RunKey(configPath, encodingName, load),
                 KeepTextDirectory = args.KeepText ? Path.Combine(outDir, "text") : null,
+                SpoolDirectory = outDir,
             }, log);
-
             BatchResult result;
             if (interactive && files.Count > 1)
             {
@@ -105,16 +109,20 @@ internal static class RunCommand
                 }, cancel);
             }
 
-            BatchRunner.WriteTables(outDir, result, raw ? tables with { SpreadsheetSafe = false } : tables);
-            log.Information("Summary: {Summary}", result.Summary.ToString());
-            log.Information("Tables written to {Out}", Path.GetFullPath(outDir));
-            if (result.Summary.Interrupted)
+            using (result) BatchRunner.WriteTables(outDir, result, raw ? tables with { SpreadsheetSafe = false } : tables);
+            var summary = result.Summary with
             {
-                log.Warning("Interrupted: the tables hold the {Done} documents done; run the same command with --resume to continue", result.Summary.Documents);
+                Seconds = clock.Elapsed.TotalSeconds, StartupSeconds = startup.TotalSeconds, PeakMemoryBytes = Process.GetCurrentProcess().PeakWorkingSet64,
+            };
+            log.Information("Summary: {Summary}", summary.ToString());
+            log.Information("Tables written to {Out}", Path.GetFullPath(outDir));
+            if (summary.Interrupted)
+            {
+                log.Warning("Interrupted: the tables hold the {Done} documents done; run the same command with --resume to continue", summary.Documents);
                 return Interrupted;
             }
-            if (interactive) AnsiConsole.MarkupLine($"[green]Done[/]: {Markup.Escape(result.Summary.ToString())}\nTables: {Markup.Escape(Path.GetFullPath(outDir))}");
-            return result.Summary.Failed > 0 ? Program.SomeFailed : Program.Ok;
+            if (interactive) AnsiConsole.MarkupLine($"[green]Done[/]: {Markup.Escape(summary.ToString())}\nTables: {Markup.Escape(Path.GetFullPath(outDir))}");
+            return summary.Failed > 0 ? Program.SomeFailed : Program.Ok;
         }
         catch (ConfigException e)
         {

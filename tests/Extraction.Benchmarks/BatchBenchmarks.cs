@@ -38,6 +38,9 @@ public class BatchBenchmarks
     public void Cleanup() => Directory.Delete(_root, recursive: true);
 
     [Benchmark(Description = "batch of 2000 seed-sized documents")]
-    public int Run() =>
-        new BatchRunner(_pipeline, new SimpleCorpusLinker(), new BatchOptions { Jobs = Jobs }, Serilog.Core.Logger.None).Run(_files).Documents.Count;
+    public int Run()
+    {
+        using var result = new BatchRunner(_pipeline, new SimpleCorpusLinker(), new BatchOptions { Jobs = Jobs }, Serilog.Core.Logger.None).Run(_files);
+        return result.Documents.Count;
+    }
 }

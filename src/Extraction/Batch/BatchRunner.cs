@@ -29,15 +29,29 @@ public sealed record BatchOptions
 
     /// <summary>When set, each document's decoded (or extracted) text is written to this folder as <c>&lt;doc_id&gt;[.txt]</c>.</summary>
     public string? KeepTextDirectory { get; init; }
+
+    /// <summary>Folder for the temporary file of mention rows (<see cref="MentionSpool"/>); null uses the system's temporary folder.</summary>
+    public string? SpoolDirectory { get; init; }
 }
 
-/// <summary>What a batch produced: the rows of the three tables and the run's figures.</summary>
+/// <summary>
+/// What a batch produced: the rows of the three tables and the run's figures. The mention rows are read from a temporary
+/// file each time they are enumerated; disposing the result deletes it.
+/// </summary>
 public sealed record BatchResult(
-    IReadOnlyList<DocumentRow> Documents, IReadOnlyList<MentionRow> Mentions, IReadOnlyList<EntityRow> Entities, BatchSummary Summary);
+    IReadOnlyList<DocumentRow> Documents, MentionSpool Mentions, IReadOnlyList<EntityRow> Entities, BatchSummary Summary) : IDisposable
+{
+    public void Dispose() => Mentions.Dispose();
+}
 
-/// <summary>The figures of a run, printed at the end and logged.</summary>
+/// <summary>
+/// The figures of a run, printed at the end and logged. <see cref="Seconds"/> is the batch itself (reading, stages,
+/// linking and, once the caller has written them, the tables); <see cref="StartupSeconds"/> is what came before it
+/// (runtime start, configuration, loading the models), shown separately so tokens/s describes the steady state.
+/// <see cref="PeakMemoryBytes"/> is the process's peak resident set (on Linux VmHWM, what <c>/usr/bin/time -v</c> reports).
+/// </summary>
 public sealed record BatchSummary(int Documents, int Failed, long Tokens, long Mentions, int Entities, double Seconds, long PeakMemoryBytes,
-    int Resumed = 0, int NotStarted = 0)
+    int Resumed = 0, int NotStarted = 0, double StartupSeconds = 0)
 {
     public double TokensPerSecond => Seconds > 0 ? Tokens / Seconds : 0;
 
@@ -46,7 +60,8 @@ public sealed record BatchSummary(int Documents, int Failed, long Tokens, long M
 
     public override string ToString() =>
         $"{Documents} documents ({Failed} failed{(Resumed > 0 ? $", {Resumed} from the journal" : "")}), {Tokens:N0} tokens, " +
-        $"{Mentions:N0} mentions, {Entities:N0} entities, {Seconds:F2} s, {TokensPerSecond:N0} tokens/s, peak memory {PeakMemoryBytes / (1024 * 1024)} MB" +
+        $"{Mentions:N0} mentions, {Entities:N0} entities, {Seconds:F2} s{(StartupSeconds > 0 ? $" (+ start-up {StartupSeconds:F2} s)" : "")}, " +
+        $"{TokensPerSecond:N0} tokens/s, peak memory {PeakMemoryBytes / (1024 * 1024)} MB" +
         (Interrupted ? $"; interrupted: {NotStarted} inputs not processed (run again with --resume)" : "");
 }
 
@@ -101,7 +116,7 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
         if (journal is { FinishedCount: > 0 })
             log.Information("Resuming: {Count} documents finished earlier are taken from {Journal}", journal.FinishedCount, options.JournalPath);
 
-        var tables = new Tables();
+        var tables = new Tables(new MentionSpool(options.SpoolDirectory ?? Path.GetTempPath()));
         int jobs = Math.Clamp(options.Jobs, 1, 1024);
         var works = new Work?[files.Count];
         var gate = new object();
@@ -167,17 +182,25 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
                 if (work.Interrupted) break;
             }
         }
+        catch
+        {
+            tables.Mentions.Dispose();
+            throw;
+        }
         finally
         {
             quit.Cancel();
             foreach (var t in threads) t.Join();
         }
-        if (crash is not null) ExceptionDispatchInfo.Throw(crash);
+        if (crash is not null)
+        {
+            tables.Mentions.Dispose();
+            ExceptionDispatchInfo.Throw(crash);
+        }
 
         linker.Complete();
         var mentions = tables.Mentions;
-        for (int i = 0; i < mentions.Count; i++)
-            if (mentions[i].EntityId is { } id) mentions[i] = mentions[i] with { EntityId = linker.Resolve(id) };
+        mentions.Complete(tables.Documents, linker.Resolve);
         var entities = linker.Entities();
         clock.Stop();
         var summary = new BatchSummary(tables.Documents.Count, tables.Failed, tables.Tokens, mentions.Count, entities.Count,
@@ -256,10 +279,10 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
     }
 
     /// <summary>Rows and counters the consumer builds, in input order.</summary>
-    private sealed class Tables
+    private sealed class Tables(MentionSpool mentions)
     {
         public List<DocumentRow> Documents { get; } = [];
-        public List<MentionRow> Mentions { get; } = [];
+        public MentionSpool Mentions { get; } = mentions;
         public long Tokens { get; set; }
         public int Failed { get; set; }
         public int Resumed { get; set; }
@@ -278,8 +301,8 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
             foreach (var m in d.Mentions)
             {
                 int sentence = d.Tokens.Count > 0 ? d.Tokens[Math.Min(d.Tokens.FirstEndingAfter(m.Range.Start), d.Tokens.Count - 1)].Sentence : -1;
-                tables.Mentions.Add(new MentionRow(d.Id, m.Range.Start + offset, m.Range.End + offset, d.Slice(m.Range), m.Type.Code(),
-                    m.Normal, m.EntityId, sentence >= 0 ? sentence + sentences : -1, m.Source, m.Confidence));
+                tables.Mentions.Add(tables.Documents.Count, m.Range.Start + offset, m.Range.End + offset, d.Text.AsSpan(m.Range.Start, m.Range.Length),
+                    m.Type.Code(), m.Normal, m.EntityId, sentence >= 0 ? sentence + sentences : -1, m.Source, m.Confidence);
             }
             if (journal is not null && work.Restored is null)
                 journal.AddPiece(new JournalPiece(file.Path, pieces, offset, d.Text.Length, d.Date, d.Mentions.Select(Journal.ToJournal).ToList()));

@@ -151,7 +151,7 @@ public sealed class BadCorpusTests(BadCorpus corpus) : IClassFixture<BadCorpus>,
         var probe = new MemoryProbe { Baseline = GC.GetTotalMemory(forceFullCollection: true) };
         var path = Path.Combine(corpus.Root, "big/200mb.txt");
         var runner = new BatchRunner(new DocumentPipeline([probe]), new SimpleCorpusLinker(), new BatchOptions { Jobs = 2 }, BatchTestSupport.Log);
-        var result = runner.Run([new InputFile(path, "200mb.txt")]);
+        using var result = runner.Run([new InputFile(path, "200mb.txt")]);
 
         var row = Assert.Single(result.Documents);
         Assert.Equal(DocumentStatus.Ok, row.Status);

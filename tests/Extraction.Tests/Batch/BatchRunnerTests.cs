@@ -35,7 +35,7 @@ public sealed class BatchRunnerTests : IDisposable
         var journal = Path.Combine(_dir, "out", Journal.FileName);
         using var cancel = new CancellationTokenSource();
         int seen = 0;
-        var first = Run(root, Stages(new CapitalisedWordTagger(_ => { if (Interlocked.Increment(ref seen) == 20) cancel.Cancel(); })),
+        using var first = Run(root, Stages(new CapitalisedWordTagger(_ => { if (Interlocked.Increment(ref seen) == 20) cancel.Cancel(); })),
             new BatchOptions { Jobs = 2, JournalPath = journal }, cancel.Token);
         Assert.True(first.Summary.Interrupted);
         int done = first.Documents.Count;
@@ -46,7 +46,7 @@ public sealed class BatchRunnerTests : IDisposable
         Assert.Equal(first.Mentions.Count, first.Documents.Sum(d => d.Mentions));
 
         var tagger = new CapitalisedWordTagger();
-        var resumed = Run(root, Stages(tagger), new BatchOptions { Jobs = 2, JournalPath = journal, Resume = true });
+        using var resumed = Run(root, Stages(tagger), new BatchOptions { Jobs = 2, JournalPath = journal, Resume = true });
         Assert.False(resumed.Summary.Interrupted);
         Assert.Equal(done, resumed.Summary.Resumed);
         Assert.Equal(60 - done, tagger.Calls);
@@ -62,11 +62,11 @@ public sealed class BatchRunnerTests : IDisposable
     {
         var root = Corpus(10);
         var journal = Path.Combine(_dir, "out", Journal.FileName);
-        Run(root, Stages(new CapitalisedWordTagger()), new BatchOptions { JournalPath = journal });
+        Run(root, Stages(new CapitalisedWordTagger()), new BatchOptions { JournalPath = journal }).Dispose();
         var changed = Directory.GetFiles(root, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
         File.AppendAllText(changed, "\nAdded Sentence Here.\n");
         var tagger = new CapitalisedWordTagger();
-        var result = Run(root, Stages(tagger), new BatchOptions { JournalPath = journal, Resume = true });
+        using var result = Run(root, Stages(tagger), new BatchOptions { JournalPath = journal, Resume = true });
         Assert.Equal(1, tagger.Calls);
         Assert.Equal(9, result.Summary.Resumed);
         Assert.Contains(result.Mentions, m => m.Text == "Added");
@@ -77,7 +77,7 @@ public sealed class BatchRunnerTests : IDisposable
     {
         var root = Corpus(3);
         var journal = Path.Combine(_dir, "out", Journal.FileName);
-        Run(root, Stages(), new BatchOptions { JournalPath = journal, RunKey = "a" });
+        Run(root, Stages(), new BatchOptions { JournalPath = journal, RunKey = "a" }).Dispose();
         var e = Assert.Throws<ConfigException>(() => Run(root, Stages(), new BatchOptions { JournalPath = journal, RunKey = "b", Resume = true }));
         Assert.Contains("without --resume", e.Message);
     }
@@ -87,11 +87,11 @@ public sealed class BatchRunnerTests : IDisposable
     {
         var root = Corpus(6);
         var journal = Path.Combine(_dir, "out", Journal.FileName);
-        Run(root, Stages(new CapitalisedWordTagger()), new BatchOptions { JournalPath = journal });
+        Run(root, Stages(new CapitalisedWordTagger()), new BatchOptions { JournalPath = journal }).Dispose();
         var lines = File.ReadAllLines(journal);
         File.WriteAllText(journal, string.Join("\n", lines[..^1]) + "\n" + lines[^1][..(lines[^1].Length / 2)]);
         var tagger = new CapitalisedWordTagger();
-        var result = Run(root, Stages(tagger), new BatchOptions { JournalPath = journal, Resume = true });
+        using var result = Run(root, Stages(tagger), new BatchOptions { JournalPath = journal, Resume = true });
         Assert.Equal(1, tagger.Calls);
         Assert.Equal(5, result.Summary.Resumed);
     }
@@ -105,7 +105,7 @@ public sealed class BatchRunnerTests : IDisposable
         File.WriteAllText(Path.Combine(root, "long.txt"), text);
         File.WriteAllText(Path.Combine(root, "line.txt"), text.Replace("\n", " "));
         var keep = Path.Combine(_dir, "text");
-        var result = Run(root, Stages(new CapitalisedWordTagger()), new BatchOptions { Load = new LoadOptions { PieceChars = 7000 }, KeepTextDirectory = keep });
+        using var result = Run(root, Stages(new CapitalisedWordTagger()), new BatchOptions { Load = new LoadOptions { PieceChars = 7000 }, KeepTextDirectory = keep });
 
         foreach (var row in result.Documents)
         {
@@ -127,7 +127,7 @@ public sealed class BatchRunnerTests : IDisposable
     public void AStageThatThrows_FailsOnlyItsDocument()
     {
         var root = Corpus(8);
-        var result = Run(root, Stages(new CapitalisedWordTagger(d => { if (d.Id.EndsWith("doc0003.txt", StringComparison.Ordinal)) throw new InvalidOperationException("boom"); })),
+        using var result = Run(root, Stages(new CapitalisedWordTagger(d => { if (d.Id.EndsWith("doc0003.txt", StringComparison.Ordinal)) throw new InvalidOperationException("boom"); })),
             new BatchOptions());
         var failed = Assert.Single(result.Documents, d => d.Status == DocumentStatus.Failed);
         Assert.EndsWith("doc0003.txt", failed.DocId);
@@ -176,9 +176,9 @@ public sealed class ConfiguredPipelineResumeTests : IDisposable
         var root = SmallCorpus(Path.Combine(_dir, "corpus"), 40);
         var reference = Tables(RunConfigured(root, new BatchOptions { Jobs = 2 }));
         var journal = Path.Combine(_dir, "out", Journal.FileName);
-        var first = RunConfigured(root, new BatchOptions { Jobs = 2, JournalPath = journal }, cancelAt: 15);
+        using var first = RunConfigured(root, new BatchOptions { Jobs = 2, JournalPath = journal }, cancelAt: 15);
         Assert.True(first.Summary.Interrupted);
-        var resumed = RunConfigured(root, new BatchOptions { Jobs = 2, JournalPath = journal, Resume = true });
+        using var resumed = RunConfigured(root, new BatchOptions { Jobs = 2, JournalPath = journal, Resume = true });
         Assert.Equal(first.Documents.Count, resumed.Summary.Resumed);
         Assert.Equal(reference, Tables(resumed));
     }

@@ -45,10 +45,11 @@ internal static class BatchTestSupport
     public static BatchResult Run(string root, DocumentPipeline pipeline, BatchOptions options, CancellationToken cancel = default) =>
         new BatchRunner(pipeline, new SimpleCorpusLinker(), options, Log).Run(CorpusReader.Enumerate([root]).ToList(), cancel: cancel);
 
-    /// <summary>The three tables as CSV text, for row-for-row comparisons.</summary>
+    /// <summary>The three tables as CSV text, for row-for-row comparisons; the result is disposed (its mention spool deleted).</summary>
     public static string Tables(BatchResult result)
     {
         var dir = Directory.CreateTempSubdirectory("extraction-tables-").FullName;
+        using var _ = result;
         try
         {
             BatchRunner.WriteTables(dir, result, new TableOptions { JsonLines = false });
