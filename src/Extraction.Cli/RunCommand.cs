@@ -35,11 +35,9 @@ internal static class RunCommand
         return cmd;
     }
 
-    /// <summary>The corpus linker with the resources named in the config's <c>"linking"</c> section.</summary>
-    private static CorpusLinker CreateLinker(PipelineConfig config, string configPath)
+    /// <summary>The corpus linker with the resources named in the config's <c>"linking"</c> section (from the stages' model cache).</summary>
+    private static CorpusLinker CreateLinker(PipelineConfig config, string configPath, StageContext context)
     {
-        var baseDir = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
-        var context = new StageContext(Path.GetFullPath(Path.Combine(baseDir, config.Models)));
         var o = config.Linking;
         return new CorpusLinker(LinkingResources.Load(context, o.Gazetteer, o.Lexicon, $"{configPath}: $.linking"), o);
     }
@@ -62,8 +60,9 @@ internal static class RunCommand
         try
         {
             var pipelineConfig = PipelineConfig.Load(configPath);
-            var (pipeline, tables) = PipelineFactory.Build(pipelineConfig, configPath);
-            var linker = CreateLinker(pipelineConfig, configPath);
+            var context = PipelineFactory.Context(pipelineConfig, configPath);
+            var (pipeline, tables) = PipelineFactory.Build(pipelineConfig, configPath, context);
+            var linker = CreateLinker(pipelineConfig, configPath, context);
             var startup = DateTime.Now - Process.GetCurrentProcess().StartTime;
             log.Information("Start-up {Seconds:F2} s (runtime, configuration, models)", startup.TotalSeconds);
             var clock = Stopwatch.StartNew();

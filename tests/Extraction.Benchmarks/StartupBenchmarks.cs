@@ -42,8 +42,9 @@ public class StartupBenchmarks
     {
         var configPath = Path.Combine(BenchData.RepoRoot, "pipeline.json");
         var config = PipelineConfig.Load(configPath);
-        var (pipeline, _) = PipelineFactory.Build(config, configPath);
-        var linking = LinkingResources.Load(new StageContext(BenchData.ModelsDir), config.Linking.Gazetteer, config.Linking.Lexicon, "linking");
+        var context = PipelineFactory.Context(config, configPath);
+        var (pipeline, _) = PipelineFactory.Build(config, configPath, context);
+        var linking = LinkingResources.Load(context, config.Linking.Gazetteer, config.Linking.Lexicon, "linking");
         return (pipeline, linking);
     }
 }
