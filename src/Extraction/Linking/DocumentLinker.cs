@@ -54,10 +54,11 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
     /// it only names a kind of organisation or place ("компания", "река") or only qualifies a head noun (an adjective or a
     /// country: "Европейская", "США").
     /// </summary>
-    public sealed record Analysis(NameForm Form, string? Canonical, string Key, bool[] KindWords, bool[] ModifierWords)
+    /// <param name="LinkKey">The link key of the name on its own: the resource key, else the name key.</param>
+    public sealed record Analysis(NameForm Form, string? Canonical, string LinkKey, bool[] KindWords, bool[] ModifierWords)
     {
-        /// <summary>The link key of the name on its own: the resource key, else the name key.</summary>
-        public string LinkKey { get; } = Canonical ?? NameKeyOf(Form);
+        /// <summary>Type and link key: mentions with equal keys are one thing.</summary>
+        public string Key { get; } = Form.Type.Code() + "|" + LinkKey;
 
         /// <summary>Every word names a kind, so the name cannot stand for a particular organisation or place.</summary>
         public bool OnlyKindWords { get; } = KindWords.Length > 0 && Array.TrueForAll(KindWords, k => k);
@@ -80,7 +81,7 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
         Func<string, bool> kind = type == EntityType.ORG ? IsOrgKind : IsPlaceKind;
         var kinds = type == EntityType.PER ? [] : form.Words.Select(kind).ToArray();
         var modifiers = type == EntityType.ORG ? form.Words.Select(IsModifier).ToArray() : [];
-        a = new Analysis(form, canonical, type.Code() + "|" + (canonical ?? NameKeyOf(form)), kinds, modifiers);
+        a = new Analysis(form, canonical, canonical ?? NameKeyOf(form), kinds, modifiers);
         if (Interlocked.Increment(ref _cached) <= CacheLimit) cache.TryAdd(name, a);
         return a;
     }
@@ -393,8 +394,6 @@ internal sealed class UnionFind
         _parent = new List<int>(count);
         for (int i = 0; i < count; i++) _parent.Add(i);
     }
-
-    public int Count => _parent.Count;
 
     /// <summary>Adds a new singleton set and returns its index.</summary>
     public int Add()
