@@ -1,0 +1,127 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Extraction.Corpora;
+using Extraction.Documents;
+using Extraction.Tagging;
+
+namespace Extraction.Cli;
+
+/// <summary>
+/// <c>extract train ner --lang ru|en --train PATH... [--dev PATH...] --out models/ner-XX.bin</c>: trains the NER tagger.
+/// Corpus formats are recognised from the path: a file is CoNLL (IOB1/IOB2, .gz allowed), a folder with <c>.ann</c> files is
+/// brat (NEREL), a folder with <c>.tokens</c> files is factRuEval-2016. Other <c>train</c> subcommands may be added beside <c>ner</c>.
+/// </summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var train = new Command("train", "Train a model from annotated corpora.");
+        train.Add(CreateNer());
+        return train;
+    }
+
+    private static Command CreateNer()
+    {
+        var lang = new Option<string>("--lang") { Description = "Language of the model: ru or en.", Required = true };
+        var trainPaths = new Option<string[]>("--train") { Description = "Training corpora (file = CoNLL, folder = brat or factRuEval).", Required = true, AllowMultipleArgumentsPerToken = true };
+        var devPaths = new Option<string[]>("--dev") { Description = "Dev corpora scored after every epoch (never trained on).", AllowMultipleArgumentsPerToken = true };
+        var outPath = new Option<string>("--out", "-o") { Description = "Model file to write.", Required = true };
+        var data = new Option<string>("--data") { Description = "Shared data folder with gazetteer_ru_en, ru_morph_opencorpora, unlabeled_*.", DefaultValueFactory = _ => Path.Combine("..", "shared", "data") };
+        var epochs = new Option<int>("--epochs") { Description = "Training epochs.", DefaultValueFactory = _ => new NerTrainingOptions().Epochs };
+        var seed = new Option<int>("--seed") { Description = "Random seed (shuffling, case variants).", DefaultValueFactory = _ => new NerTrainingOptions().Seed };
+        var hashBits = new Option<int>("--hash-bits") { Description = "Feature table size 2^N rows.", DefaultValueFactory = _ => new NerTrainingOptions().HashBits };
+        var caseLines = new Option<int>("--case-lines") { Description = "Lines of unlabeled text read for capitalisation statistics (0 = none).", DefaultValueFactory = _ => 300_000 };
+        var clusterTokens = new Option<long>("--cluster-tokens") { Description = "Tokens of unlabeled text clustered into word clusters (0 = no clusters).", DefaultValueFactory = _ => 0 };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Debug logging." };
+
+        var cmd = new Command("ner", "Train the PER/ORG/LOC tagger (averaged perceptron, BILOU, Viterbi).")
+        {
+            lang, trainPaths, devPaths, outPath, data, epochs, seed, hashBits, caseLines, clusterTokens, verbose,
+        };
+        cmd.SetAction(parse => Execute(parse.GetValue(lang)!, parse.GetValue(trainPaths)!, parse.GetValue(devPaths) ?? [],
+            parse.GetValue(outPath)!, parse.GetValue(data)!, new NerTrainingOptions
+            {
+                Epochs = parse.GetValue(epochs),
+                Seed = parse.GetValue(seed),
+                HashBits = parse.GetValue(hashBits),
+            }, parse.GetValue(caseLines), parse.GetValue(clusterTokens), parse.GetValue(verbose)));
+        return cmd;
+    }
+
+    /// <summary>Reads a corpus, recognising its format from the path.</summary>
+    public static List<GoldDocument> ReadCorpus(string path, Language language)
+    {
+        if (File.Exists(path)) return Conll.Read(path, language).ToList();
+        if (!Directory.Exists(path)) throw new FileNotFoundException($"Corpus '{path}' not found; pass a CoNLL file or a brat / factRuEval folder.");
+        if (Directory.EnumerateFiles(path, "*.ann").Any()) return Brat.ReadDirectory(path, language).ToList();
+        if (Directory.EnumerateFiles(path, "*.tokens").Any()) return FactRuEval.ReadDirectory(path).ToList();
+        throw new ArgumentException($"Corpus folder '{path}' has neither .ann (brat) nor .tokens (factRuEval) files.");
+    }
+
+    private static int Execute(string langCode, string[] trainPaths, string[] devPaths, string outPath, string dataRoot,
+        NerTrainingOptions options, int caseLines, long clusterTokens, bool verbose)
+    {
+        using var log = Logging.Create(null, verbose);
+        try
+        {
+            if (!Languages.TryParse(langCode, out var language) || language == Language.Other)
+                throw new ArgumentException($"--lang '{langCode}' is not supported; use ru or en.");
+            if (options.HashBits is < 12 or > 24) throw new ArgumentException($"--hash-bits {options.HashBits} is outside 12..24.");
+            var clock = Stopwatch.StartNew();
+            var lexicon = LexiconBuilder.Default(dataRoot, language, caseLines, clusterTokens, m => log.Information("{Step}", m));
+            log.Information("Lexicon: {Words} words, {Phrases} phrases in {Seconds:F1}s", lexicon.Words.Count, lexicon.Phrases.Count, clock.Elapsed.TotalSeconds);
+
+            var trainer = new NerTrainer(language, lexicon, options);
+            foreach (var p in trainPaths) trainer.Add(ReadCorpus(p, language));
+            log.Information("Training data: {Sentences} sentences, {Tokens} tokens (with case variants) from {Paths}", trainer.SentenceCount, trainer.TokenCount, string.Join(", ", trainPaths));
+            var dev = devPaths.Select(p => (Path: p, Docs: ReadCorpus(p, language))).ToList();
+
+            var scores = new Dictionary<string, object>();
+            var model = trainer.Train((epoch, m, elapsed) =>
+            {
+                foreach (var (p, docs) in dev)
+                {
+                    var strict = NerEvaluation.Strict(m, docs);
+                    log.Information("Epoch {Epoch} ({Seconds:F0}s) dev {Dev} strict: {Scores}", epoch, elapsed.TotalSeconds, Path.GetFileName(Path.TrimEndingDirectorySeparator(p)), strict.ToString());
+                    scores[$"{Path.GetFileName(Path.TrimEndingDirectorySeparator(p))} strict"] = strict.ToString();
+                    var raw = NerEvaluation.Strict(m, docs, raw: true);
+                    log.Information("Epoch {Epoch} dev {Dev} strict, raw corpus spans: {Scores}", epoch, Path.GetFileName(Path.TrimEndingDirectorySeparator(p)), raw.ToString());
+                    scores[$"{Path.GetFileName(Path.TrimEndingDirectorySeparator(p))} strict raw"] = raw.ToString();
+                    if (docs.All(d => d.Tokens is not null) && docs.Any(d => d.Spans.Any(s => s.OriginalLabel is "LocOrg" or "Org" or "Person" or "Location")))
+                    {
+                        var tokens = NerEvaluation.TokenLevel(m, docs);
+                        log.Information("Epoch {Epoch} dev {Dev} token level: {Scores}", epoch, Path.GetFileName(Path.TrimEndingDirectorySeparator(p)), tokens.ToString());
+                        scores[$"{Path.GetFileName(Path.TrimEndingDirectorySeparator(p))} token"] = tokens.ToString();
+                    }
+                }
+                if (dev.Count == 0) log.Information("Epoch {Epoch} done ({Seconds:F0}s)", epoch, elapsed.TotalSeconds);
+            });
+            var seconds = clock.Elapsed.TotalSeconds;
+            model.Save(outPath, new
+            {
+                labels = Bilou.Names,
+                templates = options.Templates,
+                options.HashBits,
+                options.Epochs,
+                options.Seed,
+                options.UpperCaseRate,
+                options.LowerCaseRate,
+                caseStatisticsLines = caseLines,
+                clusterTokens,
+                train = trainPaths.Select(p => Path.GetFileName(Path.TrimEndingDirectorySeparator(p))).ToArray(),
+                trainTokens = trainer.TokenCount,
+                dev = scores,
+                trainingSeconds = Math.Round(seconds),
+                created = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            });
+            log.Information("Wrote {Out} ({Bytes:N0} bytes) in {Seconds:F0}s", outPath, new FileInfo(outPath).Length, seconds);
+            return Program.Ok;
+        }
+        catch (Exception e) when (e is ArgumentException or FileNotFoundException or DirectoryNotFoundException or FormatException or Models.ModelFormatException)
+        {
+            log.Error("Training failed: {Message}", e.Message);
+            Console.Error.WriteLine($"error: {e.Message}");
+            return Program.UsageError;
+        }
+    }
+}

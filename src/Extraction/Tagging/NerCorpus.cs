@@ -1,0 +1,136 @@
+using Extraction.Corpora;
+using Extraction.Documents;
+using Extraction.Tokenization;
+
+namespace Extraction.Tagging;
+
+/// <summary>
+/// Turns gold documents into pipeline <see cref="Document"/>s the tagger reads (tokens, sentences, language) and gold
+/// BILOU labels; makes case variants of sentences for training (all caps, lower case).
+/// </summary>
+public static class NerCorpus
+{
+    /// <summary>
+    /// Builds a document from <paramref name="gold"/>: with <paramref name="goldTokens"/> and a corpus tokenization, its tokens
+    /// and sentences are kept; otherwise the text is tokenized and split as the pipeline does. Every sentence gets <paramref name="language"/>.
+    /// </summary>
+    public static Document ToDocument(GoldDocument gold, Language language, bool goldTokens)
+    {
+        var doc = new Document(gold.Id, gold.Text) { Language = language };
+        if (goldTokens && gold.Tokens is { Count: > 0 } tokens)
+        {
+            var text = gold.Text.AsSpan();
+            int previousEnd = 0;
+            foreach (var r in tokens)
+            {
+                var s = text.Slice(r.Start, r.Length);
+                var kind = KindOf(s);
+                var flags = Tokenizer.Describe(s, kind);
+                if (previousEnd == 0 || text[previousEnd..r.Start].ContainsAny('\n', '\r')) flags |= TokenFlags.LineStart;
+                if (r.End >= text.Length || CharClass.IsWhiteSpace(text[r.End])) flags |= TokenFlags.SpaceAfter;
+                if (s.Length == 1 && kind == TokenKind.Punctuation)
+                {
+                    char c = s[0];
+                    bool opening = CharClass.IsOpenQuote(c) || (c == '"' && (r.Start == 0 || CharClass.IsWhiteSpace(text[r.Start - 1]) || CharClass.IsOpenQuote(text[r.Start - 1])));
+                    if (opening) flags |= TokenFlags.OpenQuote;
+                    else if (CharClass.IsCloseQuote(c) || c == '"') flags |= TokenFlags.CloseQuote;
+                }
+                doc.Tokens.Add(new Token(r, kind, flags));
+                previousEnd = r.End;
+            }
+            if (gold.Sentences is { Count: > 0 } sentences) AddSentences(doc, sentences);
+            else SentenceSplitter.Split(doc);
+        }
+        else
+        {
+            Tokenizer.Tokenize(doc.Text, doc.Tokens);
+            SentenceSplitter.Split(doc);
+        }
+        for (int i = 0; i < doc.Sentences.Count; i++) doc.Sentences[i] = doc.Sentences[i] with { Language = language };
+        return doc;
+    }
+
+    private static TokenKind KindOf(ReadOnlySpan<char> s)
+    {
+        char c = s[0];
+        if (CharClass.IsLetter(c))
+            return s.Length == 2 && s[1] == '.' && CharClass.IsUpper(c) ? TokenKind.Initial : TokenKind.Word;
+        if (CharClass.IsDigit(c)) return TokenKind.Number;
+        return char.IsPunctuation(c) ? TokenKind.Punctuation : TokenKind.Symbol;
+    }
+
+    private static void AddSentences(Document doc, IReadOnlyList<TextRange> sentences)
+    {
+        var tokens = doc.Tokens.AsSpan();
+        int next = 0;
+        foreach (var r in sentences)
+        {
+            var (first, end) = doc.Tokens.Covering(r);
+            first = Math.Max(first, next);
+            if (end <= first) continue;
+            int index = doc.Sentences.Count;
+            for (int k = first; k < end; k++) tokens[k].Sentence = index;
+            tokens[first].Flags |= TokenFlags.SentenceStart;
+            doc.Sentences.Add(new Sentence(first, end, new TextRange(tokens[first].Start, tokens[end - 1].End), doc.Language));
+            next = end;
+        }
+    }
+
+    /// <summary>
+    /// What the tagger is trained to predict from a corpus' spans: PER/ORG/LOC names only — spans starting with a lower-case
+    /// letter are descriptions, not names (NEREL's «правительства Китая», «полиция», «российских» are dropped, so a name nested
+    /// inside them, «Китая», becomes the target) — and of nested names the outermost (<see cref="Brat.Outermost"/>).
+    /// </summary>
+    public static IReadOnlyList<GoldSpan> Targets(string text, IReadOnlyList<GoldSpan> spans) =>
+        Brat.Outermost(spans.Where(s => Bilou.IndexOf(s.Type) >= 0 && !StartsLower(text, s.Range)).ToList());
+
+    private static bool StartsLower(string text, TextRange range) => range.Length > 0 && CharClass.IsLower(text[range.Start]);
+
+    /// <summary>
+    /// Gold labels per token of <paramref name="doc"/> for the <see cref="Targets"/> among <paramref name="spans"/>;
+    /// a span crossing a sentence boundary is cut there so every sentence's labels are well formed.
+    /// </summary>
+    public static int[] Labels(Document doc, IReadOnlyList<GoldSpan> spans)
+    {
+        var labels = new int[doc.Tokens.Count];
+        var pieces = new List<(int, int, int)>();
+        var tokens = doc.Tokens.AsSpan();
+        int taken = 0;
+        foreach (var span in Targets(doc.Text, spans))
+        {
+            var (first, end) = doc.Tokens.Covering(span.Range);
+            first = Math.Max(first, taken);
+            if (end <= first) continue;
+            taken = end;
+            int t = Bilou.IndexOf(span.Type);
+            int a = first;
+            for (int k = first + 1; k <= end; k++)
+                if (k == end || tokens[k].Sentence != tokens[a].Sentence)
+                {
+                    pieces.Add((a, k, t));
+                    a = k;
+                }
+        }
+        Bilou.Encode(pieces, labels);
+        return labels;
+    }
+
+    /// <summary>A copy of <paramref name="doc"/> whose sentence <paramref name="sentence"/> is written all upper or all lower case.</summary>
+    public static Document CaseVariant(Document doc, int sentence, bool upper)
+    {
+        var s = doc.Sentences[sentence];
+        var chars = doc.Text.ToCharArray();
+        for (int i = s.Range.Start; i < s.Range.End; i++)
+            chars[i] = upper ? char.ToUpperInvariant(chars[i]) : char.ToLowerInvariant(chars[i]);
+        var copy = new Document(doc.Id, new string(chars)) { Language = doc.Language };
+        var text = copy.Text.AsSpan();
+        const TokenFlags positional = TokenFlags.LineStart | TokenFlags.SpaceAfter | TokenFlags.SentenceStart | TokenFlags.OpenQuote | TokenFlags.CloseQuote;
+        foreach (var t in doc.Tokens.AsSpan())
+        {
+            var flags = Tokenizer.Describe(text.Slice(t.Start, t.End - t.Start), t.Kind) | (t.Flags & positional);
+            copy.Tokens.Add(new Token(t.Range, t.Kind, flags) { Sentence = t.Sentence });
+        }
+        copy.Sentences.AddRange(doc.Sentences);
+        return copy;
+    }
+}

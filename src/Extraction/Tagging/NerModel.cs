@@ -1,0 +1,249 @@
+using System.Runtime.Intrinsics;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using Extraction.Documents;
+using Extraction.Models;
+
+namespace Extraction.Tagging;
+
+/// <summary>
+/// A trained NER tagger: hashed feature templates → per-label weights (averaged perceptron), BILOU transitions, and the
+/// lexicon (gazetteer, morphology, clusters) compiled in. Immutable and thread-safe; scratch buffers are per thread.
+/// </summary>
+public sealed class NerModel
+{
+    public const string Kind = "ner";
+    public const uint FormatVersion = 1;
+
+    public NerModel(Language language, int hashBits, FeatureTemplate[] templates, float[] weights, float[] transitions, TaggerLexicon lexicon)
+    {
+        if (weights.Length != (1 << hashBits) * Viterbi.Stride) throw new ArgumentException("weights do not match the hash size", nameof(weights));
+        Language = language;
+        HashBits = hashBits;
+        Templates = templates;
+        Weights = weights;
+        Transitions = transitions;
+        Lexicon = lexicon;
+    }
+
+    public Language Language { get; }
+    public int HashBits { get; }
+    public FeatureTemplate[] Templates { get; }
+    /// <summary>Row-major <c>2^HashBits × Stride</c>.</summary>
+    public float[] Weights { get; }
+    public float[] Transitions { get; }
+    public TaggerLexicon Lexicon { get; }
+
+    /// <summary>Fibonacci hashing of the template seed plus the value (values are hashes or small codes; seeds are random).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Bucket(ulong seed, ulong value, int hashBits) => (int)(((seed + value) * 0x9E3779B97F4A7C15UL) >> (64 - hashBits));
+
+    /// <summary>Writes the feature buckets of token <paramref name="i"/>; returns how many (at most Templates × MaxValues).</summary>
+    public static int Featurize(FeatureTemplate[] templates, int hashBits, SentenceFeatures s, int i, Span<int> buckets)
+    {
+        Span<ulong> values = stackalloc ulong[FeatureTemplates.MaxValues];
+        int n = 0;
+        foreach (var t in templates)
+        {
+            int c = t.Extract(s, i, values);
+            for (int k = 0; k < c; k++) buckets[n++] = Bucket(t.Seed, values[k], hashBits);
+        }
+        return n;
+    }
+
+    /// <summary>Adds the weight rows of <paramref name="buckets"/> into a <see cref="Viterbi.Stride"/>-wide score row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Accumulate(float[] weights, ReadOnlySpan<int> buckets, Span<float> row)
+    {
+        ref float w = ref MemoryMarshal.GetArrayDataReference(weights);
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var a = Vector256<float>.Zero;
+            var b = Vector256<float>.Zero;
+            foreach (var bucket in buckets)
+            {
+                nuint at = (nuint)bucket * Viterbi.Stride;
+                a += Vector256.LoadUnsafe(ref w, at);
+                b += Vector256.LoadUnsafe(ref w, at + 8);
+            }
+            a.CopyTo(row);
+            b.CopyTo(row[8..]);
+            return;
+        }
+        row[..Viterbi.Stride].Clear();
+        foreach (var bucket in buckets)
+        {
+            var src = weights.AsSpan(bucket * Viterbi.Stride, Viterbi.Stride);
+            for (int y = 0; y < Viterbi.Stride; y++) row[y] += src[y];
+        }
+    }
+
+    private sealed class Scratch
+    {
+        public readonly SentenceFeatures Features = new();
+        public float[] Scores = new float[64 * Viterbi.Stride];
+        public int[] Back = new int[64 * Viterbi.Stride];
+        public int[] Labels = new int[64];
+        public int[] Buckets = new int[256];
+
+        public void Ensure(int n, int maxFeatures)
+        {
+            if (Labels.Length < n)
+            {
+                Scores = new float[n * 2 * Viterbi.Stride];
+                Back = new int[n * 2 * Viterbi.Stride];
+                Labels = new int[n * 2];
+            }
+            if (Buckets.Length < maxFeatures) Buckets = new int[maxFeatures];
+        }
+    }
+
+    [ThreadStatic] private static Scratch? t_scratch;
+
+    /// <summary>A predicted span over tokens [First, End) of the document, with a confidence in (0, 1].</summary>
+    public readonly record struct Prediction(int First, int End, EntityType Type, float Confidence);
+
+    /// <summary>Tags tokens [<paramref name="first"/>, <paramref name="end"/>) of <paramref name="document"/> as one sequence.</summary>
+    public void Tag(Document document, int first, int end, DocumentEvidence? evidence, List<Prediction> output)
+    {
+        int n = end - first;
+        if (n <= 0) return;
+        var s = t_scratch ??= new Scratch();
+        s.Ensure(n, Templates.Length * FeatureTemplates.MaxValues);
+        s.Features.Load(document, first, end, Lexicon, evidence);
+        Emissions(s.Features, n, s.Scores, s.Buckets);
+        Viterbi.Decode(s.Scores, Transitions, n, s.Back, s.Labels);
+        foreach (var (a, b, t) in Bilou.Decode(s.Labels.AsSpan(0, n)))
+            output.Add(new Prediction(first + a, first + b, Bilou.Types[t], Confidence(s.Scores, s.Labels, a, b)));
+    }
+
+    /// <summary>Emission scores of the <paramref name="n"/> tokens loaded in <paramref name="features"/>.</summary>
+    public void Emissions(SentenceFeatures features, int n, float[] scores, int[] buckets)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            int c = Featurize(Templates, HashBits, features, i, buckets);
+            Accumulate(Weights, buckets.AsSpan(0, c), scores.AsSpan(i * Viterbi.Stride, Viterbi.Stride));
+        }
+    }
+
+    /// <summary>Mean over the span's tokens of the softmax probability of the chosen label among the emission scores.</summary>
+    private static float Confidence(float[] scores, int[] labels, int first, int end)
+    {
+        double sum = 0;
+        for (int i = first; i < end; i++)
+        {
+            var row = scores.AsSpan(i * Viterbi.Stride, Bilou.Count);
+            float max = float.NegativeInfinity;
+            foreach (var v in row) max = Math.Max(max, v);
+            double z = 0;
+            foreach (var v in row) z += Math.Exp(v - max);
+            sum += Math.Exp(row[labels[i]] - max) / z;
+        }
+        return (float)(sum / (end - first));
+    }
+
+    // ---- Persistence -------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Payload layout (format version 1, little-endian; arrays are stored contiguously so loading is a bulk copy):
+    /// <code>
+    ///   i32 hashBits
+    ///   i32 labelCount, then labelCount strings (BILOU names, order = label ids)
+    ///   i32 templateCount, then template names (strings)
+    ///   f32 × (labelCount + 1) × 16   transitions (row = previous label, last row = sentence start)
+    ///   i32 rowCount                  weight rows with at least one non-zero weight, in bucket order
+    ///   i32 × rowCount                their bucket indices
+    ///   u16 × rowCount                their masks of non-zero labels (bit y = label y)
+    ///   i32 valueCount, f16 × valueCount   the non-zero weights, row by row, label order within a row
+    ///   lexicon: see <see cref="TaggerLexicon.Write"/>
+    /// </code>
+    /// </summary>
+    public void Save(string path, object metadata)
+    {
+        var header = ModelHeader.Create(Kind, Language.Code(), FormatVersion, metadata);
+        ModelFile.Write(path, header, w =>
+        {
+            w.Write(HashBits);
+            w.Write(Bilou.Count);
+            foreach (var name in Bilou.Names) w.Write(name);
+            w.Write(Templates.Length);
+            foreach (var t in Templates) w.Write(t.Name);
+            foreach (var v in Transitions) w.Write(v);
+            var rows = new List<int>();
+            var masks = new List<ushort>();
+            var values = new List<Half>();
+            for (int b = 0; b < 1 << HashBits; b++)
+            {
+                ushort mask = 0;
+                for (int y = 0; y < Bilou.Count; y++)
+                {
+                    var h = (Half)Weights[b * Viterbi.Stride + y];
+                    if (h == Half.Zero) continue;
+                    mask |= (ushort)(1 << y);
+                    values.Add(h);
+                }
+                if (mask == 0) continue;
+                rows.Add(b);
+                masks.Add(mask);
+            }
+            w.Write(rows.Count);
+            w.Write(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(rows)));
+            w.Write(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(masks)));
+            w.Write(values.Count);
+            w.Write(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(values)));
+            Lexicon.Write(w);
+        });
+    }
+
+    public static NerModel Load(string path)
+    {
+        var (header, payload) = ModelFile.Read(path, Kind, FormatVersion);
+        using var r = new BinaryReader(new MemoryStream(payload, writable: false), Encoding.UTF8);
+        try
+        {
+            if (!Languages.TryParse(header.Language, out var language))
+                throw new ModelFormatException(path, $"names language '{header.Language}'", "retrain it with --lang ru or en");
+            int hashBits = r.ReadInt32();
+            if (hashBits is < 8 or > 26) throw new ModelFormatException(path, $"has an invalid hash size 2^{hashBits}", "retrain it");
+            int labels = r.ReadInt32();
+            var names = Enumerable.Range(0, labels).Select(_ => r.ReadString()).ToArray();
+            if (!names.SequenceEqual(Bilou.Names))
+                throw new ModelFormatException(path, $"has labels [{string.Join(' ', names)}], this program tags [{string.Join(' ', Bilou.Names)}]", "retrain it with this version");
+            int nt = r.ReadInt32();
+            var templateNames = Enumerable.Range(0, nt).Select(_ => r.ReadString()).ToArray();
+            FeatureTemplate[] templates;
+            try { templates = FeatureTemplates.Resolve(templateNames); }
+            catch (ArgumentException e) { throw new ModelFormatException(path, $"uses feature templates this program lacks ({e.Message})", "use a model trained by this version", e); }
+            var transitions = new float[(Bilou.Count + 1) * Viterbi.Stride];
+            for (int i = 0; i < transitions.Length; i++) transitions[i] = r.ReadSingle();
+            var weights = new float[(1 << hashBits) * Viterbi.Stride];
+            int rows = r.ReadInt32();
+            var buckets = MemoryMarshal.Cast<byte, int>(r.ReadBytes(rows * sizeof(int)));
+            var masks = MemoryMarshal.Cast<byte, ushort>(r.ReadBytes(rows * sizeof(ushort)));
+            int count = r.ReadInt32();
+            var values = MemoryMarshal.Cast<byte, Half>(r.ReadBytes(count * 2));
+            if (buckets.Length != rows || masks.Length != rows || values.Length != count) throw new EndOfStreamException();
+            int next = 0;
+            for (int k = 0; k < rows; k++)
+            {
+                int bucket = buckets[k];
+                if ((uint)bucket >= 1u << hashBits) throw new ModelFormatException(path, $"has a weight row {bucket} outside its table", "retrain it");
+                var row = weights.AsSpan(bucket * Viterbi.Stride, Viterbi.Stride);
+                for (int mask = masks[k]; mask != 0; mask &= mask - 1)
+                {
+                    if (next >= count) throw new EndOfStreamException();
+                    row[BitOperations.TrailingZeroCount(mask)] = (float)values[next++];
+                }
+            }
+            var lexicon = TaggerLexicon.Read(r);
+            return new NerModel(language, hashBits, templates, weights, transitions, lexicon);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new ModelFormatException(path, "ends inside its payload", "restore the file from git or retrain it", e);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using Extraction.Corpora;
+using Extraction.Documents;
+
+namespace Extraction.Tagging;
+
+/// <summary>Options of NER training (stored in the model's metadata).</summary>
+public sealed record NerTrainingOptions
+{
+    public int Epochs { get; init; } = 10;
+    public int Seed { get; init; } = 1;
+    /// <summary>Feature hash table size is 2^HashBits rows.</summary>
+    public int HashBits { get; init; } = 20;
+    /// <summary>Fraction of training sentences added again in all caps (datelines, headlines).</summary>
+    public double UpperCaseRate { get; init; } = 0.08;
+    /// <summary>Fraction of training sentences added again in lower case.</summary>
+    public double LowerCaseRate { get; init; } = 0.04;
+    /// <summary>Use the corpus' own tokenization when it has one (CoNLL, factRuEval) instead of the pipeline tokenizer.</summary>
+    public bool GoldTokens { get; init; } = true;
+    public IReadOnlyList<string> Templates { get; init; } = FeatureTemplates.DefaultNames;
+}
+
+/// <summary>
+/// Structured averaged perceptron over BILOU (Collins 2002): each epoch visits the training sentences in a seeded shuffled
+/// order, decodes with Viterbi under the current weights and, when the best sequence differs from the gold one, adds the
+/// gold features and subtracts the predicted ones (emissions and transitions). The model keeps the average of the weights
+/// over all steps (the lazy "w − u/c" form). Single-threaded and deterministic for a given seed and data order.
+/// </summary>
+public sealed class NerTrainer
+{
+    private sealed class Example
+    {
+        public required int[] Features;
+        public required int[] Offsets;
+        public required int[] Gold;
+        public int Length => Gold.Length;
+    }
+
+    private readonly NerTrainingOptions _options;
+    private readonly Language _language;
+    private readonly FeatureTemplate[] _templates;
+    private readonly TaggerLexicon _lexicon;
+    private readonly List<Example> _examples = [];
+
+    public NerTrainer(Language language, TaggerLexicon lexicon, NerTrainingOptions options)
+    {
+        _language = language;
+        _lexicon = lexicon;
+        _options = options;
+        _templates = FeatureTemplates.Resolve(options.Templates);
+    }
+
+    public int SentenceCount => _examples.Count;
+    public int TokenCount => _examples.Sum(e => e.Length);
+
+    /// <summary>Adds the sentences of <paramref name="documents"/> (and their case variants) as training examples.</summary>
+    public void Add(IEnumerable<GoldDocument> documents)
+    {
+        var rng = new Random(_options.Seed);
+        var features = new SentenceFeatures();
+        var buckets = new int[_templates.Length * FeatureTemplates.MaxValues];
+        foreach (var gold in documents)
+        {
+            var doc = NerCorpus.ToDocument(gold, _language, _options.GoldTokens);
+            var labels = NerCorpus.Labels(doc, gold.Spans);
+            var evidence = DocumentEvidence.Build(doc);
+            for (int si = 0; si < doc.Sentences.Count; si++)
+            {
+                var sentence = doc.Sentences[si];
+                _examples.Add(Prepare(doc, sentence, labels, evidence, features, buckets));
+                double roll = rng.NextDouble();
+                if (roll < _options.UpperCaseRate + _options.LowerCaseRate)
+                {
+                    var variant = NerCorpus.CaseVariant(doc, si, upper: roll < _options.UpperCaseRate);
+                    _examples.Add(Prepare(variant, sentence, labels, evidence, features, buckets));
+                }
+            }
+        }
+    }
+
+    private Example Prepare(Document doc, Sentence sentence, int[] labels, DocumentEvidence evidence, SentenceFeatures features, int[] buckets)
+    {
+        int n = sentence.TokenCount;
+        features.Load(doc, sentence.FirstToken, sentence.EndToken, _lexicon, evidence);
+        var offsets = new int[n + 1];
+        var all = new List<int>(n * 40);
+        for (int i = 0; i < n; i++)
+        {
+            int c = NerModel.Featurize(_templates, _options.HashBits, features, i, buckets);
+            for (int k = 0; k < c; k++) all.Add(buckets[k]);
+            offsets[i + 1] = all.Count;
+        }
+        return new Example { Features = all.ToArray(), Offsets = offsets, Gold = labels[sentence.FirstToken..sentence.EndToken] };
+    }
+
+    /// <summary>
+    /// Runs the epochs; after each one <paramref name="afterEpoch"/> (if any) receives the averaged model so far, e.g. to log dev scores.
+    /// </summary>
+    public NerModel Train(Action<int, NerModel, TimeSpan>? afterEpoch = null)
+    {
+        const int S = Viterbi.Stride;
+        int rows = 1 << _options.HashBits;
+        var w = new float[rows * S];
+        var u = new double[rows * S];
+        var tw = new float[(Bilou.Count + 1) * S];
+        var tu = new double[tw.Length];
+        long c = 1;
+        var order = Enumerable.Range(0, _examples.Count).ToArray();
+        var rng = new Random(_options.Seed);
+        int maxLen = _examples.Count == 0 ? 1 : _examples.Max(e => e.Length);
+        var scores = new float[maxLen * S];
+        var back = new int[maxLen * S];
+        var predicted = new int[maxLen];
+        var clock = Stopwatch.StartNew();
+        NerModel? model = null;
+        for (int epoch = 1; epoch <= _options.Epochs; epoch++)
+        {
+            rng.Shuffle(order);
+            foreach (var index in order)
+            {
+                var ex = _examples[index];
+                int n = ex.Length;
+                for (int i = 0; i < n; i++)
+                    NerModel.Accumulate(w, ex.Features.AsSpan(ex.Offsets[i], ex.Offsets[i + 1] - ex.Offsets[i]), scores.AsSpan(i * S, S));
+                Viterbi.Decode(scores, tw, n, back, predicted);
+                for (int i = 0; i < n; i++)
+                {
+                    int g = ex.Gold[i], p = predicted[i];
+                    if (g != p)
+                    {
+                        for (int k = ex.Offsets[i]; k < ex.Offsets[i + 1]; k++)
+                        {
+                            int f = ex.Features[k] * S;
+                            w[f + g] += 1; u[f + g] += c;
+                            w[f + p] -= 1; u[f + p] -= c;
+                        }
+                    }
+                    int gp = i == 0 ? Viterbi.StartRow : ex.Gold[i - 1];
+                    int pp = i == 0 ? Viterbi.StartRow : predicted[i - 1];
+                    if (gp != pp || g != p)
+                    {
+                        tw[gp * S + g] += 1; tu[gp * S + g] += c;
+                        tw[pp * S + p] -= 1; tu[pp * S + p] -= c;
+                    }
+                }
+                c++;
+            }
+            model = Averaged(w, u, tw, tu, c);
+            afterEpoch?.Invoke(epoch, model, clock.Elapsed);
+        }
+        return model ?? Averaged(w, u, tw, tu, c);
+    }
+
+    private NerModel Averaged(float[] w, double[] u, float[] tw, double[] tu, long c)
+    {
+        var aw = new float[w.Length];
+        for (int i = 0; i < w.Length; i++) aw[i] = (float)(w[i] - u[i] / c);
+        var at = new float[tw.Length];
+        for (int i = 0; i < tw.Length; i++) at[i] = (float)(tw[i] - tu[i] / c);
+        return new NerModel(_language, _options.HashBits, _templates, aw, at, _lexicon);
+    }
+}

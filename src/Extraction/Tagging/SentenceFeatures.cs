@@ -1,0 +1,200 @@
+using Extraction.Documents;
+using static Extraction.Tokenization.CharClass;
+
+namespace Extraction.Tagging;
+
+/// <summary>
+/// Document-wide word evidence for the tagger: for each lower-cased form, whether the document also writes it capitalised
+/// in mid-sentence (a name) or lower case (a common word). Helps all-caps headlines and sentence-initial words.
+/// </summary>
+public sealed class DocumentEvidence
+{
+    public const byte CapitalizedMidSentence = 1, LowerCase = 2;
+    private readonly HashMap64<byte> _seen = new(256);
+
+    public static DocumentEvidence Build(Document document)
+    {
+        var e = new DocumentEvidence();
+        var text = document.Text.AsSpan();
+        foreach (ref readonly var t in document.Tokens.AsSpan())
+        {
+            if (t.Kind != TokenKind.Word) continue;
+            byte bit;
+            if (t.Has(TokenFlags.Lower)) bit = LowerCase;
+            else if (t.Has(TokenFlags.Capitalized) && !t.Has(TokenFlags.AllCaps) && !t.Has(TokenFlags.SentenceStart) && !t.Has(TokenFlags.LineStart)) bit = CapitalizedMidSentence;
+            else continue;
+            e._seen.GetOrAdd(FeatureHash.OfLower(text.Slice(t.Start, t.End - t.Start))) |= bit;
+        }
+        return e;
+    }
+
+    public byte Of(ulong lowerHash) => _seen.TryGet(lowerHash, out var b) ? b : (byte)0;
+}
+
+/// <summary>
+/// Per-token atoms of one sentence, computed once and read by the <see cref="FeatureTemplates"/>: hashes of the lower-cased and
+/// exact forms, prefixes, suffixes and shapes, token flags, lexicon rows, gazetteer phrase positions, quote context and
+/// document evidence. Reused between sentences (one instance per thread) so tagging allocates nothing per token.
+/// </summary>
+public sealed class SentenceFeatures
+{
+    public const int Prefixes = 3, Suffixes = 4;
+
+    public int Length { get; private set; }
+    public ulong[] Lower = [], Exact = [], Shape = [], ShortShape = [];
+    /// <summary>Prefix hashes of lengths 2, 3, 4 (row-major, <see cref="Prefixes"/> per token; 0 when the word is not longer).</summary>
+    public ulong[] Prefix = [];
+    /// <summary>Suffix hashes of lengths 1..4 (row-major, <see cref="Suffixes"/> per token; 0 when the word is not longer).</summary>
+    public ulong[] Suffix = [];
+    public TokenFlags[] Flags = [];
+    public TokenKind[] Kinds = [];
+    public int[] Lengths = [];
+    public LexEntry[] Lex = [];
+    /// <summary>Gazetteer phrase match: (phrase bits &lt;&lt; 3) | position (1 B, 2 I, 3 L, 4 U), 0 none.</summary>
+    public uint[] Gazetteer = [];
+    /// <summary>Quote context: 0 outside quotes, 1 inside, 2 first inside, 3 last inside, 4 only token inside.</summary>
+    public byte[] Quote = [];
+    /// <summary>For tokens inside quotes, the lower-case hash of the word before the opening quote (<c>компания</c> in <c>компания «Газпром»</c>); else 0.</summary>
+    public ulong[] QuoteHead = [];
+    public byte[] Evidence = [];
+
+    private void Ensure(int n)
+    {
+        if (Lower.Length >= n) return;
+        int size = Math.Max(n, 64);
+        Lower = new ulong[size]; Exact = new ulong[size]; Shape = new ulong[size]; ShortShape = new ulong[size];
+        Prefix = new ulong[size * Prefixes]; Suffix = new ulong[size * Suffixes];
+        Flags = new TokenFlags[size]; Kinds = new TokenKind[size]; Lengths = new int[size];
+        Lex = new LexEntry[size]; Gazetteer = new uint[size]; Quote = new byte[size]; QuoteHead = new ulong[size]; Evidence = new byte[size];
+    }
+
+    /// <summary>Fills the atoms for tokens [<paramref name="first"/>, <paramref name="end"/>) of <paramref name="document"/>.</summary>
+    public void Load(Document document, int first, int end, TaggerLexicon lexicon, DocumentEvidence? evidence)
+    {
+        int n = end - first;
+        Ensure(n);
+        Length = n;
+        var text = document.Text.AsSpan();
+        var tokens = document.Tokens.AsSpan();
+        for (int k = 0; k < n; k++)
+        {
+            ref readonly var t = ref tokens[first + k];
+            var s = text.Slice(t.Start, t.End - t.Start);
+            Atoms(k, s);
+            Flags[k] = t.Flags;
+            Kinds[k] = t.Kind;
+            Lengths[k] = s.Length;
+            if (!lexicon.Words.TryGet(Lower[k], out Lex[k])) Lex[k] = default;
+            Evidence[k] = evidence?.Of(Lower[k]) ?? 0;
+        }
+        MarkPhrases(lexicon, n);
+        MarkQuotes(text, tokens.Slice(first, n));
+    }
+
+    private void Atoms(int k, ReadOnlySpan<char> s)
+    {
+        ulong lower = FeatureHash.Start, exact = FeatureHash.Start, shape = FeatureHash.Start, shortShape = FeatureHash.Start;
+        char lastShape = '\0';
+        int run = 0;
+        int pre = k * Prefixes;
+        Prefix[pre] = Prefix[pre + 1] = Prefix[pre + 2] = 0;
+        for (int j = 0; j < s.Length; j++)
+        {
+            char c = s[j];
+            lower = FeatureHash.Step(lower, FeatureHash.Lower(c));
+            exact = FeatureHash.Step(exact, c);
+            char sc = FeatureHash.ShapeOf(c);
+            if (sc == lastShape) run++;
+            else { run = 1; lastShape = sc; shortShape = FeatureHash.Step(shortShape, sc); }
+            if (run <= 4) shape = FeatureHash.Step(shape, sc);
+            if (j is >= 1 and <= 3 && s.Length > j + 1) Prefix[pre + j - 1] = FeatureHash.Finish(lower);
+        }
+        Lower[k] = FeatureHash.Finish(lower);
+        Exact[k] = FeatureHash.Finish(exact);
+        Shape[k] = FeatureHash.Finish(shape);
+        ShortShape[k] = FeatureHash.Finish(shortShape);
+        int suf = k * Suffixes;
+        ulong h = FeatureHash.Start;
+        for (int j = 1; j <= Suffixes; j++)
+        {
+            if (s.Length > j)
+            {
+                h = FeatureHash.Step(h, FeatureHash.Lower(s[^j]));
+                Suffix[suf + j - 1] = FeatureHash.Finish(h);
+            }
+            else Suffix[suf + j - 1] = 0;
+        }
+    }
+
+    private void MarkPhrases(TaggerLexicon lexicon, int n)
+    {
+        Array.Clear(Gazetteer, 0, n);
+        if (lexicon.Phrases.Count == 0) return;
+        for (int i = 0; i < n; i++)
+        {
+            ulong key = FeatureHash.Start;
+            int bestEnd = -1;
+            uint bestBits = 0;
+            for (int j = i; j < n && j - i < TaggerLexicon.MaxPhraseTokens; j++)
+            {
+                key = TaggerLexicon.PhraseKey(key, Lower[j]);
+                if (j > i && lexicon.Phrases.TryGet(key, out var bits)) { bestEnd = j + 1; bestBits = bits; }
+            }
+            if (bestEnd < 0) continue;
+            for (int j = i; j < bestEnd; j++)
+                Gazetteer[j] = (bestBits << 3) | (j == i ? 1u : j == bestEnd - 1 ? 3u : 2u);
+            i = bestEnd - 1;
+        }
+    }
+
+    private static bool IsQuoteChar(char c) => c is '«' or '»' or '“' or '”' or '„' or '"';
+
+    private void MarkQuotes(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens)
+    {
+        int n = tokens.Length;
+        Array.Clear(Quote, 0, n);
+        Array.Clear(QuoteHead, 0, n);
+        int open = -1;
+        for (int i = 0; i < n; i++)
+        {
+            ref readonly var t = ref tokens[i];
+            if (t.End - t.Start != 1 || !IsQuoteChar(text[t.Start])) continue;
+            if (open < 0 && t.Has(TokenFlags.OpenQuote)) { open = i; continue; }
+            if (open >= 0 && (t.Has(TokenFlags.CloseQuote) || text[t.Start] == '"'))
+            {
+                int a = open + 1, b = i - 1;
+                ulong head = open > 0 ? Lower[open - 1] : FeatureHash.Before;
+                for (int k = a; k <= b; k++) { Quote[k] = 1; QuoteHead[k] = head; }
+                if (a == b) Quote[a] = 4;
+                else if (a < b) { Quote[a] = 2; Quote[b] = 3; }
+                open = -1;
+            }
+        }
+    }
+
+    public ulong LowerAt(int i) => i < 0 ? FeatureHash.Before : i >= Length ? FeatureHash.After : Lower[i];
+    public ulong ShapeAt(int i) => i < 0 ? FeatureHash.Before : i >= Length ? FeatureHash.After : Shape[i];
+    public ulong ShortShapeAt(int i) => i < 0 ? FeatureHash.Before : i >= Length ? FeatureHash.After : ShortShape[i];
+    public ulong SuffixAt(int i, int length) => i < 0 ? FeatureHash.Before : i >= Length ? FeatureHash.After : Suffix[i * Suffixes + length - 1];
+    public uint GazetteerAt(int i) => i < 0 || i >= Length ? 0xFFFF_FFFFu : Gazetteer[i];
+    public LexEntry LexAt(int i) => i < 0 || i >= Length ? new LexEntry { Bits = (LexBits)0x8000_0000u } : Lex[i];
+
+    /// <summary>A small code of the token's case and position: capitalised / all caps / lower / mixed, sentence or line start, digit, hyphen, kind.</summary>
+    public ulong CaseAt(int i)
+    {
+        if (i < 0) return FeatureHash.Before;
+        if (i >= Length) return FeatureHash.After;
+        const TokenFlags keep = TokenFlags.Capitalized | TokenFlags.AllCaps | TokenFlags.Lower | TokenFlags.SentenceStart
+            | TokenFlags.LineStart | TokenFlags.HasDigit | TokenFlags.HasHyphen;
+        return ((ulong)(Flags[i] & keep) << 8) | (byte)Kinds[i];
+    }
+
+    /// <summary>Script of the token: 1 Cyrillic, 2 Latin, 3 both, 0 none; with whether it has digits.</summary>
+    public ulong ScriptAt(int i)
+    {
+        var f = Flags[i];
+        return ((f & TokenFlags.HasCyrillic) != 0 ? 1UL : 0) | ((f & TokenFlags.HasLatin) != 0 ? 2UL : 0) | ((f & TokenFlags.HasDigit) != 0 ? 4UL : 0);
+    }
+
+    public static bool IsLetterToken(ReadOnlySpan<char> s) => s.Length > 0 && IsLetter(s[0]);
+}

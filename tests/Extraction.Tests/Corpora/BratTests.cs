@@ -1,0 +1,70 @@
+using Extraction.Corpora;
+using Extraction.Documents;
+using Extraction.Tests.TestSupport;
+
+namespace Extraction.Tests.Corpora;
+
+public class BratTests
+{
+    private const string Text = "Министерство обороны России сообщило в среду, что Сергей Шойгу прибыл в Казань.";
+
+    private static readonly string[] Ann =
+    [
+        "T1\tORGANIZATION 0 27\tМинистерство обороны России",
+        "T2\tCOUNTRY 21 27\tРоссии",
+        "T3\tDATE 37 44\tв среду",
+        "T4\tPERSON 50 62\tСергей Шойгу",
+        "T5\tPROFESSION 0 5\tМинис",
+        "T6\tCITY 72 78;78 79\tКазань.",
+        "R1\tWORKPLACE Arg1:T4 Arg2:T1",
+        "N1\tReference T4 Wikidata:Q313022\tSergei Shoigu",
+    ];
+
+    [Fact]
+    public void Maps_types_keeps_nested_and_links()
+    {
+        var d = Brat.Parse("x", Text, Ann);
+        Assert.Equal(5, d.Spans.Count);
+        var per = d.Spans.Single(s => s.Type == EntityType.PER);
+        Assert.Equal("Сергей Шойгу", per.Range.Of(Text));
+        Assert.Equal("Q313022", per.EntityId);
+        Assert.Equal("PERSON", per.OriginalLabel);
+        Assert.Contains(d.Spans, s => s.Type == EntityType.LOC && s.Range.Of(Text) == "России" && s.OriginalLabel == "COUNTRY");
+        Assert.Contains(d.Spans, s => s.Type == EntityType.DATE && s.Range.Of(Text) == "в среду");
+        Assert.Contains(d.Spans, s => s.Type == EntityType.LOC && s.Range.Of(Text) == "Казань.");
+        Assert.Equal(Language.Ru, d.Language);
+    }
+
+    [Fact]
+    public void Outermost_drops_nested_within_group_only()
+    {
+        var d = Brat.Parse("x", Text, Ann);
+        var outer = Brat.Outermost(d.Spans);
+        Assert.Equal(["Министерство обороны России", "в среду", "Сергей Шойгу", "Казань."], outer.Select(s => s.Range.Of(Text)));
+    }
+
+    [Fact]
+    public void Reads_a_folder_of_txt_and_ann()
+    {
+        var dir = Directory.CreateTempSubdirectory("brat").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "001.txt"), Text);
+            File.WriteAllLines(Path.Combine(dir, "001.ann"), Ann);
+            File.WriteAllText(Path.Combine(dir, "002.txt"), "no annotations file");
+            var d = Assert.Single(Brat.ReadDirectory(dir));
+            Assert.Equal("001", d.Id);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [QualityFact]
+    public void Reads_nerel_dev_with_offsets_matching_the_text()
+    {
+        var docs = Brat.ReadDirectory(SharedData.Path_("nerel", "dev")).ToList();
+        Assert.Equal(94, docs.Count);
+        Assert.Equal(947, docs.Sum(d => d.Spans.Count(s => s.Type == EntityType.PER)));
+        // The .ann text column equals the slice for the continuous spans: spot-check that spans start on a letter or digit.
+        Assert.All(docs.SelectMany(d => d.Spans.Select(s => d.Text[s.Range.Start])), c => Assert.True(char.IsLetterOrDigit(c) || c is '«' or '"' or '(' or '\''));
+    }
+}

@@ -1,0 +1,43 @@
+using Extraction.Tagging;
+
+namespace Extraction.Tests.Tagging;
+
+public class BilouTests
+{
+    [Fact]
+    public void Encode_and_decode_round_trip()
+    {
+        var labels = new int[7];
+        (int, int, int)[] spans = [(0, 1, 0), (2, 5, 1), (5, 7, 2)];
+        Bilou.Encode(spans, labels);
+        Assert.Equal(["U-PER", "O", "B-ORG", "I-ORG", "L-ORG", "B-LOC", "L-LOC"], labels.Select(Bilou.Name));
+        Assert.Equal(spans, Bilou.Decode(labels));
+    }
+
+    [Fact]
+    public void Constraints_forbid_broken_entities()
+    {
+        int bPer = Bilou.Label(0, 0), iPer = Bilou.Label(0, 1), lPer = Bilou.Label(0, 2), uPer = Bilou.Label(0, 3), lOrg = Bilou.Label(1, 2);
+        Assert.True(Bilou.Allowed(bPer, iPer));
+        Assert.True(Bilou.Allowed(bPer, lPer));
+        Assert.False(Bilou.Allowed(bPer, lOrg));
+        Assert.False(Bilou.Allowed(bPer, Bilou.O));
+        Assert.False(Bilou.Allowed(Bilou.O, iPer));
+        Assert.True(Bilou.Allowed(uPer, bPer));
+        Assert.False(Bilou.CanStart(lPer));
+        Assert.False(Bilou.CanEnd(bPer));
+    }
+
+    [Fact]
+    public void Viterbi_respects_constraints_even_against_emissions()
+    {
+        // Token 0 prefers B-PER, token 1 prefers O: B-PER O is forbidden, so the best legal path is chosen.
+        var e = new float[2 * Viterbi.Stride];
+        e[Bilou.Label(0, 0)] = 5;
+        e[Viterbi.Stride + Bilou.O] = 3;
+        e[Viterbi.Stride + Bilou.Label(0, 2)] = 1;
+        var labels = new int[2];
+        Viterbi.Decode(e, new float[(Bilou.Count + 1) * Viterbi.Stride], 2, new int[2 * Viterbi.Stride], labels);
+        Assert.Equal(["B-PER", "L-PER"], labels.Select(Bilou.Name));
+    }
+}

@@ -1,0 +1,102 @@
+using Extraction.Corpora;
+using Extraction.Documents;
+using Extraction.Pipeline;
+using Extraction.Tagging;
+
+namespace Extraction.Tests.Tagging;
+
+public class NerTrainerTests
+{
+    private static readonly string[] People = ["Anna Smith", "John Brown", "Maria Lopez", "Peter White", "Olga Green", "David Black"];
+    private static readonly string[] Companies = ["Acme Corp", "Globex Inc", "Initech Ltd", "Umbrella Corp", "Hooli Inc", "Vandelay Ltd"];
+    private static readonly string[] Cities = ["Paris", "Berlin", "Madrid", "Vienna", "Oslo", "Lisbon"];
+
+    /// <summary>A hand-made corpus: "X works for Y in Z." and "In Z, Y hired X." with every combination of names.</summary>
+    internal static List<GoldDocument> Corpus()
+    {
+        var docs = new List<GoldDocument>();
+        for (int i = 0; i < People.Length; i++)
+            for (int j = 0; j < Companies.Length; j++)
+            {
+                string p = People[i], c = Companies[(i + j) % Companies.Length], l = Cities[(i + 2 * j) % Cities.Length];
+                var text = $"{p} works for {c} in {l} .\nIn {l} , {c} hired {p} .";
+                var spans = new List<GoldSpan>();
+                void Add(string s, EntityType t, int from)
+                {
+                    int at = text.IndexOf(s, from, StringComparison.Ordinal);
+                    spans.Add(new GoldSpan(new TextRange(at, at + s.Length), t));
+                }
+                int second = text.IndexOf('\n');
+                Add(p, EntityType.PER, 0); Add(c, EntityType.ORG, 0); Add(l, EntityType.LOC, 0);
+                Add(l, EntityType.LOC, second); Add(c, EntityType.ORG, second); Add(p, EntityType.PER, second);
+                docs.Add(new GoldDocument($"d{i}{j}", text, spans) { Language = Language.En });
+            }
+        return docs;
+    }
+
+    internal static NerModel TrainTiny(int seed = 1)
+    {
+        var trainer = new NerTrainer(Language.En, TaggerLexicon.Empty, new NerTrainingOptions { Epochs = 5, HashBits = 14, Seed = seed });
+        trainer.Add(Corpus());
+        return trainer.Train();
+    }
+
+    [Fact]
+    public void Learns_a_tiny_corpus_and_generalises_to_a_new_sentence()
+    {
+        var model = TrainTiny();
+        Assert.Equal(1.0, NerEvaluation.Strict(model, Corpus()).MicroF1, 3);
+
+        var doc = TaggingTestData.Doc("Olga Green works for Hooli Inc in Oslo .");
+        new NerStage(null, model).Process(doc);
+        Assert.Equal(["PER Olga Green", "ORG Hooli Inc", "LOC Oslo"], doc.Mentions.Select(m => $"{m.Type} {doc.Slice(m.Range)}"));
+        Assert.All(doc.Mentions, m => Assert.Equal("ner", m.Source));
+        Assert.All(doc.Mentions, m => Assert.InRange(m.Confidence, 0.3f, 1f));
+    }
+
+    [Fact]
+    public void Training_is_deterministic_for_a_seed()
+    {
+        Assert.Equal(TrainTiny(7).Weights, TrainTiny(7).Weights);
+    }
+
+    [Fact]
+    public void Saved_model_loads_with_the_same_predictions_and_metadata()
+    {
+        var model = TrainTiny();
+        var path = Path.Combine(Path.GetTempPath(), $"ner-{Guid.NewGuid():N}.bin");
+        try
+        {
+            model.Save(path, new { note = "test" });
+            var loaded = NerModel.Load(path);
+            Assert.Equal(model.Templates.Select(t => t.Name), loaded.Templates.Select(t => t.Name));
+            Assert.Equal(Language.En, loaded.Language);
+            foreach (var gold in Corpus().Take(5))
+                Assert.Equal(NerEvaluation.Predict(model, gold).Select(m => (m.Range, m.Type)), NerEvaluation.Predict(loaded, gold).Select(m => (m.Range, m.Type)));
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void Stage_skips_furniture_and_sentences_without_a_model()
+    {
+        var model = TrainTiny();
+        var doc = TaggingTestData.Doc("Anna Smith works for Acme Corp in Paris .\nJohn Brown works for Hooli Inc in Oslo .");
+        doc.Furniture.Add(doc.Sentences[1].Range);
+        new NerStage(null, model).Process(doc);
+        Assert.Equal(3, doc.Mentions.Count);
+        Assert.All(doc.Mentions, m => Assert.True(m.Range.End <= doc.Sentences[0].Range.End));
+
+        var ru = TaggingTestData.Doc("Anna Smith works for Acme Corp in Paris .", Language.Ru);
+        new NerStage(null, model).Process(ru);
+        Assert.Empty(ru.Mentions);
+    }
+
+    [Fact]
+    public void Stage_reports_a_missing_model_file_as_a_configuration_error()
+    {
+        var context = new StageContext(Path.GetTempPath());
+        var e = Assert.Throws<ConfigException>(() => new NerStage(new NerOptions { Ru = "no-such-model.bin", En = null }, context));
+        Assert.Contains("no-such-model.bin", e.Message);
+    }
+}
