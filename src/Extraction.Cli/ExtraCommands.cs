@@ -7,6 +7,9 @@ internal static class ExtraCommands
 {
     public static IEnumerable<Command> All()
     {
+        yield return EvalCommand.Create();
         yield return TrainCommand.Create();
+        yield return MorphCommand.Create();
+        yield return GazetteerCommand.Create();
     }
 }

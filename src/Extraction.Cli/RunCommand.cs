@@ -20,32 +20,69 @@ internal static class RunCommand
         var encoding = new Option<string?>("--encoding") { Description = "Force an input encoding (utf-8, utf-16le, utf-16be, windows-1251, koi8-r)." };
         var raw = new Option<bool>("--raw") { Description = "Write raw cell values: no BOM, no formula escaping." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log one line per document." };
+        var resume = new Option<bool>("--resume") { Description = $"Continue an interrupted run: documents finished before (see {Journal.FileName} in the output folder) are not processed again." };
+        var keepText = new Option<bool>("--keep-text") { Description = "Also write each document's decoded or extracted text to OUT/text/, the text that offsets refer to." };
 
         var cmd = new Command("run", "Extract entities from files and write out/documents.csv, mentions.csv, entities.csv.")
         {
-            inputs, outDir, config, jobs, encoding, raw, verbose,
+            inputs, outDir, config, jobs, encoding, raw, verbose, resume, keepText,
         };
-        cmd.SetAction((parse, cancel) => Task.FromResult(Execute(
+        cmd.SetAction((parse, cancel) => Task.FromResult(Execute(new RunArguments(
             parse.GetValue(inputs) is { Length: > 0 } i ? i : ["seeds"],
             parse.GetValue(outDir)!, parse.GetValue(config)!, parse.GetValue(jobs), parse.GetValue(encoding),
-            parse.GetValue(raw), parse.GetValue(verbose), cancel)));
+            parse.GetValue(raw), parse.GetValue(verbose), parse.GetValue(resume), parse.GetValue(keepText)), cancel)));
         return cmd;
     }
 
-    public static int Execute(string[] inputs, string outDir, string configPath, int jobs, string? encodingName, bool raw, bool verbose, CancellationToken cancel)
+    /// <summary>The corpus linker with the resources named in the config's <c>"linking"</c> section.</summary>
+    private static CorpusLinker CreateLinker(PipelineConfig config, string configPath)
     {
+        var baseDir = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
+        var context = new StageContext(Path.GetFullPath(Path.Combine(baseDir, config.Models)));
+        var o = config.Linking;
+        return new CorpusLinker(LinkingResources.Load(context, o.Gazetteer, o.Lexicon, $"{configPath}: $.linking"), o);
+    }
+
+    /// <summary>The values of the command line.</summary>
+    public sealed record RunArguments(string[] Inputs, string OutDir, string ConfigPath, int Jobs, string? Encoding, bool Raw, bool Verbose,
+        bool Resume = false, bool KeepText = false);
+
+    public static int Execute(RunArguments args, CancellationToken cancel)
+    {
+        var (inputs, outDir, configPath, jobs, encodingName, raw, verbose) = (args.Inputs, args.OutDir, args.ConfigPath, args.Jobs, args.Encoding, args.Raw, args.Verbose);
+        if (jobs < 1)
+        {
+            Console.Error.WriteLine($"error: --jobs must be at least 1 (got {jobs}); leave it out to use all {Environment.ProcessorCount} cores.");
+            return Program.UsageError;
+        }
         Directory.CreateDirectory(outDir);
         bool interactive = !Console.IsErrorRedirected && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("CI") is null;
         using var log = Logging.Create(Path.Combine(outDir, "extract.log"), verbose, quietConsole: interactive);
         try
         {
-            var (pipeline, tables) = PipelineFactory.Load(configPath);
+            var pipelineConfig = PipelineConfig.Load(configPath);
+            var (pipeline, tables) = PipelineFactory.Build(pipelineConfig, configPath);
+            var linker = CreateLinker(pipelineConfig, configPath);
             var load = new LoadOptions { Encoding = encodingName is null ? null : Decoder.Resolve(encodingName) };
-            var files = CorpusReader.Enumerate(inputs).ToList();
+            var skipped = new List<string>();
+            var files = CorpusReader.Enumerate(inputs, skipped: skipped.Add).ToList();
+            if (skipped.Count > 0)
+            {
+                log.Information("Skipped {Count} files whose extension is not {Extensions} (listed in the log with --verbose)", skipped.Count, string.Join(" ", CorpusReader.DefaultExtensions));
+                foreach (var s in skipped) log.Debug("Skipped {Path}: extension not supported", s);
+            }
             log.Information("Run: {Files} files from {Inputs}, stages {Stages}, {Jobs} jobs", files.Count, string.Join(" ", inputs),
                 string.Join(" → ", pipeline.Stages.Select(s => s.Name)), jobs);
-            var runner = new BatchRunner(pipeline, new SimpleCorpusLinker(),
-                new BatchOptions { Jobs = jobs, Load = load, Tables = raw ? tables with { SpreadsheetSafe = false } : tables }, log);
+            var runner = new BatchRunner(pipeline, linker, new BatchOptions
+            {
+                Jobs = jobs,
+                Load = load,
+                Tables = raw ? tables with { SpreadsheetSafe = false } : tables,
+                JournalPath = Path.Combine(outDir, Journal.FileName),
+                Resume = args.Resume,
+                RunKey = RunKey(configPath, encodingName, load),
+                KeepTextDirectory = args.KeepText ? Path.Combine(outDir, "text") : null,
+            }, log);
 
             BatchResult result;
             if (interactive && files.Count > 1)
@@ -71,6 +108,11 @@ internal static class RunCommand
             BatchRunner.WriteTables(outDir, result, raw ? tables with { SpreadsheetSafe = false } : tables);
             log.Information("Summary: {Summary}", result.Summary.ToString());
             log.Information("Tables written to {Out}", Path.GetFullPath(outDir));
+            if (result.Summary.Interrupted)
+            {
+                log.Warning("Interrupted: the tables hold the {Done} documents done; run the same command with --resume to continue", result.Summary.Documents);
+                return Interrupted;
+            }
             if (interactive) AnsiConsole.MarkupLine($"[green]Done[/]: {Markup.Escape(result.Summary.ToString())}\nTables: {Markup.Escape(Path.GetFullPath(outDir))}");
             return result.Summary.Failed > 0 ? Program.SomeFailed : Program.Ok;
         }
@@ -94,8 +136,26 @@ internal static class RunCommand
         }
         catch (OperationCanceledException)
         {
-            log.Warning("Interrupted: tables from earlier runs are left as they were");
-            return 130;
+            log.Warning("Interrupted before processing began: tables from earlier runs are left as they were");
+            return Interrupted;
         }
+    }
+
+    /// <summary>Exit code of a run stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>
+    /// What a resumable run must share with the run it continues: the pipeline file, the models (names, sizes, times),
+    /// the forced encoding and the piece size. Documents from the journal are only reused under the same key.
+    /// </summary>
+    private static string RunKey(string configPath, string? encoding, LoadOptions load)
+    {
+        var sb = new System.Text.StringBuilder();
+        sb.Append(File.ReadAllText(configPath)).Append('\n').Append(encoding).Append('\n').Append(load.PieceChars).Append('\n');
+        var models = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configPath))!, PipelineConfig.Load(configPath).Models);
+        if (Directory.Exists(models))
+            foreach (var f in Directory.GetFiles(models, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                sb.Append(Path.GetRelativePath(models, f)).Append(' ').Append(new FileInfo(f).Length).Append(' ').Append(File.GetLastWriteTimeUtc(f).Ticks).Append('\n');
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(sb.ToString())))[..16];
     }
 }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Extraction.Documents;
 using Extraction.Linking;
 using Extraction.Output;
@@ -15,6 +17,18 @@ public sealed record BatchOptions
     public int Jobs { get; init; } = Environment.ProcessorCount;
     public LoadOptions Load { get; init; } = new();
     public TableOptions Tables { get; init; } = new();
+
+    /// <summary>The run journal (see <see cref="Journal"/>); null runs without one.</summary>
+    public string? JournalPath { get; init; }
+
+    /// <summary>Take documents finished by an earlier run from the journal instead of processing them again.</summary>
+    public bool Resume { get; init; }
+
+    /// <summary>Identifies the configuration (pipeline file, encoding, piece size): a journal is only resumed under the same key.</summary>
+    public string RunKey { get; init; } = "";
+
+    /// <summary>When set, each document's decoded (or extracted) text is written to this folder as <c>&lt;doc_id&gt;[.txt]</c>.</summary>
+    public string? KeepTextDirectory { get; init; }
 }
 
 /// <summary>What a batch produced: the rows of the three tables and the run's figures.</summary>
@@ -22,105 +36,295 @@ public sealed record BatchResult(
     IReadOnlyList<DocumentRow> Documents, IReadOnlyList<MentionRow> Mentions, IReadOnlyList<EntityRow> Entities, BatchSummary Summary);
 
 /// <summary>The figures of a run, printed at the end and logged.</summary>
-public sealed record BatchSummary(int Documents, int Failed, long Tokens, long Mentions, int Entities, double Seconds, long PeakMemoryBytes)
+public sealed record BatchSummary(int Documents, int Failed, long Tokens, long Mentions, int Entities, double Seconds, long PeakMemoryBytes,
+    int Resumed = 0, int NotStarted = 0)
 {
     public double TokensPerSecond => Seconds > 0 ? Tokens / Seconds : 0;
 
+    /// <summary>The run was interrupted before every input was processed.</summary>
+    public bool Interrupted => NotStarted > 0;
+
     public override string ToString() =>
-        $"{Documents} documents ({Failed} failed), {Tokens:N0} tokens, {Mentions:N0} mentions, {Entities:N0} entities, " +
-        $"{Seconds:F2} s, {TokensPerSecond:N0} tokens/s, peak memory {PeakMemoryBytes / (1024 * 1024)} MB";
+        $"{Documents} documents ({Failed} failed{(Resumed > 0 ? $", {Resumed} from the journal" : "")}), {Tokens:N0} tokens, " +
+        $"{Mentions:N0} mentions, {Entities:N0} entities, {Seconds:F2} s, {TokensPerSecond:N0} tokens/s, peak memory {PeakMemoryBytes / (1024 * 1024)} MB" +
+        (Interrupted ? $"; interrupted: {NotStarted} inputs not processed (run again with --resume)" : "");
 }
 
 /// <summary>
-/// Runs the per-document pipeline over many files, in parallel windows, handing documents to the corpus linker
-/// in input order, so the tables are identical row for row whatever the number of jobs. A failing document is
-/// caught here, once, and becomes a <c>failed</c> row; the batch goes on.
+/// Runs the per-document pipeline over many files on <see cref="BatchOptions.Jobs"/> worker threads and hands the
+/// documents to the corpus linker strictly in input order, so the tables are identical row for row whatever the
+/// number of jobs. Memory stays bounded: at most four files per job are in flight, and a long text is read and
+/// processed in pieces (<see cref="SourceText"/>), at most two pieces ahead of the consumer per file.
+/// <para>
+/// A long text keeps one <c>doc_id</c> and one <c>documents.csv</c> row (with the number of pieces); its mentions'
+/// offsets and sentence numbers refer to the whole text, as if it had been processed at once. Each piece is a
+/// separate <see cref="Document"/> (same id) for the stages and the linker; an entity cut by a piece border (only
+/// possible inside a single enormous line) is lost.
+/// </para>
+/// <para>
+/// Every input gets a row: a failing file (not text, unreadable, a stage error) is caught here, once, and becomes a
+/// <c>failed</c> row with the reason; the batch goes on. Cancelling stops starting new files, lets the files in
+/// flight finish (a long text stops at its next piece and gets an <c>interrupted</c> row), and returns the tables of
+/// everything done; with a journal, <c>--resume</c> continues from there.
+/// </para>
 /// </summary>
 public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker, BatchOptions options, ILogger log)
 {
-    private sealed record Outcome(InputFile File, Document? Document, DocumentRow Row);
+    private const int FilesInFlightPerJob = 4;
+    private const int PiecesAhead = 2;
+
+    /// <summary>Layers cheap enough to recompute for documents restored from the journal.</summary>
+    private static readonly HashSet<string> StructuralLayers = [Layers.Tokens, Layers.Sentences, Layers.Language, Layers.Furniture];
+
+    private readonly IStage[] _structural = pipeline.Stages.Where(s => s.Provides.All(StructuralLayers.Contains)).ToArray();
+
+    private readonly record struct Piece(Document Document, int Offset);
+
+    /// <summary>One input file on its way from a worker to the consumer.</summary>
+    private sealed class Work(InputFile file)
+    {
+        public InputFile File { get; } = file;
+        public BlockingCollection<Piece> Pieces { get; } = new(PiecesAhead);
+        public string? Encoding { get; set; }
+        public long Bytes { get; set; }
+        public int Replaced { get; set; }
+        public string? Error { get; set; }
+        public bool Interrupted { get; set; }
+        public JournalEntry? Restored { get; set; }
+        public JournalDone? Done { get; set; }
+    }
 
     public BatchResult Run(IReadOnlyList<InputFile> files, Action<int>? progress = null, CancellationToken cancel = default)
     {
         var clock = Stopwatch.StartNew();
-        var docRows = new List<DocumentRow>(files.Count);
-        var mentionRows = new List<MentionRow>();
-        long tokens = 0, mentions = 0;
-        int failed = 0;
-        int jobs = Math.Max(1, options.Jobs);
-        int window = jobs * 8;
-        var outcomes = new Outcome[window];
+        using var journal = options.JournalPath is { } path ? Journal.Open(path, options.RunKey, options.Resume) : null;
+        if (journal is { FinishedCount: > 0 })
+            log.Information("Resuming: {Count} documents finished earlier are taken from {Journal}", journal.FinishedCount, options.JournalPath);
 
-        for (int start = 0; start < files.Count; start += window)
+        var tables = new Tables();
+        int jobs = Math.Clamp(options.Jobs, 1, 1024);
+        var works = new Work?[files.Count];
+        var gate = new object();
+        int next = 0, active = jobs;
+        Exception? crash = null;
+        using var slots = new SemaphoreSlim(jobs * FilesInFlightPerJob);
+        using var quit = new CancellationTokenSource();
+        using var noMoreStarts = CancellationTokenSource.CreateLinkedTokenSource(cancel, quit.Token);
+
+        void Worker()
         {
-            cancel.ThrowIfCancellationRequested();
-            int n = Math.Min(window, files.Count - start);
-            Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancel },
-                i => outcomes[i] = ProcessOne(files[start + i]));
-            for (int i = 0; i < n; i++)
+            try
             {
-                var o = outcomes[i];
-                outcomes[i] = null!;
-                docRows.Add(o.Row);
-                if (o.Document is { } d)
+                while (true)
                 {
-                    linker.Add(d);
-                    tokens += d.Tokens.Count;
-                    mentions += d.Mentions.Count;
-                    foreach (var m in d.Mentions)
+                    try { slots.Wait(noMoreStarts.Token); }
+                    catch (OperationCanceledException) { break; }
+                    int i = Interlocked.Increment(ref next) - 1;
+                    if (i >= files.Count) break;
+                    var work = new Work(files[i]);
+                    lock (gate)
                     {
-                        var sentence = d.Tokens.Count > 0 ? d.Tokens[Math.Min(d.Tokens.FirstEndingAfter(m.Range.Start), d.Tokens.Count - 1)].Sentence : -1;
-                        mentionRows.Add(new MentionRow(d.Id, m.Range.Start, m.Range.End, d.Slice(m.Range), m.Type.Code(),
-                            m.Normal, m.EntityId, sentence, m.Source, m.Confidence));
+                        works[i] = work;
+                        Monitor.PulseAll(gate);
                     }
+                    Produce(work, journal, cancel, quit.Token);
                 }
-                else failed++;
-                progress?.Invoke(start + i + 1);
+            }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref crash, e, null);
+            }
+            finally
+            {
+                lock (gate)
+                {
+                    active--;
+                    Monitor.PulseAll(gate);
+                }
             }
         }
 
-        linker.Complete();
-        for (int i = 0; i < mentionRows.Count; i++)
+        var threads = new Thread[jobs];
+        for (int k = 0; k < jobs; k++)
         {
-            var r = mentionRows[i];
-            if (r.EntityId is { } id) mentionRows[i] = r with { EntityId = linker.Resolve(id) };
+            threads[k] = new Thread(Worker) { IsBackground = true, Name = $"batch-{k}" };
+            threads[k].Start();
         }
-        var entities = linker.Entities();
-        clock.Stop();
-        var summary = new BatchSummary(files.Count, failed, tokens, mentions, entities.Count, clock.Elapsed.TotalSeconds,
-            Process.GetCurrentProcess().PeakWorkingSet64);
-        return new BatchResult(docRows, mentionRows, entities, summary);
-    }
-
-    private Outcome ProcessOne(InputFile file)
-    {
-        var sw = Stopwatch.StartNew();
         try
         {
-            var (doc, decoded, bytes) = DocumentLoader.Load(file, options.Load);
-            if (decoded.ReplacedBytes > 0)
-                log.Warning("{DocId}: {Count} invalid byte sequences replaced with U+FFFD while decoding as {Encoding}", file.DocId, decoded.ReplacedBytes, decoded.Encoding);
-            pipeline.Process(doc);
-            log.Debug("{DocId}: {Language}, {Tokens} tokens, {Mentions} mentions in {Ms} ms", doc.Id, doc.Language.Code(), doc.Tokens.Count, doc.Mentions.Count, sw.ElapsedMilliseconds);
-            var row = new DocumentRow(doc.Id, doc.Language.Code(), doc.Date?.Value, doc.Text.Length, doc.Tokens.Count, doc.Sentences.Count,
-                doc.Mentions.Count, DocumentStatus.Ok, null, decoded.Encoding, doc.Date?.Source, bytes);
-            return new Outcome(file, doc, row);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            var reason = e switch
+            for (int i = 0; i < files.Count; i++)
             {
-                NotTextException => e.Message,
-                FileNotFoundException => "file not found",
-                UnauthorizedAccessException => "permission denied",
-                IOException => $"cannot be read: {e.Message}",
-                _ => $"{e.GetType().Name}: {e.Message}",
-            };
-            log.Error("{DocId}: failed: {Reason} ({Path})", file.DocId, reason, file.Path);
+                Work? work;
+                lock (gate)
+                {
+                    while ((work = works[i]) is null && active > 0) Monitor.Wait(gate);
+                }
+                if (work is null) break;
+                tables.Documents.Add(Consume(work, journal, tables));
+                works[i] = null;
+                slots.Release();
+                progress?.Invoke(i + 1);
+                if (work.Interrupted) break;
+            }
+        }
+        finally
+        {
+            quit.Cancel();
+            foreach (var t in threads) t.Join();
+        }
+        if (crash is not null) ExceptionDispatchInfo.Throw(crash);
+
+        linker.Complete();
+        var mentions = tables.Mentions;
+        for (int i = 0; i < mentions.Count; i++)
+            if (mentions[i].EntityId is { } id) mentions[i] = mentions[i] with { EntityId = linker.Resolve(id) };
+        var entities = linker.Entities();
+        clock.Stop();
+        var summary = new BatchSummary(tables.Documents.Count, tables.Failed, tables.Tokens, mentions.Count, entities.Count,
+            clock.Elapsed.TotalSeconds, Process.GetCurrentProcess().PeakWorkingSet64, tables.Resumed, files.Count - tables.Documents.Count);
+        return new BatchResult(tables.Documents, mentions, entities, summary);
+    }
+
+    /// <summary>Worker side: read the file piece by piece, run the stages (or restore from the journal) and queue the pieces.</summary>
+    private void Produce(Work work, Journal? journal, CancellationToken cancel, CancellationToken quit)
+    {
+        var file = work.File;
+        var clock = Stopwatch.StartNew();
+        TextKeeper? keep = null;
+        try
+        {
+            using var source = SourceText.Open(file, options.Load);
+            work.Encoding = source.Encoding;
+            work.Bytes = source.Bytes;
+            var info = new FileInfo(file.Path);
+            long modified = info.LastWriteTimeUtc.Ticks;
+            work.Restored = journal?.Finished(file.Path, source.Bytes, modified);
+            if (options.KeepTextDirectory is { } dir) keep = new TextKeeper(dir, file.DocId);
+
+            DocumentDate? date = null;
+            foreach (var piece in source.Pieces())
+            {
+                if (piece.Index > 0 && cancel.IsCancellationRequested)
+                {
+                    work.Interrupted = true;
+                    break;
+                }
+                var doc = new Document(file.DocId, piece.Text) { Date = date };
+                if (work.Restored is { } entry) Restore(doc, entry, piece);
+                else pipeline.Process(doc);
+                date ??= doc.Date;
+                keep?.Append(piece.Text);
+                work.Pieces.Add(new Piece(doc, piece.Offset), quit);
+            }
+            work.Replaced = source.ReplacedSequences;
+            if (work.Replaced > 0)
+                log.Warning("{DocId}: {Count} invalid byte sequences replaced with U+FFFD while decoding as {Encoding}", file.DocId, work.Replaced, work.Encoding);
+            if (!work.Interrupted)
+            {
+                keep?.Commit();
+                work.Done = new JournalDone(file.Path, source.Bytes, modified);
+            }
+            log.Debug("{DocId}: {Encoding}, {Bytes} bytes in {Ms} ms{Restored}", file.DocId, work.Encoding, work.Bytes, clock.ElapsedMilliseconds,
+                work.Restored is null ? "" : " (from the journal)");
+        }
+        catch (OperationCanceledException) when (quit.IsCancellationRequested)
+        {
+            // The consumer has stopped; nobody reads this file's pieces any more.
+        }
+        catch (Exception e)
+        {
+            work.Error = Reason(e);
+            log.Error("{DocId}: failed: {Reason} ({Path})", file.DocId, work.Error, file.Path);
             if (e is not (NotTextException or IOException or UnauthorizedAccessException)) log.Debug(e, "{DocId}: stack", file.DocId);
-            return new Outcome(file, null, new DocumentRow(file.DocId, "", null, 0, 0, 0, 0, DocumentStatus.Failed, reason));
+        }
+        finally
+        {
+            keep?.Dispose();
+            work.Pieces.CompleteAdding();
         }
     }
+
+    /// <summary>A piece of a finished document again: structural stages rerun, tagging results from the journal.</summary>
+    private void Restore(Document doc, JournalEntry entry, TextPiece piece)
+    {
+        if (piece.Index >= entry.Pieces.Count || entry.Pieces[piece.Index] is not { } saved || saved.Offset != piece.Offset || saved.Chars != piece.Text.Length)
+            throw new InvalidDataException("the file reads differently from when the journal was written; run without --resume");
+        foreach (var stage in _structural) stage.Process(doc);
+        doc.Date = saved.Date;
+        foreach (var m in saved.Mentions) doc.AddMention(Journal.FromJournal(m));
+        doc.SortMentions();
+    }
+
+    /// <summary>Rows and counters the consumer builds, in input order.</summary>
+    private sealed class Tables
+    {
+        public List<DocumentRow> Documents { get; } = [];
+        public List<MentionRow> Mentions { get; } = [];
+        public long Tokens { get; set; }
+        public int Failed { get; set; }
+        public int Resumed { get; set; }
+    }
+
+    /// <summary>Consumer side (one thread, input order): link each piece, make the mention rows, journal it, then the document row.</summary>
+    private DocumentRow Consume(Work work, Journal? journal, Tables tables)
+    {
+        var file = work.File;
+        int pieces = 0, chars = 0, tokens = 0, sentences = 0, mentions = 0;
+        var languageChars = new int[3];
+        DocumentDate? date = null;
+        foreach (var (d, offset) in work.Pieces.GetConsumingEnumerable())
+        {
+            linker.Add(d);
+            foreach (var m in d.Mentions)
+            {
+                int sentence = d.Tokens.Count > 0 ? d.Tokens[Math.Min(d.Tokens.FirstEndingAfter(m.Range.Start), d.Tokens.Count - 1)].Sentence : -1;
+                tables.Mentions.Add(new MentionRow(d.Id, m.Range.Start + offset, m.Range.End + offset, d.Slice(m.Range), m.Type.Code(),
+                    m.Normal, m.EntityId, sentence >= 0 ? sentence + sentences : -1, m.Source, m.Confidence));
+            }
+            if (journal is not null && work.Restored is null)
+                journal.AddPiece(new JournalPiece(file.Path, pieces, offset, d.Text.Length, d.Date, d.Mentions.Select(Journal.ToJournal).ToList()));
+            pieces++;
+            chars += d.Text.Length;
+            tokens += d.Tokens.Count;
+            sentences += d.Sentences.Count;
+            mentions += d.Mentions.Count;
+            languageChars[(int)d.Language] += d.Text.Length;
+            date ??= d.Date;
+        }
+        tables.Tokens += tokens;
+
+        string status = DocumentStatus.Ok;
+        string? error = null;
+        if (work.Error is { } reason)
+        {
+            status = DocumentStatus.Failed;
+            error = pieces == 0 ? reason : $"{reason} (after {pieces} pieces, {chars} characters, whose mentions are kept)";
+            tables.Failed++;
+        }
+        else if (work.Interrupted)
+        {
+            status = DocumentStatus.Interrupted;
+            error = $"run interrupted after {pieces} pieces ({chars} characters); run again with --resume to process the whole file";
+        }
+        else if (work.Done is { } done)
+        {
+            if (work.Restored is not null) tables.Resumed++;
+            else journal?.AddDone(done);
+        }
+        var language = pieces == 0 ? "" : ((Language)Array.IndexOf(languageChars, languageChars.Max())).Code();
+        return new DocumentRow(file.DocId, language, date?.Value, chars, tokens, sentences, mentions, status, error, work.Encoding,
+            date?.Source, work.Bytes, pieces, work.Replaced);
+    }
+
+    private static string Reason(Exception e) => e switch
+    {
+        NotTextException or InvalidDataException => e.Message,
+        FileNotFoundException => "file not found (it may have been removed during the run)",
+        DirectoryNotFoundException => "folder not found (it may have been removed during the run)",
+        UnauthorizedAccessException => "permission denied: the file cannot be opened for reading",
+        IOException => $"cannot be read: {e.Message}",
+        _ => $"processing error {e.GetType().Name}: {e.Message}",
+    };
 
     /// <summary>Writes documents.csv, mentions.csv and entities.csv (and JSON Lines twins) into <paramref name="outDir"/>.</summary>
     public static void WriteTables(string outDir, BatchResult result, TableOptions tables)
@@ -129,5 +333,44 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
         TableWriter.WriteDocuments(Path.Combine(outDir, "documents.csv"), result.Documents, tables);
         TableWriter.WriteMentions(Path.Combine(outDir, "mentions.csv"), result.Mentions, tables);
         TableWriter.WriteEntities(Path.Combine(outDir, "entities.csv"), result.Entities, tables);
+    }
+
+    /// <summary>Writes a document's text to <c>&lt;folder&gt;/&lt;doc_id&gt;</c> (plus <c>.txt</c> unless it ends so) through a temporary file.</summary>
+    private sealed class TextKeeper : IDisposable
+    {
+        private readonly string _path;
+        private readonly string _tmp;
+        private StreamWriter? _writer;
+
+        public TextKeeper(string folder, string docId)
+        {
+            var name = docId.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) ? docId : docId + ".txt";
+            _path = Path.GetFullPath(Path.Combine(folder, name));
+            _tmp = _path + $".{Environment.ProcessId}.tmp";
+        }
+
+        public void Append(string text)
+        {
+            if (_writer is null)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+                _writer = new StreamWriter(_tmp, append: false, new System.Text.UTF8Encoding(false));
+            }
+            _writer.Write(text);
+        }
+
+        public void Commit()
+        {
+            if (_writer is null) return;
+            _writer.Dispose();
+            _writer = null;
+            File.Move(_tmp, _path, overwrite: true);
+        }
+
+        public void Dispose()
+        {
+            _writer?.Dispose();
+            if (File.Exists(_tmp)) File.Delete(_tmp);
+        }
     }
 }

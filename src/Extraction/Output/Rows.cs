@@ -7,15 +7,23 @@ public static class DocumentStatus
     public const string Failed = "failed";
     /// <summary>Processed from a previous run (<c>--resume</c>).</summary>
     public const string Resumed = "ok";
+    /// <summary>The run was interrupted while this document was being processed: only its first pieces are in the tables.</summary>
+    public const string Interrupted = "interrupted";
 }
 
-/// <summary>A row of <c>documents.csv</c>: one per input file, processed or failed.</summary>
+/// <summary>
+/// A row of <c>documents.csv</c>: one per input file, processed or failed. <c>pieces</c> is how many pieces a long text was
+/// processed in (offsets always refer to the whole text); <c>replaced</c> counts invalid byte sequences decoded as U+FFFD.
+/// </summary>
 public sealed record DocumentRow(
     string DocId, string Language, string? Date, int Chars, int Tokens, int Sentences, int Mentions,
-    string Status, string? Error, string? Encoding = null, string? DateSource = null, long Bytes = 0)
+    string Status, string? Error, string? Encoding = null, string? DateSource = null, long Bytes = 0, int Pieces = 0, int Replaced = 0)
 {
     public static readonly string[] Header =
-        ["doc_id", "language", "date", "chars", "tokens", "sentences", "mentions", "status", "error", "encoding", "date_source", "bytes"];
+    [
+        "doc_id", "language", "date", "chars", "tokens", "sentences", "mentions", "status", "error", "encoding", "date_source", "bytes",
+        "pieces", "replaced",
+    ];
 }
 
 /// <summary>A row of <c>mentions.csv</c>; <c>text == content.Substring(start, end - start)</c>.</summary>

@@ -32,7 +32,7 @@ public static class TableWriter
         {
             w.WriteField(r.DocId); w.WriteField(r.Language); w.WriteField(r.Date); Int(w, r.Chars); Int(w, r.Tokens);
             Int(w, r.Sentences); Int(w, r.Mentions); w.WriteField(r.Status); w.WriteField(r.Error); w.WriteField(r.Encoding);
-            w.WriteField(r.DateSource); w.WriteField(r.Bytes, "D");
+            w.WriteField(r.DateSource); w.WriteField(r.Bytes, "D"); Int(w, r.Pieces); Int(w, r.Replaced);
         });
 
     public static void WriteMentions(string path, IEnumerable<MentionRow> rows, TableOptions options) =>

@@ -19,6 +19,9 @@ public sealed record PipelineConfig
 
     public OutputOptions Output { get; init; } = new();
 
+    /// <summary>Corpus linking options (the in-document <c>link</c> stage has its own entry in <see cref="Stages"/>).</summary>
+    public Linking.LinkingOptions Linking { get; init; } = new();
+
     /// <summary>The JSON settings every options record binds with: camelCase, unknown members rejected, comments allowed.</summary>
     public static readonly JsonSerializerOptions Json = new()
     {

@@ -1,4 +1,7 @@
+using Extraction.Reading;
+using Extraction.Dates;
 using Extraction.Tagging;
+using Extraction.Normalization;
 using Extraction.Tokenization;
 
 namespace Extraction.Pipeline;
@@ -14,7 +17,11 @@ public static class StageCatalog
         var r = new StageRegistry();
         r.Add<TokenizeOptions>("tokenize", (o, _) => new TokenizeStage(o));
         r.Add<LanguageOptions>("language", (o, _) => new LanguageStage(o));
+        r.Add<FurnitureOptions>("furniture", (o, _) => new FurnitureStage(o));
+        r.Add<DatesOptions>("dates", (o, _) => new DatesStage(o));
         r.Add<NerOptions>("ner", (o, ctx) => new NerStage(o, ctx));
+        r.Add<NormalizeOptions>("normalize", (o, ctx) => new NormalizeStage(o, ctx));
+        r.Add<Linking.LinkStageOptions>("link", (o, ctx) => new Linking.LinkStage(o, ctx));
         return r;
     }
 }

@@ -6,13 +6,13 @@ public sealed record InputFile(string Path, string DocId, string? Problem = null
 /// <summary>
 /// Walks the inputs (files or folders, recursively) in a stable order and yields every file with a supported
 /// extension, plus the entries it cannot open (broken links, loops, unreadable folders) with the reason, so the
-/// batch can account for them.
+/// batch can account for them. Files with other extensions are passed to <c>skipped</c>, so a run can say what it left out.
 /// </summary>
 public static class CorpusReader
 {
     public static readonly string[] DefaultExtensions = [".txt", ".html", ".htm"];
 
-    public static IEnumerable<InputFile> Enumerate(IEnumerable<string> inputs, IReadOnlyCollection<string>? extensions = null)
+    public static IEnumerable<InputFile> Enumerate(IEnumerable<string> inputs, IReadOnlyCollection<string>? extensions = null, Action<string>? skipped = null)
     {
         extensions ??= DefaultExtensions;
         foreach (var input in inputs)
@@ -25,11 +25,11 @@ public static class CorpusReader
             else if (Directory.Exists(input))
             {
                 var root = Path.GetFullPath(input);
-                foreach (var f in Walk(root, root, extensions, new HashSet<string>(StringComparer.Ordinal))) yield return f;
+                foreach (var f in Walk(root, root, extensions, new HashSet<string>(StringComparer.Ordinal), skipped)) yield return f;
             }
             else if (IsLink(input))
             {
-                yield return new InputFile(Path.GetFullPath(input), Path.GetFileName(input), "broken symbolic link: its target does not exist");
+                yield return new InputFile(Path.GetFullPath(input), Path.GetFileName(input), LinkProblem(input) ?? "file cannot be accessed");
             }
             else
             {
@@ -44,7 +44,7 @@ public static class CorpusReader
         catch (IOException) { return false; }
     }
 
-    private static IEnumerable<InputFile> Walk(string root, string dir, IReadOnlyCollection<string> extensions, HashSet<string> seen)
+    private static IEnumerable<InputFile> Walk(string root, string dir, IReadOnlyCollection<string> extensions, HashSet<string> seen, Action<string>? skipped)
     {
         string real;
         try { real = ResolveReal(dir); }
@@ -55,7 +55,7 @@ public static class CorpusReader
         }
         if (!seen.Add(real))
         {
-            yield return new InputFile(dir, Relative(root, dir), "symbolic link loop: this folder was already visited");
+            yield return new InputFile(dir, Relative(root, dir), "folder already visited: a symbolic link loop (or a second link to the same folder)");
             yield break;
         }
 
@@ -75,22 +75,33 @@ public static class CorpusReader
         Array.Sort(entries, StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            FileSystemInfo info = new FileInfo(entry);
-            bool isDir = (info.Attributes & FileAttributes.Directory) != 0 && info.Exists is false;
-            if (Directory.Exists(entry)) isDir = true;
-            if (isDir)
+            if (Directory.Exists(entry))
             {
-                foreach (var f in Walk(root, entry, extensions, seen)) yield return f;
+                foreach (var f in Walk(root, entry, extensions, seen, skipped)) yield return f;
                 continue;
             }
-            if (!HasExtension(entry, extensions)) continue;
-            if (!File.Exists(entry))
+            if (!HasExtension(entry, extensions))
             {
-                var why = info.LinkTarget is not null ? "broken symbolic link: its target does not exist" : "file cannot be accessed";
-                yield return new InputFile(entry, Relative(root, entry), why);
+                skipped?.Invoke(entry);
                 continue;
             }
-            yield return new InputFile(entry, Relative(root, entry));
+            // File.Exists is true for a link whose target is missing, so links are checked first.
+            var why = IsLink(entry) ? LinkProblem(entry) : File.Exists(entry) ? null : "file cannot be accessed";
+            yield return new InputFile(entry, Relative(root, entry), why);
+        }
+    }
+
+    /// <summary>Why a symbolic link leads nowhere (a loop, or a missing target), or null when it leads to a file.</summary>
+    private static string? LinkProblem(string path)
+    {
+        try
+        {
+            var target = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true);
+            return target is { Exists: true } ? null : "broken symbolic link: its target does not exist";
+        }
+        catch (IOException)
+        {
+            return "symbolic link loop: the link leads back to itself";
         }
     }
 

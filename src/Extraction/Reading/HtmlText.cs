@@ -11,11 +11,11 @@ namespace Extraction.Reading;
 public static class HtmlText
 {
     private static readonly HashSet<string> Skip = new(StringComparer.OrdinalIgnoreCase)
-    { "script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas" };
+    { "script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas", "input", "select", "button", "textarea" };
 
     private static readonly HashSet<string> Block = new(StringComparer.OrdinalIgnoreCase)
     {
-        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article", "header",
+        "p", "div", "li", "address", "details", "summary", "caption", "form", "fieldset", "legend", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article", "header",
         "footer", "nav", "aside", "blockquote", "pre", "hr", "dd", "dt", "dl", "figure", "figcaption", "main", "title", "td", "th",
     };
 
@@ -41,6 +41,11 @@ public static class HtmlText
             }
             if (child is not IElement e) continue;
             if (Skip.Contains(e.LocalName) || IsHidden(e)) continue;
+            if (e.LocalName == "br")
+            {
+                sb.Append('\n');
+                continue;
+            }
             bool block = Block.Contains(e.LocalName);
             if (block) sb.Append('\n');
             Walk(e, sb);

@@ -41,7 +41,7 @@ public static class LanguageDetector
             {
                 // Short Latin spans (names, headings) count as English; longer ones need English function words.
                 if (LatinWords < 6) return Language.En;
-                return EnglishFunctionWords * 12 >= LatinWords ? Language.En : Language.Other;
+                return EnglishFunctionWords >= 2 && EnglishFunctionWords * 6 >= LatinWords ? Language.En : Language.Other;
             }
             return Language.Other;
         }

@@ -71,7 +71,14 @@ public static class SentenceSplitter
             return StartsSentence(text, tokens, i + 1);
         }
 
-        if (IsTerminalToken(t, s)) return StartsSentence(text, tokens, i + 1);
+        if (IsTerminalToken(t, s))
+        {
+            // A list number at the start of a line ("1. Main", "2) ...") is not a sentence of its own.
+            if (s is "." && i > 0 && tokens[i - 1].Kind == TokenKind.Number && tokens[i - 1].Has(TokenFlags.LineStart)
+                && tokens[i - 1].Range.Length <= 3 && tokens[i - 1].End == t.Start)
+                return false;
+            return StartsSentence(text, tokens, i + 1);
+        }
 
         // Closing quote or bracket right after terminal punctuation: «…», — the break comes after the quote.
         if (t.Has(TokenFlags.CloseQuote) && i > 0)
@@ -95,7 +102,7 @@ public static class SentenceSplitter
             // Closing quote straight after the terminal: the sentence goes on to include it.
             if (n.Has(TokenFlags.CloseQuote) && !tokens[j - 1].Has(TokenFlags.SpaceAfter)) return false;
             char c = text[n.Start];
-            return n.Has(TokenFlags.OpenQuote) || c is '—' or '–' or '-' or '•' or '"' or '©' or '*' or '/';
+            return n.Has(TokenFlags.OpenQuote) || c is '—' or '–' or '-' or '•' or '"' or '©' or '*';
         }
         if (n.Has(TokenFlags.Capitalized) || n.Kind is TokenKind.Number or TokenKind.Initial or TokenKind.Url or TokenKind.Phone) return true;
         // Lower-case start after a terminal: only when the text is all lower case anyway would we split; keep together.

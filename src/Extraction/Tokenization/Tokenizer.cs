@@ -54,6 +54,12 @@ public static class Tokenizer
                 i = phoneEnd;
                 kind = TokenKind.Phone;
             }
+            else if (IsApostrophe(c) && i > from && IsLetter(s[i - 1]) && i + 1 < s.Length && (s[i + 1] | 0x20) == 's'
+                     && (i + 2 >= s.Length || !IsLetter(s[i + 2])))
+            {
+                i += 2; // the English possessive: Russia’s → Russia + ’s
+                kind = TokenKind.Word;
+            }
             else if (c == '.' && i + 2 < s.Length && s[i + 1] == '.' && s[i + 2] == '.')
             {
                 i += 3;
@@ -221,7 +227,8 @@ public static class Tokenizer
             j++;
         }
         while (j > at + 1 && s[j - 1] is '.' or '-') j--;
-        if (lastDot < 0 || lastDot >= j - 1) return false;
+        lastDot = s[(at + 1)..j].LastIndexOf('.');
+        if (lastDot <= 0 || lastDot >= j - at - 2) return false;
         end = j;
         return true;
     }

@@ -1,0 +1,153 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Extraction.Documents;
+using Extraction.Pipeline;
+
+namespace Extraction.Batch;
+
+/// <summary>A mention as the journal keeps it: offsets within its piece and everything the tagging stages set.</summary>
+public sealed record JournalMention(
+    int Start, int End, string Type, string Source, float Confidence, string? Normal, int Cluster, string? LinkKey);
+
+/// <summary>The tagging results for one piece of a document.</summary>
+public sealed record JournalPiece(string Path, int Piece, int Offset, int Chars, DocumentDate? Date, IReadOnlyList<JournalMention> Mentions);
+
+/// <summary>A document finished in full: its file as it was then (size and modification time).</summary>
+public sealed record JournalDone(string Path, long Bytes, long ModifiedTicks);
+
+/// <summary>A finished document read back from the journal.</summary>
+public sealed record JournalEntry(JournalDone Done, IReadOnlyList<JournalPiece> Pieces);
+
+/// <summary>
+/// The run journal, <c>out/run.journal</c>, which makes <c>--resume</c> possible. JSON Lines: a header
+/// <c>{"header":{"version":1,"key":"…"}}</c> naming the run's configuration, then for every document finished, in input
+/// order, one <c>{"piece":…}</c> line per piece (the tagging results: mentions with offsets in the piece, normal
+/// forms, link keys, the document date) and a closing <c>{"done":…}</c> line with the file's size and modification
+/// time. A document counts as finished only when its <c>done</c> line is there; a torn last line (the process was
+/// killed) is ignored. Failed documents are not journaled, so a resumed run tries them again. On resume a document is
+/// taken from the journal when its file still has the same size and modification time and the configuration key is
+/// the same; its text is read again and the cheap structural stages (tokens, sentences, language, furniture) run again,
+/// but the tagging stages do not.
+/// </summary>
+public sealed class Journal : IDisposable
+{
+    public const string FileName = "run.journal";
+    private const int Version = 1;
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private sealed record Header(int Version, string Key);
+
+    private sealed record Line(Header? Header = null, JournalPiece? Piece = null, JournalDone? Done = null);
+
+    private readonly StreamWriter _writer;
+    private readonly Dictionary<string, JournalEntry> _finished;
+
+    private Journal(StreamWriter writer, Dictionary<string, JournalEntry> finished)
+    {
+        _writer = writer;
+        _finished = finished;
+    }
+
+    /// <summary>Documents finished by the earlier run (empty unless resuming).</summary>
+    public int FinishedCount => _finished.Count;
+
+    /// <summary>
+    /// Starts a journal at <paramref name="path"/>. Without <paramref name="resume"/> any old journal is replaced. With it,
+    /// the finished documents of the old journal are kept (rewritten to a fresh file, dropping a torn tail) and new ones
+    /// are appended; a journal written under another configuration key is a <see cref="ConfigException"/>.
+    /// </summary>
+    public static Journal Open(string path, string key, bool resume)
+    {
+        var finished = resume && File.Exists(path) ? Read(path, key) : new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var tmp = path + ".tmp";
+        using (var fresh = new StreamWriter(tmp, append: false, new UTF8Encoding(false)))
+        {
+            Write(fresh, new Line(Header: new Header(Version, key)));
+            foreach (var entry in finished.Values)
+            {
+                foreach (var p in entry.Pieces) Write(fresh, new Line(Piece: p));
+                Write(fresh, new Line(Done: entry.Done));
+            }
+        }
+        File.Move(tmp, path, overwrite: true);
+        var writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 1 << 16), new UTF8Encoding(false));
+        var journal = new Journal(writer, finished);
+        return journal;
+    }
+
+    private static Dictionary<string, JournalEntry> Read(string path, string key)
+    {
+        var finished = new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
+        var pending = new List<JournalPiece>();
+        bool first = true;
+        foreach (var text in File.ReadLines(path))
+        {
+            Line? line;
+            try { line = JsonSerializer.Deserialize<Line>(text, Json); }
+            catch (JsonException) { break; }
+            if (line is null) break;
+            if (first)
+            {
+                if (line.Header is not { } h || h.Version != Version || h.Key != key)
+                    throw new ConfigException($"{path}: this journal was written by a run with another configuration (pipeline file, encoding or piece size); " +
+                        "run without --resume to start over, or resume with the same options.");
+                first = false;
+                continue;
+            }
+            if (line.Piece is { } p)
+            {
+                if (pending.Count > 0 && pending[0].Path != p.Path) pending.Clear();
+                pending.Add(p);
+            }
+            else if (line.Done is { } d)
+            {
+                var pieces = pending.Where(x => x.Path == d.Path).ToList();
+                finished[d.Path] = new JournalEntry(d, pieces);
+                pending.Clear();
+            }
+        }
+        return finished;
+    }
+
+    /// <summary>The finished entry for a file, when the file has not changed since.</summary>
+    public JournalEntry? Finished(string path, long bytes, long modifiedTicks) =>
+        _finished.TryGetValue(path, out var e) && e.Done.Bytes == bytes && e.Done.ModifiedTicks == modifiedTicks ? e : null;
+
+    public void AddPiece(JournalPiece piece) => Append(new Line(Piece: piece));
+
+    /// <summary>Marks a document finished and flushes, so it survives an interruption.</summary>
+    public void AddDone(JournalDone done)
+    {
+        Append(new Line(Done: done));
+        _writer.Flush();
+    }
+
+    private void Append(Line line) => Write(_writer, line);
+
+    private static void Write(TextWriter writer, Line line)
+    {
+        writer.Write(JsonSerializer.Serialize(line, Json));
+        writer.Write('\n');
+    }
+
+    /// <summary>A mention for the journal (offsets within the piece).</summary>
+    public static JournalMention ToJournal(Mention m) =>
+        new(m.Range.Start, m.Range.End, m.Type.Code(), m.Source, m.Confidence, m.Normal, m.Cluster, m.LinkKey);
+
+    /// <summary>The mention again, as the tagging stages left it.</summary>
+    public static Mention FromJournal(JournalMention j)
+    {
+        if (!EntityTypes.TryParse(j.Type, out var type)) throw new InvalidDataException($"journal: unknown mention type '{j.Type}'");
+        return new Mention(new TextRange(j.Start, j.End), type, j.Source, j.Confidence) { Normal = j.Normal, Cluster = j.Cluster, LinkKey = j.LinkKey };
+    }
+
+    public void Dispose() => _writer.Dispose();
+}

@@ -1,0 +1,383 @@
+using System.Collections.Concurrent;
+using Extraction.Documents;
+
+namespace Extraction.Linking;
+
+/// <summary>
+/// In-document linking: groups the PER/ORG/LOC mentions of one document into clusters (one per real thing) and gives
+/// each cluster a language-independent link key that corpus linking compares across documents:
+/// <list type="bullet">
+/// <item><c>gaz:&lt;place id&gt;</c> for places the gazetteer knows (<c>gaz:wd:Q1520</c> for Astana / Nur-Sultan / Нур-Султан),</item>
+/// <item><c>org:&lt;id&gt;</c> and <c>body:&lt;topic&gt;@&lt;country&gt;</c> for organisations the lexicon knows,</item>
+/// <item><c>PER:</c>/<c>ORG:</c>/<c>LOC:</c> + name skeleton otherwise (person keys have their words sorted).</item>
+/// </list>
+/// Passes, in order: equal keys; person short forms (<c>Шойгу</c>, <c>С. Шойгу</c>) join the nearest full name
+/// containing them; acronyms, compound short forms and partial organisation names join their full form; a state body
+/// named without its country joins the nearest one with a country; misspellings close to a well-attested name join it.
+/// Thread-safe: between documents it keeps only a cache of analysed names.
+/// </summary>
+public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true)
+{
+    private static readonly string[] PlacePrefixes = ["republic", "республика", "city", "город", "г", "state", "штат", "kingdom", "королевство"];
+    private static readonly HashSet<string> PlacePrefixKeys = new(PlacePrefixes.Select(p => NameKey.Word(p)).Append("of"), StringComparer.Ordinal);
+
+    // Words that only say what kind of organisation or place a name is: "компания Vestas" = "Vestas", "реке Славянка" =
+    // "Славянка", but "цех Vestas" ≠ "Vestas".
+    private static readonly HashSet<string> OrgKinds = Kinds(
+        "компания", "фирма", "оао", "зао", "ооо", "пао", "ао", "нко", "группа", "холдинг", "концерн", "корпорация", "госкорпорация",
+        "банк", "партия", "движение", "завод", "предприятие", "гуп", "муп", "фгуп", "нпо", "организация", "агентство", "информагентство", "ия", "газета", "журнал", "издание",
+        "телеканал", "канал", "телекомпания", "радиостанция", "клуб", "фк", "команда", "фонд", "ассоциация", "объединение",
+        "company", "co", "inc", "ltd", "llc", "plc", "corp", "corporation", "group", "holding", "bank", "party", "movement",
+        "agency", "newspaper", "channel", "club", "fund", "foundation", "association", "the");
+    private static readonly HashSet<string> PlaceKinds = Kinds(
+        "река", "озеро", "море", "залив", "гора", "горы", "остров", "острова", "полуостров", "город", "г", "село", "деревня",
+        "поселок", "станица", "улица", "ул", "площадь", "проспект", "переулок", "район", "округ", "республика", "автономная",
+        "river", "lake", "sea", "bay", "mount", "mountain", "island", "islands", "peninsula", "city", "town", "village", "street",
+        "square", "avenue", "district", "republic", "of", "the");
+
+    private static HashSet<string> Kinds(params string[] words) => new(words.Select(w => NameKey.Word(w)), StringComparer.Ordinal);
+
+    private static bool IsOrgKind(string word) => OrgKinds.Contains(NameKey.Word(word.ToLowerInvariant()));
+    private static bool IsPlaceKind(string word) => PlaceKinds.Contains(NameKey.Word(word.ToLowerInvariant()));
+
+    private static readonly string[] AdjectiveEndings =
+        ["ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им", "ую", "юю", "ых", "их", "ыми", "ими"];
+
+    private static bool IsRussianAdjective(string word)
+    {
+        var w = word.ToLowerInvariant();
+        return w.Length > 4 && AdjectiveEndings.Any(e => w.EndsWith(e, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A name analysed once: its words and keys, the resource key (or null), the key mentions join by, and whether all its
+    /// words only name a kind of organisation or place ("компания", "река"), so it cannot stand for a particular one.
+    /// </summary>
+    public sealed record Analysis(NameForm Form, string? Canonical, string Key, bool OnlyKindWords);
+
+    private readonly ConcurrentDictionary<(EntityType, string), Analysis> _cache = new();
+    private const int CacheLimit = 200_000;
+
+    /// <summary>The analysis of a name (cached: names repeat within and across documents).</summary>
+    public Analysis Analyze(EntityType type, string text)
+    {
+        if (_cache.TryGetValue((type, text), out var a)) return a;
+        var form = new NameForm(text, type);
+        var canonical = form.Words.Count == 0 ? null : Canonical(form);
+        bool onlyKinds = type != EntityType.PER && form.Words.All(type == EntityType.ORG ? IsOrgKind : IsPlaceKind);
+        a = new Analysis(form, canonical, type.Code() + "|" + (canonical ?? NameKeyOf(form)), onlyKinds);
+        if (_cache.Count < CacheLimit) _cache.TryAdd((type, text), a);
+        return a;
+    }
+
+    /// <summary>The key a resource gives the name, or null.</summary>
+    private string? Canonical(NameForm form)
+    {
+        if (form.Type == EntityType.LOC && resources.Gazetteer is { } gaz)
+        {
+            var place = gaz.Find(form.Text);
+            if (place is null && form.Words.Count > 1 && PlacePrefixKeys.Contains(form.Keys[0]))
+            {
+                // "Republic of Kazakhstan", "город Москва", "штат Техас": the name without its generic head.
+                int skip = 1;
+                while (skip < form.Keys.Length - 1 && PlacePrefixKeys.Contains(form.Keys[skip])) skip++;
+                var rest = string.Join(' ', form.Words.Skip(skip));
+                place = gaz.Find(rest);
+            }
+            // A country named by its adjective ("британский", "Russian"), as some annotations mark them.
+            place ??= gaz.FindCountryKey(Gazetteer.ScriptKey(form.Text, NameKey.Of(form.Text)));
+            return place is null ? null : "gaz:" + place.Id;
+        }
+        if (form.Type == EntityType.ORG && resources.Lexicon is { } lex)
+            return lex.Match(form.Text)?.Key;
+        return null;
+    }
+
+    /// <summary>The key of a name no resource knows: type and skeleton (person names with their words sorted).</summary>
+    public static string NameKeyOf(NameForm form) =>
+        form.Type == EntityType.PER
+            ? "PER:" + string.Join(' ', form.Keys.Order(StringComparer.Ordinal))
+            : form.Type.Code() + ":" + form.Key;
+
+    /// <summary>A word that only qualifies a head noun: a Russian adjective or a country ("Конгресс" = "Конгресс США").</summary>
+    private bool IsModifier(string word) =>
+        IsRussianAdjective(word) || resources.Gazetteer?.FindCountryKey(Gazetteer.ScriptKey(word, NameKey.Word(word))) is not null;
+
+    /// <summary>The mentions of one distinct name in a document, in text order (indices into the sorted mention list).</summary>
+    private sealed class Group(Analysis analysis)
+    {
+        public readonly Analysis A = analysis;
+        public readonly List<int> Items = [];
+        public NameForm Form => A.Form;
+        public string? Canonical => A.Canonical;
+    }
+
+    public void Link(Document document)
+    {
+        var mentions = new List<Mention>();
+        var analyses = new List<Analysis>();
+        foreach (var m in document.Mentions)
+        {
+            if (m.Type == EntityType.DATE) continue;
+            var a = Analyze(m.Type, m.Normal ?? document.Slice(m.Range));
+            if (a.Form.Words.Count == 0) { m.Cluster = -1; m.LinkKey = null; continue; }
+            mentions.Add(m);
+            analyses.Add(a);
+        }
+        var order = Enumerable.Range(0, mentions.Count).ToArray();
+        Array.Sort(order, (x, y) =>
+        {
+            var a = mentions[x].Range;
+            var b = mentions[y].Range;
+            return a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End != b.End ? b.End.CompareTo(a.End) : x.CompareTo(y);
+        });
+        var groups = new List<Group>();
+        var groupOf = new int[order.Length];
+        var byName = new Dictionary<Analysis, int>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < order.Length; i++)
+        {
+            var a = analyses[order[i]];
+            if (!byName.TryGetValue(a, out var g))
+            {
+                g = groups.Count;
+                groups.Add(new Group(a));
+                byName[a] = g;
+            }
+            groups[g].Items.Add(i);
+            groupOf[i] = g;
+        }
+
+        var sets = new UnionFind(order.Length);
+        var index = new WordIndex(groups);
+        var personShort = PersonShortForms(groups, index);
+        JoinEqualKeys(groups, sets, personShort);
+        JoinShortForms(groups, sets, personShort);
+        JoinShortForms(groups, sets, OrganisationShortForms(groups, index));
+        JoinShortForms(groups, sets, BodiesWithoutCountry(groups));
+        if (fuzzy) JoinMisspellings(groups, sets);
+        Assign(order.Select(i => mentions[i]).ToList(), groupOf, groups, sets);
+    }
+
+    private static void JoinEqualKeys(List<Group> groups, UnionFind sets, List<int>?[] shortForms)
+    {
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int g = 0; g < groups.Count; g++)
+        {
+            if (shortForms[g] is not null) continue;
+            var items = groups[g].Items;
+            if (first.TryGetValue(groups[g].A.Key, out var f)) sets.Union(f, items[0]);
+            else first[groups[g].A.Key] = items[0];
+            for (int k = 1; k < items.Count; k++) sets.Union(items[0], items[k]);
+        }
+    }
+
+    /// <summary>
+    /// For each person name, the longer person names of the document that contain it (<c>Шойгу</c>, <c>С. Шойгу</c> in
+    /// <c>Сергей Шойгу</c>), or null. Such short forms join the nearest of them rather than each other by key: two Buts in
+    /// one text (<c>Виктор Бут</c>, <c>Алла Бут</c>) keep their own surnames.
+    /// </summary>
+    private static List<int>?[] PersonShortForms(List<Group> groups, WordIndex index)
+    {
+        var result = new List<int>?[groups.Count];
+        for (int g = 0; g < groups.Count; g++)
+        {
+            var a = groups[g].Form;
+            if (a.Type != EntityType.PER) continue;
+            foreach (var h in index.Containing(a))
+                if (h != g && groups[h].Form.Type == EntityType.PER && a.IsPartOf(groups[h].Form))
+                    (result[g] ??= []).Add(h);
+        }
+        return result;
+    }
+
+    /// <summary>For organisation and place names no resource knows, the longer names of the document they abbreviate or shorten.</summary>
+    private List<int>?[] OrganisationShortForms(List<Group> groups, WordIndex index)
+    {
+        var result = new List<int>?[groups.Count];
+        for (int g = 0; g < groups.Count; g++)
+        {
+            var a = groups[g].Form;
+            if (groups[g].Canonical is not null || a.Type == EntityType.PER) continue;
+            bool org = a.Type == EntityType.ORG;
+            Func<string, bool> kind = org ? IsOrgKind : IsPlaceKind;
+            if (groups[g].A.OnlyKindWords) continue;
+            // A single head noun also stands for a name whose other words are Russian adjectives or countries ("комиссия" =
+            // "Европейская комиссия"), but a name part does not stand for a sub-unit ("Vestas" ≠ "цех Vestas").
+            bool head = org && a.Words.Count == 1 && a.Cyrillic;
+            foreach (var h in index.Containing(a).Concat(index.StartingLike(a)).Distinct())
+            {
+                var b = groups[h].Form;
+                if (h == g || b.Type != a.Type || b.Words.Count <= a.Words.Count) continue;
+                if (a.Abbreviates(b) || a.IsPartOf(b, kind) || (head && a.IsPartOf(b, IsModifier))) (result[g] ??= []).Add(h);
+            }
+            result[g]?.Sort();
+        }
+        return result;
+    }
+
+    /// <summary>The document's names indexed by word key and by first letter, so short forms meet only plausible full forms.</summary>
+    private sealed class WordIndex
+    {
+        private readonly Dictionary<string, List<int>> _byKey = new(StringComparer.Ordinal);
+        private readonly Dictionary<char, List<int>> _byLetter = [];
+
+        public WordIndex(List<Group> groups)
+        {
+            for (int g = 0; g < groups.Count; g++)
+            {
+                var f = groups[g].Form;
+                foreach (var k in f.Keys.Distinct())
+                    if (!NameForm.IsInitial(k)) (_byKey.TryGetValue(k, out var l) ? l : _byKey[k] = []).Add(g);
+                if (f.Words.Count >= 2) (_byLetter.TryGetValue(f.Lower[0][0], out var l2) ? l2 : _byLetter[f.Lower[0][0]] = []).Add(g);
+            }
+        }
+
+        /// <summary>Names that contain the first full word of <paramref name="form"/> (none when it has only initials).</summary>
+        public IEnumerable<int> Containing(NameForm form)
+        {
+            foreach (var k in form.Keys)
+                if (!NameForm.IsInitial(k)) return _byKey.TryGetValue(k, out var l) ? l : [];
+            return [];
+        }
+
+        /// <summary>Names of two or more words whose first word starts with this name's first letter (abbreviation candidates).</summary>
+        public IEnumerable<int> StartingLike(NameForm form) =>
+            form.Lower.Length > 0 && _byLetter.TryGetValue(form.Lower[0][0], out var l) ? l : [];
+    }
+
+    /// <summary>For a state body named without its country (<c>body:defence@</c>), the bodies of that kind with a country.</summary>
+    private static List<int>?[] BodiesWithoutCountry(List<Group> groups)
+    {
+        var result = new List<int>?[groups.Count];
+        for (int g = 0; g < groups.Count; g++)
+        {
+            var key = groups[g].Canonical;
+            if (key is null || !key.StartsWith("body:", StringComparison.Ordinal) || !key.EndsWith('@')) continue;
+            for (int h = 0; h < groups.Count; h++)
+                if (groups[h].Canonical is { } k && k.Length > key.Length && k.StartsWith(key, StringComparison.Ordinal))
+                    (result[g] ??= []).Add(h);
+        }
+        return result;
+    }
+
+    /// <summary>Each mention of a name with candidates joins the nearest candidate mention before it, else the nearest after.</summary>
+    private static void JoinShortForms(List<Group> groups, UnionFind sets, List<int>?[] candidates)
+    {
+        for (int g = 0; g < groups.Count; g++)
+        {
+            if (candidates[g] is not { } cands) continue;
+            foreach (var i in groups[g].Items)
+            {
+                int before = -1, after = int.MaxValue;
+                foreach (var h in cands)
+                {
+                    var items = groups[h].Items;
+                    int at = items.BinarySearch(i);
+                    if (at < 0) at = ~at;
+                    if (at > 0) before = Math.Max(before, items[at - 1]);
+                    if (at < items.Count) after = Math.Min(after, items[at]);
+                }
+                int j = before >= 0 ? before : after;
+                if (j != int.MaxValue) sets.Union(i, j);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A name no resource knows, seen once, joins a name of the same type within one edit (two for long names) when that
+    /// name is well attested: known to a resource, or mentioned at least twice in the document.
+    /// </summary>
+    private static void JoinMisspellings(List<Group> groups, UnionFind sets)
+    {
+        var sizes = new Dictionary<int, int>();
+        foreach (var g in groups)
+            foreach (var i in g.Items)
+                sizes[sets.Find(i)] = sizes.GetValueOrDefault(sets.Find(i)) + 1;
+        for (int g = 0; g < groups.Count; g++)
+        {
+            var a = groups[g];
+            if (a.Canonical is not null || a.Items.Count > 1 || sizes[sets.Find(a.Items[0])] > 1) continue;
+            var key = a.Form.Key;
+            if (key.Length < 6) continue;
+            int max = key.Length >= 10 ? 2 : 1;
+            int best = -1, bestDistance = max + 1;
+            for (int h = 0; h < groups.Count; h++)
+            {
+                var b = groups[h];
+                var other = b.Form.Key;
+                if (h == g || b.Form.Type != a.Form.Type || other == key || other.Length == 0 || other[0] != key[0]) continue;
+                if (Math.Abs(other.Length - key.Length) > max) continue;
+                if (b.Canonical is null && sizes[sets.Find(b.Items[0])] < 2) continue;
+                int d = NameKey.Distance(key, other, max);
+                if (d < bestDistance) { best = h; bestDistance = d; }
+            }
+            if (best >= 0) sets.Union(a.Items[0], groups[best].Items[0]);
+        }
+    }
+
+    /// <summary>Numbers the clusters in order of first mention and gives every mention its cluster's link key.</summary>
+    private static void Assign(List<Mention> mentions, int[] groupOf, List<Group> groups, UnionFind sets)
+    {
+        var number = new Dictionary<int, int>();
+        var keys = new Dictionary<int, string>();
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            int root = sets.Find(i);
+            if (!number.ContainsKey(root)) number[root] = number.Count;
+        }
+        foreach (var cluster in Enumerable.Range(0, mentions.Count).GroupBy(sets.Find))
+        {
+            var members = cluster.Select(i => groups[groupOf[i]]).Distinct().ToList();
+            // A resource key wins (one with a country over one without); else the fullest name's key.
+            var canonical = members.Where(m => m.Canonical is not null).Select(m => m.Canonical!)
+                .OrderBy(k => k.EndsWith('@') ? 1 : 0).ThenBy(k => k, StringComparer.Ordinal).FirstOrDefault();
+            var fullest = members.OrderByDescending(m => m.Form.Words.Count).First();
+            keys[cluster.Key] = canonical ?? NameKeyOf(fullest.Form);
+        }
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            int root = sets.Find(i);
+            mentions[i].Cluster = number[root];
+            mentions[i].LinkKey = keys[root];
+        }
+    }
+}
+
+/// <summary>Disjoint sets with path halving; the smaller index stays the root, so results do not depend on union order.</summary>
+internal sealed class UnionFind
+{
+    private readonly List<int> _parent;
+
+    public UnionFind(int count)
+    {
+        _parent = new List<int>(count);
+        for (int i = 0; i < count; i++) _parent.Add(i);
+    }
+
+    public int Count => _parent.Count;
+
+    /// <summary>Adds a new singleton set and returns its index.</summary>
+    public int Add()
+    {
+        _parent.Add(_parent.Count);
+        return _parent.Count - 1;
+    }
+
+    public int Find(int x)
+    {
+        while (_parent[x] != x)
+        {
+            _parent[x] = _parent[_parent[x]];
+            x = _parent[x];
+        }
+        return x;
+    }
+
+    public void Union(int a, int b)
+    {
+        a = Find(a);
+        b = Find(b);
+        if (a == b) return;
+        if (a < b) _parent[b] = a; else _parent[a] = b;
+    }
+}

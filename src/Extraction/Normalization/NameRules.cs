@@ -1,0 +1,302 @@
+using System.Text;
+using System.Text.Json;
+using Extraction.Models;
+using Extraction.Morphology;
+
+namespace Extraction.Normalization;
+
+public enum NameGender : byte
+{
+    Unknown = 0,
+    Male = 1,
+    Female = 2,
+}
+
+/// <summary>The part of a Russian personal name a gender rule is about.</summary>
+public enum NameRole : byte
+{
+    First = 0,
+    Middle = 1,
+    Last = 2,
+}
+
+/// <summary>
+/// One petrovich declension rule: for a nominative name part of <see cref="Gender"/> (Unknown = any) that equals
+/// (<see cref="Exception"/>) or ends with one of <see cref="Tests"/>, the five oblique cases (gent, datv, accs, ablt,
+/// loct) are made by <see cref="Mods"/>: each leading '-' deletes a final letter, the rest is appended, "." = unchanged.
+/// </summary>
+public sealed record DeclensionRule(NameGender Gender, bool Exception, string[] Tests, string[] Mods)
+{
+    public bool Fits(NameGender gender) => Gender == NameGender.Unknown || Gender == gender;
+
+    /// <summary>The test the nominative matches, or null.</summary>
+    public string? Match(string nominative)
+    {
+        foreach (var t in Tests)
+            if (Exception ? nominative == t : nominative.EndsWith(t, StringComparison.Ordinal)) return t;
+        return null;
+    }
+
+    /// <summary>Oblique case <paramref name="c"/> (1 = gent … 5 = loct) of a nominative this rule applies to.</summary>
+    public string Apply(string nominative, int c)
+    {
+        var mod = Mods[c - 1];
+        if (mod == ".") return nominative;
+        int cut = 0;
+        while (cut < mod.Length && mod[cut] == '-') cut++;
+        return cut > nominative.Length ? nominative : nominative[..^cut] + mod[cut..];
+    }
+}
+
+/// <summary>
+/// Knowledge about Russian personal names: a list of first names with their gender (sex-by-russian-name),
+/// petrovich's gender rules per name part (whole-word exceptions, then the longest matching ending) and
+/// petrovich's declension rules, used backwards to find the nominatives an inflected name part can come from.
+/// Compiled from <c>ru_names_rules/</c> into <c>models/ru-names.bin</c> (kind <c>names-ru</c>).
+/// </summary>
+public sealed class NameRules
+{
+    public const string Kind = "names-ru";
+    public const uint FormatVersion = 1;
+
+    private readonly Dictionary<string, NameGender> _firstNames;
+    private readonly Dictionary<string, NameGender>[] _exceptions;
+    private readonly Dictionary<string, NameGender>[] _suffixes;
+    private readonly int[] _maxSuffix;
+    private readonly DeclensionRule[][] _declension;
+
+    public NameRules(Dictionary<string, NameGender> firstNames, Dictionary<string, NameGender>[] exceptions,
+        Dictionary<string, NameGender>[] suffixes, DeclensionRule[][] declension)
+    {
+        _firstNames = firstNames;
+        _exceptions = exceptions;
+        _suffixes = suffixes;
+        _declension = declension;
+        _maxSuffix = suffixes.Select(s => s.Count == 0 ? 0 : s.Keys.Max(k => k.Length)).ToArray();
+    }
+
+    /// <summary>The first declension rule (exceptions first, then endings, in order) that applies to a nominative.</summary>
+    public DeclensionRule? RuleFor(NameRole role, NameGender gender, string nominative)
+    {
+        foreach (var r in _declension[(int)role])
+            if (r.Fits(gender) && r.Match(nominative) is not null) return r;
+        return null;
+    }
+
+    /// <summary>
+    /// The nominatives (folded) that petrovich declines to <paramref name="folded"/> in case <paramref name="c"/>
+    /// (0 = nomn: the word itself; 1 = gent … 5 = loct) for a name part of this role and gender.
+    /// </summary>
+    public IEnumerable<string> Nominatives(NameRole role, NameGender gender, string folded, int c)
+    {
+        if (c == 0)
+        {
+            yield return folded;
+            yield break;
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var rule in _declension[(int)role])
+        {
+            if (!rule.Fits(gender)) continue;
+            var mod = rule.Mods[c - 1];
+            int cut = 0;
+            while (cut < mod.Length && mod[cut] == '-') cut++;
+            var add = mod == "." ? "" : mod[cut..];
+            if (!folded.EndsWith(add, StringComparison.Ordinal)) continue;
+            var stem = folded[..^add.Length];
+            foreach (var test in rule.Tests)
+            {
+                if (cut > test.Length) continue;
+                var nominative = stem + test[^cut..];
+                if (rule.Match(nominative) is null || !seen.Add(nominative)) continue;
+                if (ReferenceEquals(RuleFor(role, gender, nominative), rule) && rule.Apply(nominative, c) == folded) yield return nominative;
+            }
+        }
+    }
+
+    public int FirstNameCount => _firstNames.Count;
+
+    /// <summary>Gender of a first name in the list (folded nominative), or Unknown.</summary>
+    public NameGender FirstName(string folded) => _firstNames.GetValueOrDefault(folded);
+
+    /// <summary>Gender the rules give a nominative name part (folded), or Unknown (androgynous or no rule).</summary>
+    public NameGender ByRule(NameRole role, string folded)
+    {
+        int r = (int)role;
+        if (_exceptions[r].TryGetValue(folded, out var g)) return g;
+        for (int l = Math.Min(_maxSuffix[r], folded.Length); l >= 1; l--)
+            if (_suffixes[r].TryGetValue(folded[^l..], out g)) return g;
+        return NameGender.Unknown;
+    }
+
+    /// <summary>Compiles <c>first_names_gender.tsv</c> and <c>petrovich_gender.json</c> from the ru_names_rules folder.</summary>
+    public static (NameRules Rules, object Metadata) Compile(string dataDir)
+    {
+        var namesPath = Path.Combine(dataDir, "first_names_gender.tsv");
+        var genderPath = Path.Combine(dataDir, "petrovich_gender.json");
+        var rulesPath = Path.Combine(dataDir, "petrovich_rules.json");
+        foreach (var p in new[] { namesPath, genderPath, rulesPath })
+            if (!File.Exists(p)) throw new FileNotFoundException($"'{p}' not found; --data must point at the ru_names_rules folder.");
+        var names = new Dictionary<string, NameGender>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(namesPath))
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            var f = line.Split('\t');
+            if (f.Length < 2) continue;
+            var g = f[1].Trim() switch { "m" => NameGender.Male, "f" => NameGender.Female, _ => NameGender.Unknown };
+            var name = Letters.Fold(f[0].Trim());
+            // A name listed with both genders is androgynous.
+            names[name] = names.TryGetValue(name, out var old) && old != g ? NameGender.Unknown : g;
+        }
+        using var json = JsonDocument.Parse(File.ReadAllText(genderPath));
+        var gender = json.RootElement.GetProperty("gender");
+        string[] roles = ["firstname", "middlename", "lastname"];
+        var exceptions = new Dictionary<string, NameGender>[3];
+        var suffixes = new Dictionary<string, NameGender>[3];
+        for (int r = 0; r < 3; r++)
+        {
+            exceptions[r] = [];
+            suffixes[r] = [];
+            if (!gender.TryGetProperty(roles[r], out var role)) continue;
+            Fill(role, "exceptions", exceptions[r]);
+            Fill(role, "suffixes", suffixes[r]);
+        }
+        using var rulesJson = JsonDocument.Parse(File.ReadAllText(rulesPath));
+        var declension = new DeclensionRule[3][];
+        for (int r = 0; r < 3; r++)
+        {
+            var list = new List<DeclensionRule>();
+            if (rulesJson.RootElement.TryGetProperty(roles[r], out var role))
+                foreach (var kind in new[] { "exceptions", "suffixes" })
+                    if (role.TryGetProperty(kind, out var items))
+                        foreach (var item in items.EnumerateArray())
+                        {
+                            if (item.TryGetProperty("tags", out _)) continue; // "first_word": parts of double surnames only
+                            var g = item.GetProperty("gender").GetString() switch { "male" => NameGender.Male, "female" => NameGender.Female, _ => NameGender.Unknown };
+                            var tests = item.GetProperty("test").EnumerateArray().Select(t => Letters.Fold(t.GetString()!)).ToArray();
+                            var mods = item.GetProperty("mods").EnumerateArray().Select(m => Letters.Fold(m.GetString()!)).ToArray();
+                            if (mods.Length != 5) throw new FormatException($"{rulesPath}: a {roles[r]} rule has {mods.Length} mods instead of 5.");
+                            list.Add(new DeclensionRule(g, kind == "exceptions", tests, mods));
+                        }
+            declension[r] = [.. list];
+        }
+        var rules = new NameRules(names, exceptions, suffixes, declension);
+        return (rules, new
+        {
+            source = "ru_names_rules: sex-by-russian-name 1.0.3 first names; petrovich-rules gender.json and rules.json (MIT)",
+            firstNames = names.Count,
+            genderExceptions = exceptions.Sum(e => e.Count),
+            genderSuffixes = suffixes.Sum(s => s.Count),
+            declensionRules = declension.Sum(d => d.Length),
+        });
+    }
+
+    private static void Fill(JsonElement role, string kind, Dictionary<string, NameGender> target)
+    {
+        if (!role.TryGetProperty(kind, out var groups)) return;
+        foreach (var group in groups.EnumerateObject())
+        {
+            var g = group.Name switch { "male" => NameGender.Male, "female" => NameGender.Female, _ => NameGender.Unknown };
+            foreach (var item in group.Value.EnumerateArray()) target[Letters.Fold(item.GetString()!)] = g;
+        }
+    }
+
+    /// <summary>
+    /// Payload (BinaryWriter, little-endian; str = 7-bit length + UTF-8):
+    /// <code>
+    ///   i32 n, n × (str folded first name, u8 gender)            gender: 0 androgynous, 1 male, 2 female
+    ///   for role in (first, middle, last):
+    ///     i32 n, n × (str whole-word exception, u8 gender)
+    ///     i32 n, n × (str ending, u8 gender)
+    ///   for role in (first, middle, last):
+    ///     i32 n, n × (u8 gender, u8 exception 0|1, u8 t, t × str test, 5 × str mod)     declension rules in order
+    /// </code>
+    /// </summary>
+    public void Write(string path, object metadata) =>
+        ModelFile.Write(path, ModelHeader.Create(Kind, "ru", FormatVersion, metadata), w =>
+        {
+            WriteMap(w, _firstNames);
+            for (int r = 0; r < 3; r++)
+            {
+                WriteMap(w, _exceptions[r]);
+                WriteMap(w, _suffixes[r]);
+            }
+            for (int r = 0; r < 3; r++)
+            {
+                w.Write(_declension[r].Length);
+                foreach (var rule in _declension[r])
+                {
+                    w.Write((byte)rule.Gender);
+                    w.Write(rule.Exception);
+                    w.Write((byte)rule.Tests.Length);
+                    foreach (var t in rule.Tests) w.Write(t);
+                    foreach (var m in rule.Mods) w.Write(m);
+                }
+            }
+        });
+
+    public static NameRules Load(string path)
+    {
+        var (_, payload) = ModelFile.Read(path, Kind, FormatVersion);
+        try
+        {
+            using var r = new BinaryReader(new MemoryStream(payload, writable: false), Encoding.UTF8);
+            var names = ReadMap(r);
+            var exceptions = new Dictionary<string, NameGender>[3];
+            var suffixes = new Dictionary<string, NameGender>[3];
+            for (int i = 0; i < 3; i++)
+            {
+                exceptions[i] = ReadMap(r);
+                suffixes[i] = ReadMap(r);
+            }
+            var declension = new DeclensionRule[3][];
+            for (int i = 0; i < 3; i++)
+            {
+                int n = r.ReadInt32();
+                if (n < 0) throw new InvalidDataException("negative rule count");
+                declension[i] = new DeclensionRule[n];
+                for (int k = 0; k < n; k++)
+                {
+                    var g = r.ReadByte();
+                    if (g > 2) throw new InvalidDataException("bad gender");
+                    bool exception = r.ReadBoolean();
+                    var tests = new string[r.ReadByte()];
+                    for (int t = 0; t < tests.Length; t++) tests[t] = r.ReadString();
+                    var mods = new string[5];
+                    for (int m = 0; m < 5; m++) mods[m] = r.ReadString();
+                    declension[i][k] = new DeclensionRule((NameGender)g, exception, tests, mods);
+                }
+            }
+            return new NameRules(names, exceptions, suffixes, declension);
+        }
+        catch (Exception e) when (e is EndOfStreamException or InvalidDataException)
+        {
+            throw new ModelFormatException(path, "has a damaged name-rules payload", "restore the file from git or recompile it ('extract morph names')", e);
+        }
+    }
+
+    private static void WriteMap(BinaryWriter w, Dictionary<string, NameGender> map)
+    {
+        w.Write(map.Count);
+        foreach (var (k, g) in map.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            w.Write(k);
+            w.Write((byte)g);
+        }
+    }
+
+    private static Dictionary<string, NameGender> ReadMap(BinaryReader r)
+    {
+        int n = r.ReadInt32();
+        if (n < 0) throw new InvalidDataException("negative count");
+        var map = new Dictionary<string, NameGender>(n, StringComparer.Ordinal);
+        for (int i = 0; i < n; i++)
+        {
+            var k = r.ReadString();
+            var g = r.ReadByte();
+            if (g > 2) throw new InvalidDataException("bad gender");
+            map[k] = (NameGender)g;
+        }
+        return map;
+    }
+}

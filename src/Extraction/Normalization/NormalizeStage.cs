@@ -1,0 +1,45 @@
+using Extraction.Documents;
+using Extraction.Morphology;
+using Extraction.Pipeline;
+
+namespace Extraction.Normalization;
+
+/// <summary>Options of the <c>normalize</c> stage.</summary>
+public sealed record NormalizeOptions
+{
+    /// <summary>Russian morphology model (relative to the models folder).</summary>
+    public string Morphology { get; init; } = "ru-morph.bin";
+    /// <summary>Russian first names and name gender rules (relative to the models folder).</summary>
+    public string Names { get; init; } = "ru-names.bin";
+}
+
+/// <summary>
+/// The <c>normalize</c> stage: sets <see cref="Mention.Normal"/> of every PER/ORG/LOC mention to its nominative,
+/// canonical form (see <see cref="MentionNormalizer"/>). DATE mentions are left alone.
+/// </summary>
+public sealed class NormalizeStage : IStage
+{
+    private readonly MentionNormalizer _normalizer;
+
+    public NormalizeStage(NormalizeOptions options, StageContext context)
+    {
+        var morph = context.Cache.Get(context.ModelPath(options.Morphology, "normalize.morphology"), RussianMorphology.Load);
+        var names = context.Cache.Get(context.ModelPath(options.Names, "normalize.names"), NameRules.Load);
+        _normalizer = new MentionNormalizer(new RussianNormalizer(morph, names));
+    }
+
+    public NormalizeStage(MentionNormalizer normalizer) => _normalizer = normalizer;
+
+    public string Name => "normalize";
+    public IReadOnlyList<string> Requires => [Layers.Entities];
+    public IReadOnlyList<string> Provides => [Layers.Normal];
+
+    public void Process(Document document)
+    {
+        foreach (var mention in document.Mentions)
+        {
+            if (mention.Type == EntityType.DATE) continue;
+            mention.Normal = _normalizer.Normalize(document.Slice(mention.Range), mention.Type);
+        }
+    }
+}

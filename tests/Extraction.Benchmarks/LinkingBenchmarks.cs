@@ -1,0 +1,102 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Extraction.Documents;
+using Extraction.Linking;
+using Extraction.Pipeline;
+using Extraction.Tokenization;
+
+namespace Extraction.Benchmarks;
+
+/// <summary>
+/// What linking adds to a run over 10,000 documents (the seeds, repeated, each with the mentions a tagger would mark:
+/// every run of capitalised words). <c>Tokenize</c> is the per-document work of a run without a tagger (tokenizer,
+/// sentences, language); <c>TokenizeAndLink</c> adds in-document linking and corpus linking with the shipped gazetteer
+/// and lexicon. The target: linking adds under 10% — already against this floor, which leaves out the far
+/// slower tagging and normalization stages. Run: <c>dotnet run -c Release --project tests/Extraction.Benchmarks -- --filter '*Linking*'</c>.
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(InProcessConfig))]
+public class LinkingBenchmarks
+{
+    private const int Documents = 10_000;
+    private string[] _texts = [];
+    private (TextRange Range, EntityType Type)[][] _mentions = [];
+    private DocumentPipeline _pipeline = null!;
+    private LinkingResources _resources = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var seeds = BenchData.Seeds().Select(d => d.Text).ToArray();
+        _texts = Enumerable.Range(0, Documents).Select(i => seeds[i % seeds.Length]).ToArray();
+        _mentions = seeds.Select(Capitalised).ToArray();
+        _pipeline = new DocumentPipeline([new TokenizeStage(new TokenizeOptions()), new LanguageStage(new LanguageOptions())]);
+        var gaz = Gazetteer.Load(Path.Combine(BenchData.ModelsDir, "gazetteer.bin"));
+        _resources = new LinkingResources(gaz, OrgLexicon.Load(Path.Combine(BenchData.ModelsDir, "org-lexicon.tsv"), gaz));
+    }
+
+    /// <summary>Runs of 1–3 capitalised words (not sentence-initial-looking single short words), typed in turn PER/ORG/LOC.</summary>
+    private static (TextRange, EntityType)[] Capitalised(string text)
+    {
+        var found = new List<(TextRange, EntityType)>();
+        int i = 0, n = 0;
+        while (i < text.Length)
+        {
+            if (!CharClass.IsUpper(text[i]) || (i > 0 && CharClass.IsLetter(text[i - 1]))) { i++; continue; }
+            int start = i, words = 0, end = i;
+            while (i < text.Length && words < 3 && CharClass.IsUpper(text[i]))
+            {
+                while (i < text.Length && (CharClass.IsLetter(text[i]) || text[i] == '-')) i++;
+                end = i;
+                words++;
+                if (i + 1 < text.Length && text[i] == ' ' && CharClass.IsUpper(text[i + 1])) i++;
+                else break;
+            }
+            if (end - start >= 3) found.Add((new TextRange(start, end), (EntityType)(n++ % 3)));
+            i = Math.Max(i, start + 1);
+        }
+        return found.ToArray();
+    }
+
+    private Document Make(int i)
+    {
+        var doc = new Document("doc" + i, _texts[i]);
+        _pipeline.Process(doc);
+        foreach (var (range, type) in _mentions[i % _mentions.Length]) doc.AddMention(new Mention(range, type, "bench"));
+        return doc;
+    }
+
+    [Benchmark(Baseline = true)]
+    public int Tokenize()
+    {
+        int tokens = 0;
+        for (int i = 0; i < Documents; i++) tokens += Make(i).Tokens.Count;
+        return tokens;
+    }
+
+    [Benchmark]
+    public int TokenizeAndLink()
+    {
+        var stage = new LinkStage(_resources);
+        var corpus = new CorpusLinker(_resources);
+        int tokens = 0;
+        for (int i = 0; i < Documents; i++)
+        {
+            var doc = Make(i);
+            stage.Process(doc);
+            corpus.Add(doc);
+            tokens += doc.Tokens.Count;
+        }
+        corpus.Complete();
+        return tokens + corpus.Entities().Count;
+    }
+}
+
+/// <summary>In-process, few iterations: each operation handles 10,000 documents, and a separate benchmark build times out on a busy machine.</summary>
+public sealed class InProcessConfig : ManualConfig
+{
+    public InProcessConfig() =>
+        AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5));
+}

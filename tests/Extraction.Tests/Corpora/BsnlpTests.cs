@@ -1,0 +1,54 @@
+using Extraction.Corpora;
+using Extraction.Documents;
+
+namespace Extraction.Tests.Corpora;
+
+public sealed class BsnlpTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "bsnlp-test-" + Guid.NewGuid().ToString("N"));
+
+    public BsnlpTests()
+    {
+        var topic = Path.Combine(_root, "brexit");
+        Directory.CreateDirectory(Path.Combine(topic, "raw"));
+        Directory.CreateDirectory(Path.Combine(topic, "annotated"));
+        File.WriteAllText(Path.Combine(topic, "raw", "a.txt"),
+            "ru-7\r\nru\r\n2018-09-20\r\nhttps://example.org/x\r\nВизит в Лондон\r\nБорис Джонсон прибыл в Лондон. Джонсона встретили в Лондоне и Лондонском порту.\r\n");
+        File.WriteAllText(Path.Combine(topic, "annotated", "a.out"),
+            "ru-7\nБорис Джонсон\tБорис Джонсон\tPER\tPER-Boris-Johnson\nДжонсон\tДжонсон\tPER\tPER-Boris-Johnson\n" +
+            "Джонсона\tДжонсон\tPER\tPER-Boris-Johnson\nЛондон\tЛондон\tLOC\tGPE-London\nЛондоне\tЛондон\tLOC\tGPE-London\nBrexit\tBrexit\tEVT\tEVT-Brexit\n");
+        File.WriteAllText(Path.Combine(topic, "raw", "b.txt"), "ru-8\nru\n\n\nБез разметки.\n");
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public void Pairs_raw_and_annotated_files_by_id_and_reads_header()
+    {
+        var doc = Assert.Single(Bsnlp.ReadAll(_root));
+        Assert.Equal("brexit", doc.Topic);
+        Assert.Equal("brexit/ru-7", doc.Gold.Id);
+        Assert.Equal("2018-09-20", doc.Gold.DocumentDate);
+        Assert.Equal(Language.Ru, doc.Gold.Language);
+        Assert.StartsWith("Визит в Лондон\nБорис Джонсон", doc.Gold.Text);
+        Assert.Equal(6, doc.Annotations.Count);
+        Assert.Equal(new BsnlpAnnotation("Джонсона", "Джонсон", "PER", "PER-Boris-Johnson"), doc.Annotations[2]);
+    }
+
+    [Fact]
+    public void Spans_are_whole_word_occurrences_longest_first_without_overlap()
+    {
+        var doc = Bsnlp.ReadAll(_root).Single().Gold;
+        var forms = doc.Spans.Select(s => (doc.Text[s.Range.Start..s.Range.End], s.Type, s.Normal)).ToList();
+        Assert.Equal(
+        [
+            ("Лондон", EntityType.LOC, "Лондон"),
+            ("Борис Джонсон", EntityType.PER, "Борис Джонсон"),
+            ("Лондон", EntityType.LOC, "Лондон"),
+            ("Джонсона", EntityType.PER, "Джонсон"),
+            ("Лондоне", EntityType.LOC, "Лондон"),
+        ], forms);
+        Assert.All(doc.Spans, s => Assert.NotNull(s.EntityId));
+        Assert.DoesNotContain(doc.Spans, s => s.OriginalLabel == "EVT");
+    }
+}
