@@ -64,7 +64,13 @@ internal static class RunCommand
             var (pipeline, tables) = PipelineFactory.Build(pipelineConfig, configPath);
             var linker = CreateLinker(pipelineConfig, configPath);
             var load = new LoadOptions { Encoding = encodingName is null ? null : Decoder.Resolve(encodingName) };
-            var files = CorpusReader.Enumerate(inputs).ToList();
+            var skipped = new List<string>();
+            var files = CorpusReader.Enumerate(inputs, skipped: skipped.Add).ToList();
+            if (skipped.Count > 0)
+            {
+                log.Information("Skipped {Count} files whose extension is not {Extensions} (listed in the log with --verbose)", skipped.Count, string.Join(" ", CorpusReader.DefaultExtensions));
+                foreach (var s in skipped) log.Debug("Skipped {Path}: extension not supported", s);
+            }
             log.Information("Run: {Files} files from {Inputs}, stages {Stages}, {Jobs} jobs", files.Count, string.Join(" ", inputs),
                 string.Join(" → ", pipeline.Stages.Select(s => s.Name)), jobs);
             var runner = new BatchRunner(pipeline, linker, new BatchOptions

@@ -21,8 +21,37 @@ public enum NameRole : byte
 }
 
 /// <summary>
-/// Gender knowledge about Russian personal names: a list of first names with their gender (sex-by-russian-name)
-/// and petrovich's gender rules per name part (whole-word exceptions, then the longest matching ending).
+/// One petrovich declension rule: for a nominative name part of <see cref="Gender"/> (Unknown = any) that equals
+/// (<see cref="Exception"/>) or ends with one of <see cref="Tests"/>, the five oblique cases (gent, datv, accs, ablt,
+/// loct) are made by <see cref="Mods"/>: each leading '-' deletes a final letter, the rest is appended, "." = unchanged.
+/// </summary>
+public sealed record DeclensionRule(NameGender Gender, bool Exception, string[] Tests, string[] Mods)
+{
+    public bool Fits(NameGender gender) => Gender == NameGender.Unknown || Gender == gender;
+
+    /// <summary>The test the nominative matches, or null.</summary>
+    public string? Match(string nominative)
+    {
+        foreach (var t in Tests)
+            if (Exception ? nominative == t : nominative.EndsWith(t, StringComparison.Ordinal)) return t;
+        return null;
+    }
+
+    /// <summary>Oblique case <paramref name="c"/> (1 = gent … 5 = loct) of a nominative this rule applies to.</summary>
+    public string Apply(string nominative, int c)
+    {
+        var mod = Mods[c - 1];
+        if (mod == ".") return nominative;
+        int cut = 0;
+        while (cut < mod.Length && mod[cut] == '-') cut++;
+        return cut > nominative.Length ? nominative : nominative[..^cut] + mod[cut..];
+    }
+}
+
+/// <summary>
+/// Knowledge about Russian personal names: a list of first names with their gender (sex-by-russian-name),
+/// petrovich's gender rules per name part (whole-word exceptions, then the longest matching ending) and
+/// petrovich's declension rules, used backwards to find the nominatives an inflected name part can come from.
 /// Compiled from <c>ru_names_rules/</c> into <c>models/ru-names.bin</c> (kind <c>names-ru</c>).
 /// </summary>
 public sealed class NameRules
@@ -34,13 +63,55 @@ public sealed class NameRules
     private readonly Dictionary<string, NameGender>[] _exceptions;
     private readonly Dictionary<string, NameGender>[] _suffixes;
     private readonly int[] _maxSuffix;
+    private readonly DeclensionRule[][] _declension;
 
-    public NameRules(Dictionary<string, NameGender> firstNames, Dictionary<string, NameGender>[] exceptions, Dictionary<string, NameGender>[] suffixes)
+    public NameRules(Dictionary<string, NameGender> firstNames, Dictionary<string, NameGender>[] exceptions,
+        Dictionary<string, NameGender>[] suffixes, DeclensionRule[][] declension)
     {
         _firstNames = firstNames;
         _exceptions = exceptions;
         _suffixes = suffixes;
+        _declension = declension;
         _maxSuffix = suffixes.Select(s => s.Count == 0 ? 0 : s.Keys.Max(k => k.Length)).ToArray();
+    }
+
+    /// <summary>The first declension rule (exceptions first, then endings, in order) that applies to a nominative.</summary>
+    public DeclensionRule? RuleFor(NameRole role, NameGender gender, string nominative)
+    {
+        foreach (var r in _declension[(int)role])
+            if (r.Fits(gender) && r.Match(nominative) is not null) return r;
+        return null;
+    }
+
+    /// <summary>
+    /// The nominatives (folded) that petrovich declines to <paramref name="folded"/> in case <paramref name="c"/>
+    /// (0 = nomn: the word itself; 1 = gent … 5 = loct) for a name part of this role and gender.
+    /// </summary>
+    public IEnumerable<string> Nominatives(NameRole role, NameGender gender, string folded, int c)
+    {
+        if (c == 0)
+        {
+            yield return folded;
+            yield break;
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var rule in _declension[(int)role])
+        {
+            if (!rule.Fits(gender)) continue;
+            var mod = rule.Mods[c - 1];
+            int cut = 0;
+            while (cut < mod.Length && mod[cut] == '-') cut++;
+            var add = mod == "." ? "" : mod[cut..];
+            if (!folded.EndsWith(add, StringComparison.Ordinal)) continue;
+            var stem = folded[..^add.Length];
+            foreach (var test in rule.Tests)
+            {
+                if (cut > test.Length) continue;
+                var nominative = stem + test[^cut..];
+                if (rule.Match(nominative) is null || !seen.Add(nominative)) continue;
+                if (ReferenceEquals(RuleFor(role, gender, nominative), rule) && rule.Apply(nominative, c) == folded) yield return nominative;
+            }
+        }
     }
 
     public int FirstNameCount => _firstNames.Count;
@@ -63,7 +134,8 @@ public sealed class NameRules
     {
         var namesPath = Path.Combine(dataDir, "first_names_gender.tsv");
         var genderPath = Path.Combine(dataDir, "petrovich_gender.json");
-        foreach (var p in new[] { namesPath, genderPath })
+        var rulesPath = Path.Combine(dataDir, "petrovich_rules.json");
+        foreach (var p in new[] { namesPath, genderPath, rulesPath })
             if (!File.Exists(p)) throw new FileNotFoundException($"'{p}' not found; --data must point at the ru_names_rules folder.");
         var names = new Dictionary<string, NameGender>(StringComparer.Ordinal);
         foreach (var line in File.ReadLines(namesPath))
@@ -89,13 +161,33 @@ public sealed class NameRules
             Fill(role, "exceptions", exceptions[r]);
             Fill(role, "suffixes", suffixes[r]);
         }
-        var rules = new NameRules(names, exceptions, suffixes);
+        using var rulesJson = JsonDocument.Parse(File.ReadAllText(rulesPath));
+        var declension = new DeclensionRule[3][];
+        for (int r = 0; r < 3; r++)
+        {
+            var list = new List<DeclensionRule>();
+            if (rulesJson.RootElement.TryGetProperty(roles[r], out var role))
+                foreach (var kind in new[] { "exceptions", "suffixes" })
+                    if (role.TryGetProperty(kind, out var items))
+                        foreach (var item in items.EnumerateArray())
+                        {
+                            if (item.TryGetProperty("tags", out _)) continue; // "first_word": parts of double surnames only
+                            var g = item.GetProperty("gender").GetString() switch { "male" => NameGender.Male, "female" => NameGender.Female, _ => NameGender.Unknown };
+                            var tests = item.GetProperty("test").EnumerateArray().Select(t => Letters.Fold(t.GetString()!)).ToArray();
+                            var mods = item.GetProperty("mods").EnumerateArray().Select(m => Letters.Fold(m.GetString()!)).ToArray();
+                            if (mods.Length != 5) throw new FormatException($"{rulesPath}: a {roles[r]} rule has {mods.Length} mods instead of 5.");
+                            list.Add(new DeclensionRule(g, kind == "exceptions", tests, mods));
+                        }
+            declension[r] = [.. list];
+        }
+        var rules = new NameRules(names, exceptions, suffixes, declension);
         return (rules, new
         {
-            source = "ru_names_rules: sex-by-russian-name 1.0.3 first names, petrovich-rules gender.json (MIT)",
+            source = "ru_names_rules: sex-by-russian-name 1.0.3 first names; petrovich-rules gender.json and rules.json (MIT)",
             firstNames = names.Count,
-            exceptions = exceptions.Sum(e => e.Count),
-            suffixes = suffixes.Sum(s => s.Count),
+            genderExceptions = exceptions.Sum(e => e.Count),
+            genderSuffixes = suffixes.Sum(s => s.Count),
+            declensionRules = declension.Sum(d => d.Length),
         });
     }
 
@@ -116,6 +208,8 @@ public sealed class NameRules
     ///   for role in (first, middle, last):
     ///     i32 n, n × (str whole-word exception, u8 gender)
     ///     i32 n, n × (str ending, u8 gender)
+    ///   for role in (first, middle, last):
+    ///     i32 n, n × (u8 gender, u8 exception 0|1, u8 t, t × str test, 5 × str mod)     declension rules in order
     /// </code>
     /// </summary>
     public void Write(string path, object metadata) =>
@@ -126,6 +220,18 @@ public sealed class NameRules
             {
                 WriteMap(w, _exceptions[r]);
                 WriteMap(w, _suffixes[r]);
+            }
+            for (int r = 0; r < 3; r++)
+            {
+                w.Write(_declension[r].Length);
+                foreach (var rule in _declension[r])
+                {
+                    w.Write((byte)rule.Gender);
+                    w.Write(rule.Exception);
+                    w.Write((byte)rule.Tests.Length);
+                    foreach (var t in rule.Tests) w.Write(t);
+                    foreach (var m in rule.Mods) w.Write(m);
+                }
             }
         });
 
@@ -143,7 +249,25 @@ public sealed class NameRules
                 exceptions[i] = ReadMap(r);
                 suffixes[i] = ReadMap(r);
             }
-            return new NameRules(names, exceptions, suffixes);
+            var declension = new DeclensionRule[3][];
+            for (int i = 0; i < 3; i++)
+            {
+                int n = r.ReadInt32();
+                if (n < 0) throw new InvalidDataException("negative rule count");
+                declension[i] = new DeclensionRule[n];
+                for (int k = 0; k < n; k++)
+                {
+                    var g = r.ReadByte();
+                    if (g > 2) throw new InvalidDataException("bad gender");
+                    bool exception = r.ReadBoolean();
+                    var tests = new string[r.ReadByte()];
+                    for (int t = 0; t < tests.Length; t++) tests[t] = r.ReadString();
+                    var mods = new string[5];
+                    for (int m = 0; m < 5; m++) mods[m] = r.ReadString();
+                    declension[i][k] = new DeclensionRule((NameGender)g, exception, tests, mods);
+                }
+            }
+            return new NameRules(names, exceptions, suffixes, declension);
         }
         catch (Exception e) when (e is EndOfStreamException or InvalidDataException)
         {

@@ -9,8 +9,8 @@ namespace Extraction.Normalization;
 /// <para>Persons: every (gender, case) hypothesis is scored over all name words at once (agreement inside the
 /// mention): each word's best reading in that gender and case (dictionary first/last names and patronymics, then
 /// guesses from the ending), weighed by the first-name list and the gender rules; the best hypothesis puts every
-/// word to the nominative singular of that gender. Leading lower-case words (titles such as «президента») and
-/// capitalised titles before a name are dropped.</para>
+/// word to the nominative singular of that gender. Names the dictionary does not know are read through the petrovich
+/// declension rules backwards. A PER mention that names a group («британцев») keeps its number like a phrase.</para>
 /// <para>Organisations and places: the head is the first noun after a run of agreeing adjectives and participles;
 /// the head goes to the nominative keeping its number, the modifiers follow it (each within its own paradigm, so a
 /// participle stays a participle), and everything after the head (genitive tails, quoted names) stays.
@@ -19,16 +19,8 @@ namespace Extraction.Normalization;
 public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
 {
     private const int MaxParses = 48;
-    private static readonly float[] CasePrior = [0.40f, 0.25f, 0.08f, 0.10f, 0.09f, 0.08f];
-
-    /// <summary>Capitalised words that are titles or forms of address before a name (dictionary lemmas).</summary>
-    private static readonly HashSet<string> TitleLemmas = new(StringComparer.Ordinal)
-    {
-        "президент", "премьер", "премьер-министр", "министр", "генерал", "глава", "председатель", "король", "королева",
-        "принц", "принцесса", "губернатор", "мэр", "канцлер", "сенатор", "депутат", "судья", "господин", "госпожа",
-        "патриарх", "генсек", "спикер", "посол", "мистер", "миссис", "мисс", "фрау", "герр", "доктор", "профессор",
-        "маршал", "полковник", "адмирал", "лидер", "экс-президент", "вице-президент", "замминистра", "шейх", "эмир", "султан",
-    };
+    private static readonly float[] CasePrior = [0.35f, 0.30f, 0.08f, 0.10f, 0.10f, 0.07f];
+    private const double MalePrior = 0.65;
 
     public string Normalize(string surface, EntityType type)
     {
@@ -42,7 +34,7 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
 
     private void NormalizePerson(List<MentionPart> parts)
     {
-        DropTitles(parts);
+        DropLeadingWords(parts);
         var words = new List<int>();
         for (int i = 0; i < parts.Count; i++)
             if (parts[i].IsWord && !parts[i].Quoted && IsCyrillic(parts[i].Text) && !IsInitial(parts, i) && !IsAbbreviation(parts[i].Text))
@@ -50,6 +42,11 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         if (words.Count == 0) return;
 
         var parses = words.Select(i => morph.Analyse(parts[i].Text, alwaysGuess: true)).ToArray();
+        if (IsGroupOfPeople(parts[words[0]].Text, parses))
+        {
+            NormalizePhrase(parts, EntityType.PER);
+            return;
+        }
         string[]? best = null;
         double bestScore = double.NegativeInfinity;
         var current = new string[words.Count];
@@ -57,10 +54,11 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         {
             for (int c = 0; c < Grammemes.MainCases.Length; c++)
             {
-                double score = Math.Log(gender == NameGender.Male ? 0.6 : 0.4) + Math.Log(CasePrior[c]);
+                double score = Math.Log(gender == NameGender.Male ? MalePrior : 1 - MalePrior) + Math.Log(CasePrior[c]);
                 for (int w = 0; w < words.Count; w++)
                 {
-                    var (form, s) = BestNameReading(parts[words[w]].Text, parses[w], gender, Grammemes.MainCases[c], w, words.Count);
+                    var position = words.Count == 1 ? Position.Only : w == 0 ? Position.First : w == words.Count - 1 ? Position.Last : Position.Middle;
+                    var (form, s) = BestNameReading(parts[words[w]].Text, parses[w], gender, c, position);
                     current[w] = form;
                     score += Math.Log(s);
                 }
@@ -70,58 +68,155 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         for (int w = 0; w < words.Count; w++) parts[words[w]] = parts[words[w]] with { Text = best![w] };
     }
 
-    /// <summary>The nominative of one name word read in <paramref name="gender"/> and <paramref name="case_"/>, and how plausible that is.</summary>
-    private (string Form, double Score) BestNameReading(string word, MorphParse[] parses, NameGender gender, Grammemes case_, int index, int count)
-    {
-        // Unchanged (an indeclinable name) is always possible but weak.
-        string bestForm = word;
-        double best = case_ == Grammemes.Nomn ? 0.02 : 0.01;
-        var genderMask = gender == NameGender.Male ? Grammemes.Masc : Grammemes.Femn;
-        foreach (var p in parses)
-        {
-            var tag = morph.Tag(p);
-            if (tag.Case != case_ || tag.Has(Grammemes.Plur) && !tag.Has(Grammemes.Fixd)) continue;
-            bool common = tag.HasAny(Grammemes.MsF | Grammemes.GNdr);
-            if (!common && !tag.Has(genderMask)) continue;
-            bool name = tag.Has(Grammemes.Name), surname = tag.Has(Grammemes.Surn), patronymic = tag.Has(Grammemes.Patr);
-            double role = name || surname || patronymic ? 1.0 : tag.Has(Grammemes.Noun) ? 0.15 : tag.Has(Grammemes.Adjf) ? 0.1 : 0.02;
-            if (tag.Has(Grammemes.Geox) || tag.Has(Grammemes.Orgn)) role = 0.1;
-            var form = tag.Has(Grammemes.Fixd) ? word : morph.Inflect(word, p, Grammemes.Nomn | Grammemes.Sing) ?? word;
-            var folded = Letters.Fold(form);
-            double fit = 1.0;
-            if (name || !surname && !patronymic && index == 0 && count > 1)
-            {
-                var listed = names.FirstName(folded);
-                fit = listed == gender ? 3.0 : listed != NameGender.Unknown ? 0.2 : 1.0;
-            }
-            var rule = names.ByRule(patronymic ? NameRole.Middle : name ? NameRole.First : NameRole.Last, folded);
-            if (rule != NameGender.Unknown) fit *= rule == gender ? 1.5 : 0.3;
-            double s = Math.Max(p.Score, 1e-4) * role * fit;
-            if (s > best) { best = s; bestForm = form; }
-        }
-        return (bestForm, best);
-    }
-
-    /// <summary>Drops lower-case words before the first capitalised one, and capitalised titles before a name.</summary>
-    private void DropTitles(List<MentionPart> parts)
+    /// <summary>
+    /// Drops leading prepositions, conjunctions and particles («с Русланом …»), and, when the mention has capitalised
+    /// words, the lower-case words before the first of them («президента Путина»).
+    /// </summary>
+    private void DropLeadingWords(List<MentionPart> parts)
     {
         int first = parts.FindIndex(p => p.IsWord && char.IsUpper(p.Text[0]));
         if (first > 0) parts.RemoveRange(0, first);
         while (true)
         {
             int w = parts.FindIndex(p => p.IsWord);
-            if (w < 0) return;
-            int next = parts.FindIndex(w + 1, p => p.IsWord);
-            if (next < 0 || !char.IsUpper(parts[next].Text[0]) || !IsTitle(parts[w].Text)) return;
+            int next = w < 0 ? -1 : parts.FindIndex(w + 1, p => p.IsWord);
+            if (next < 0) return;
+            var parses = morph.Analyse(parts[w].Text);
+            if (parses.Length == 0 || !parses.Any(p => !p.IsGuess && morph.Tag(p).HasAny(Grammemes.Prep | Grammemes.Conj | Grammemes.Prcl))) return;
             parts.RemoveRange(0, next);
         }
     }
 
-    private bool IsTitle(string word)
+    /// <summary>
+    /// A mention typed PER that names a group («британцев», «консервативными депутатами»): no word has a personal-name
+    /// reading in the dictionary and the first word is a lower-case plural noun or adjective there.
+    /// </summary>
+    private bool IsGroupOfPeople(string firstWord, MorphParse[][] parses)
     {
-        foreach (var p in morph.Analyse(word))
-            if (!p.IsGuess && TitleLemmas.Contains(Letters.Fold(morph.Lemma(word, p)))) return true;
-        return false;
+        foreach (var word in parses)
+        {
+            if (word.Length == 0 || word[0].IsGuess) return false;
+            foreach (var p in word)
+                if (!p.IsGuess && morph.Tag(p).HasAny(Grammemes.Name | Grammemes.Surn | Grammemes.Patr)) return false;
+        }
+        return morph.Tag(parses[0][0]).Has(Grammemes.Plur) && !char.IsUpper(firstWord[0]);
+    }
+
+    /// <summary>
+    /// The nominative of one name word read in <paramref name="gender"/> and case <paramref name="c"/>, and how
+    /// plausible that is. Two sources propose nominatives: the morphology (dictionary names, surnames and patronymics,
+    /// then guesses from the ending) and the petrovich rules read backwards; a nominative both propose adds up.
+    /// </summary>
+    private (string Form, double Score) BestNameReading(string word, MorphParse[] parses, NameGender gender, int c, Position position)
+    {
+        var fromMorph = new Dictionary<string, (string Form, double Score)>(StringComparer.Ordinal);
+        var fromRules = new Dictionary<string, double>(StringComparer.Ordinal);
+        var case_ = Grammemes.MainCases[c];
+        var genderMask = gender == NameGender.Male ? Grammemes.Masc : Grammemes.Femn;
+        float maxGuess = 0;
+        foreach (var p in parses)
+            if (p.IsGuess) maxGuess = Math.Max(maxGuess, p.Score);
+
+        foreach (var p in parses)
+        {
+            var tag = morph.Tag(p);
+            if (tag.Case != case_ || tag.Has(Grammemes.Plur) && !tag.Has(Grammemes.Fixd)) continue;
+            bool name = tag.Has(Grammemes.Name), surname = tag.Has(Grammemes.Surn), patronymic = tag.Has(Grammemes.Patr);
+            bool common = tag.HasAny(Grammemes.MsF | Grammemes.GNdr);
+            double role;
+            if (common || tag.Has(genderMask))
+                role = name || surname || patronymic ? 1.0 : tag.Has(Grammemes.Noun) ? (p.IsGuess ? 0.5 : 0.15) : tag.Has(Grammemes.Adjf) ? 0.1 : 0.02;
+            else if (gender == NameGender.Male && !name && tag.Has(Grammemes.Noun) && tag.Has(Grammemes.Femn) && EndsWithA(morph.Lemma(word, p)))
+                role = 0.3; // a man's surname declined like a feminine noun: Дерипаска, Обама, Виола
+            else continue;
+            if (tag.HasAny(Grammemes.Geox | Grammemes.Orgn)) role = Math.Min(role, 0.1);
+            double base_ = p.IsGuess ? 0.25 * p.Score / Math.Max(maxGuess, 1e-6f) : 0.5 + 0.5 * p.Score;
+            var form = tag.Has(Grammemes.Fixd) ? word : morph.Inflect(word, p, Grammemes.Nomn | Grammemes.Sing) ?? word;
+            var folded = Letters.Fold(form);
+            var nameRole = patronymic ? NameRole.Middle : name ? NameRole.First : NameRole.Last;
+            double s = base_ * role * Fit(nameRole, gender, folded, name || !surname && !patronymic) * Placement(nameRole, position);
+            if (!fromMorph.TryGetValue(folded, out var old) || old.Score < s) fromMorph[folded] = (form, s);
+        }
+
+        var foldedWord = Letters.Fold(word);
+        foreach (var nameRole in new[] { NameRole.First, NameRole.Last, NameRole.Middle })
+        {
+            foreach (var nominative in names.Nominatives(nameRole, gender, foldedWord, c))
+            {
+                double s = 0.3 * Fit(nameRole, gender, nominative, nameRole == NameRole.First) * Placement(nameRole, position);
+                if (nameRole == NameRole.First && names.FirstName(nominative) == NameGender.Unknown) s *= 0.5;
+                // A declining rule shared by both genders says less than one of this gender; a man's name in -а/-я
+                // is rare outside the dictionary (Никита, Дерипаска are in it).
+                if (names.RuleFor(nameRole, gender, nominative) is { Gender: NameGender.Unknown } shared && shared.Mods[0] != ".") s *= 0.5;
+                if (gender == NameGender.Male && EndsWithA(nominative)) s *= 0.8;
+                // A woman's foreign surname in a consonant does not decline, but a man's does: «Леманом» is rarely a woman.
+                if (gender == NameGender.Female && nominative == foldedWord && !IsVowel(nominative[^1])) s *= 0.4;
+                if (nameRole == NameRole.Last && IsProductiveSurname(nominative, gender)) s *= 1.5;
+                // Unchanged is a weak reading for a word that ends like an oblique case («Леманом», «Цукербергу»).
+                if (nominative == foldedWord && LooksOblique(foldedWord)) s *= 0.4;
+                if (!fromRules.TryGetValue(nominative, out var old) || old < s) fromRules[nominative] = s;
+            }
+        }
+
+        string bestForm = word;
+        double best = 0.003;
+        foreach (var (folded, (form, s)) in fromMorph)
+        {
+            double total = s + fromRules.GetValueOrDefault(folded);
+            if (total > best) { best = total; bestForm = form; }
+        }
+        foreach (var (folded, s) in fromRules)
+            if (!fromMorph.ContainsKey(folded) && s > best) { best = s; bestForm = Restore(word, folded); }
+        return (bestForm, best);
+    }
+
+    /// <summary>Russian surname endings that decline (Иванов/Иванова, Пушкин, Достоевский/Достоевская…).</summary>
+    private static bool IsProductiveSurname(string folded, NameGender gender) => gender == NameGender.Male
+        ? folded.EndsWith("ов") || folded.EndsWith("ев") || folded.EndsWith("ин") || folded.EndsWith("ын") || folded.EndsWith("ский") || folded.EndsWith("цкий")
+        : folded.EndsWith("ова") || folded.EndsWith("ева") || folded.EndsWith("ина") || folded.EndsWith("ына") || folded.EndsWith("ская") || folded.EndsWith("цкая");
+
+    private enum Position { Only, First, Middle, Last }
+
+    /// <summary>Where name parts usually stand: a first name first, a surname last (either alone).</summary>
+    private static double Placement(NameRole role, Position position) => (role, position) switch
+    {
+        (NameRole.Last, Position.First) => 0.5,
+        (NameRole.First, Position.Last) => 0.5,
+        (NameRole.Middle, Position.Only or Position.First) => 0.5,
+        _ => 1.0,
+    };
+
+    /// <summary>How well a nominative fits the gender: the first-name list (for first names) and the gender rules.</summary>
+    private double Fit(NameRole role, NameGender gender, string folded, bool checkList)
+    {
+        double fit = 1.0;
+        if (checkList)
+        {
+            var listed = names.FirstName(folded);
+            fit = listed == gender ? 4.0 : listed != NameGender.Unknown ? 0.1 : 0.7;
+        }
+        var rule = names.ByRule(role, folded);
+        if (rule != NameGender.Unknown) fit *= rule == gender ? 1.5 : 0.3;
+        return fit;
+    }
+
+    private static bool LooksOblique(string folded) =>
+        folded.Length > 3 && (folded.EndsWith("ом") || folded.EndsWith("ем") || folded.EndsWith("ым") || folded.EndsWith("им")
+                              || folded.EndsWith("у") || folded.EndsWith("ю"));
+
+    private static bool IsVowel(char c) => "аеёиоуыэюя".Contains(c);
+
+    private static bool EndsWithA(string lemma) => lemma.Length > 1 && lemma[^1] is 'а' or 'я';
+
+    /// <summary>A folded nominative spelled like the surface word: the shared beginning copied, the rest in the word's case.</summary>
+    private static string Restore(string word, string folded)
+    {
+        int shared = 0;
+        while (shared < word.Length && shared < folded.Length && Letters.Fold(word[shared]) == folded[shared]) shared++;
+        bool upper = word.Length > 1 && word.All(ch => !char.IsLetter(ch) || char.IsUpper(ch));
+        var rest = folded[shared..];
+        if (shared == 0 && word.Length > 0 && char.IsUpper(word[0]) && rest.Length > 0) rest = char.ToUpperInvariant(rest[0]) + rest[1..];
+        return word[..shared] + (upper ? rest.ToUpperInvariant() : rest);
     }
 
     private static bool IsInitial(List<MentionPart> parts, int i) =>

@@ -6,13 +6,13 @@ public sealed record InputFile(string Path, string DocId, string? Problem = null
 /// <summary>
 /// Walks the inputs (files or folders, recursively) in a stable order and yields every file with a supported
 /// extension, plus the entries it cannot open (broken links, loops, unreadable folders) with the reason, so the
-/// batch can account for them.
+/// batch can account for them. Files with other extensions are passed to <c>skipped</c>, so a run can say what it left out.
 /// </summary>
 public static class CorpusReader
 {
     public static readonly string[] DefaultExtensions = [".txt", ".html", ".htm"];
 
-    public static IEnumerable<InputFile> Enumerate(IEnumerable<string> inputs, IReadOnlyCollection<string>? extensions = null)
+    public static IEnumerable<InputFile> Enumerate(IEnumerable<string> inputs, IReadOnlyCollection<string>? extensions = null, Action<string>? skipped = null)
     {
         extensions ??= DefaultExtensions;
         foreach (var input in inputs)
@@ -25,11 +25,11 @@ public static class CorpusReader
             else if (Directory.Exists(input))
             {
                 var root = Path.GetFullPath(input);
-                foreach (var f in Walk(root, root, extensions, new HashSet<string>(StringComparer.Ordinal))) yield return f;
+                foreach (var f in Walk(root, root, extensions, new HashSet<string>(StringComparer.Ordinal), skipped)) yield return f;
             }
             else if (IsLink(input))
             {
-                yield return new InputFile(Path.GetFullPath(input), Path.GetFileName(input), LinkProblem(input));
+                yield return new InputFile(Path.GetFullPath(input), Path.GetFileName(input), LinkProblem(input) ?? "file cannot be accessed");
             }
             else
             {
@@ -44,7 +44,7 @@ public static class CorpusReader
         catch (IOException) { return false; }
     }
 
-    private static IEnumerable<InputFile> Walk(string root, string dir, IReadOnlyCollection<string> extensions, HashSet<string> seen)
+    private static IEnumerable<InputFile> Walk(string root, string dir, IReadOnlyCollection<string> extensions, HashSet<string> seen, Action<string>? skipped)
     {
         string real;
         try { real = ResolveReal(dir); }
@@ -77,22 +77,27 @@ public static class CorpusReader
         {
             if (Directory.Exists(entry))
             {
-                foreach (var f in Walk(root, entry, extensions, seen)) yield return f;
+                foreach (var f in Walk(root, entry, extensions, seen, skipped)) yield return f;
                 continue;
             }
-            if (!HasExtension(entry, extensions)) continue;
-            if (File.Exists(entry)) yield return new InputFile(entry, Relative(root, entry));
-            else yield return new InputFile(entry, Relative(root, entry), IsLink(entry) ? LinkProblem(entry) : "file cannot be accessed");
+            if (!HasExtension(entry, extensions))
+            {
+                skipped?.Invoke(entry);
+                continue;
+            }
+            // File.Exists is true for a link whose target is missing, so links are checked first.
+            var why = IsLink(entry) ? LinkProblem(entry) : File.Exists(entry) ? null : "file cannot be accessed";
+            yield return new InputFile(entry, Relative(root, entry), why);
         }
     }
 
-    /// <summary>Why a symbolic link leads nowhere: a loop, or a missing target.</summary>
-    private static string LinkProblem(string path)
+    /// <summary>Why a symbolic link leads nowhere (a loop, or a missing target), or null when it leads to a file.</summary>
+    private static string? LinkProblem(string path)
     {
         try
         {
             var target = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true);
-            return target is { Exists: true } ? "file cannot be accessed" : "broken symbolic link: its target does not exist";
+            return target is { Exists: true } ? null : "broken symbolic link: its target does not exist";
         }
         catch (IOException)
         {

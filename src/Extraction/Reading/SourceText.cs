@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Extraction.Reading;
@@ -69,7 +70,8 @@ public sealed class SourceText : IDisposable
         if (html && info.Length > options.MaxHtmlBytes)
             throw new NotTextException($"HTML file of {info.Length >> 20} MB is over the {options.MaxHtmlBytes >> 20} MB limit for HTML; convert it to text first");
 
-        var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, ReadChunk, FileOptions.SequentialScan);
+        // No FileStream buffer: reads are whole chunks already.
+        var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.SequentialScan);
         try
         {
             var head = new byte[(int)Math.Min(stream.Length, Decoder.SampleBytes)];
@@ -102,7 +104,10 @@ public sealed class SourceText : IDisposable
     }
 
     /// <summary>The text in pieces of at most <see cref="LoadOptions.PieceChars"/> characters. Enumerate once.</summary>
-    public IEnumerable<TextPiece> Pieces() => _html ? HtmlPieces() : StreamPieces();
+    public IEnumerable<TextPiece> Pieces() =>
+        _html ? HtmlPieces()
+        : _head.Length == _stream.Length ? PieceCutter.Pieces(_replaced.Decode(_choice.Encoding, _head.AsSpan(_choice.BomLength)), _options.PieceChars)
+        : StreamPieces();
 
     private IEnumerable<TextPiece> HtmlPieces()
     {
@@ -113,33 +118,44 @@ public sealed class SourceText : IDisposable
         return PieceCutter.Pieces(HtmlText.Extract(html), _options.PieceChars);
     }
 
+    /// <summary>
+    /// Files larger than the head are decoded chunk by chunk into one pooled buffer of at most a piece plus a chunk, so
+    /// neither the bytes nor the text of the whole file are ever in memory.
+    /// </summary>
     private IEnumerable<TextPiece> StreamPieces()
     {
         int max = _options.PieceChars;
         var decoder = _replaced.Wrap(_choice.Encoding).GetDecoder();
-        var chars = new char[max + _choice.Encoding.GetMaxCharCount(ReadChunk) + 1];
-        var bytes = new byte[ReadChunk];
-        int count = 0, offset = 0, index = 0;
-        bool eof = false;
-
-        int n = decoder.GetChars(_head, _choice.BomLength, _head.Length - _choice.BomLength, chars, 0, flush: false);
-        count += n;
-        while (true)
+        long fileChars = _choice.Encoding.GetMaxCharCount((int)Math.Min(_stream.Length, int.MaxValue / 4));
+        var chars = ArrayPool<char>.Shared.Rent((int)Math.Min(max, fileChars) + _choice.Encoding.GetMaxCharCount(ReadChunk) + 1);
+        var bytes = ArrayPool<byte>.Shared.Rent(ReadChunk);
+        try
         {
-            while (count > max || (eof && (count > 0 || index == 0)))
+            int count = decoder.GetChars(_head, _choice.BomLength, _head.Length - _choice.BomLength, chars, 0, flush: false);
+            int offset = 0, index = 0;
+            bool eof = false;
+            while (true)
             {
-                int cut = PieceCutter.Cut(chars.AsSpan(0, count), max);
-                if ((long)offset + cut > int.MaxValue)
-                    throw new NotTextException("text is longer than 2^31 characters, beyond what offsets can address; split the file");
-                yield return new TextPiece(index++, offset, new string(chars, 0, cut));
-                offset += cut;
-                count -= cut;
-                Array.Copy(chars, cut, chars, 0, count);
+                while (count > max || (eof && (count > 0 || index == 0)))
+                {
+                    int cut = PieceCutter.Cut(chars.AsSpan(0, count), max);
+                    if ((long)offset + cut > int.MaxValue)
+                        throw new NotTextException("text is longer than 2^31 characters, beyond what offsets can address; split the file");
+                    yield return new TextPiece(index++, offset, new string(chars, 0, cut));
+                    offset += cut;
+                    count -= cut;
+                    Array.Copy(chars, cut, chars, 0, count);
+                }
+                if (eof) yield break;
+                int read = _stream.Read(bytes, 0, ReadChunk);
+                eof = read == 0;
+                count += decoder.GetChars(bytes, 0, read, chars, count, flush: eof);
             }
-            if (eof) yield break;
-            int read = _stream.Read(bytes, 0, bytes.Length);
-            eof = read == 0;
-            count += decoder.GetChars(bytes, 0, read, chars, count, flush: eof);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            ArrayPool<byte>.Shared.Return(bytes);
         }
     }
 

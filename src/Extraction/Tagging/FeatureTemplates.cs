@@ -36,6 +36,7 @@ public static class FeatureTemplates
         new("w+1", static (s, i, v) => One(v, s.LowerAt(i + 1))),
         new("w-2", static (s, i, v) => One(v, s.LowerAt(i - 2))),
         new("w+2", static (s, i, v) => One(v, s.LowerAt(i + 2))),
+        new("w-1,w+1", static (s, i, v) => One(v, FeatureHash.Mix(s.LowerAt(i - 1), s.LowerAt(i + 1)))),
         new("form0", static (s, i, v) => One(v, s.Exact[i])),
         new("w-1,w0", static (s, i, v) => One(v, FeatureHash.Mix(s.LowerAt(i - 1), s.Lower[i]))),
         new("w0,w+1", static (s, i, v) => One(v, FeatureHash.Mix(s.Lower[i], s.LowerAt(i + 1)))),
@@ -68,6 +69,7 @@ public static class FeatureTemplates
         new("script0", static (s, i, v) => One(v, s.ScriptAt(i))),
         new("length0", static (s, i, v) => One(v, (ulong)Math.Min(s.Lengths[i], 12))),
         new("quote0", static (s, i, v) => One(v, FeatureHash.Mix(s.Quote[i], s.CaseAt(i)))),
+        new("quote-head0", static (s, i, v) => s.QuoteHead[i] == 0 ? 0 : One(v, s.QuoteHead[i])),
         new("gazetteer0", static (s, i, v) => s.Gazetteer[i] == 0 ? 0 : One(v, s.Gazetteer[i])),
         new("gazetteer-1,+1", static (s, i, v) => One(v, FeatureHash.Mix(s.GazetteerAt(i - 1), s.GazetteerAt(i + 1)))),
         new("lexicon0", static (s, i, v) =>

@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Extraction.Tagging;
 
@@ -31,7 +33,8 @@ public enum LexBits : uint
     CommonWord = 1 << 11,
 }
 
-/// <summary>One lexicon row: bits and up to three word-cluster ids (coarse to fine; 0 = unknown).</summary>
+/// <summary>One lexicon row: bits and up to three word-cluster ids (coarse to fine; 0 = unknown). Packed: stored as is in model files.</summary>
+[StructLayout(LayoutKind.Sequential, Pack = 2)]
 public struct LexEntry
 {
     public LexBits Bits;
@@ -117,66 +120,101 @@ public sealed class HashMap64<T> where T : unmanaged
 }
 
 /// <summary>
-/// The word knowledge compiled into a NER model: per lower-cased form (<see cref="FeatureHash.OfLower"/>) bits and cluster ids,
-/// and multi-token gazetteer phrases keyed by <see cref="PhraseKey"/> of their tokens' lower-case hashes.
+/// A read-only map from 64-bit keys to values that loads as a bulk copy: keys sorted, values beside them, and a directory
+/// of the start offset per top-bits prefix, so a lookup is one directory read and a short binary search.
 /// </summary>
-public sealed class TaggerLexicon
+public sealed class SortedKeyMap<T> where T : unmanaged
+{
+    private readonly ulong[] _keys;
+    private readonly T[] _values;
+    private readonly int[] _directory;
+    private readonly int _shift;
+
+    /// <summary>Wraps <paramref name="keys"/> (strictly ascending) and their <paramref name="values"/>.</summary>
+    public SortedKeyMap(ulong[] keys, T[] values)
+    {
+        if (keys.Length != values.Length) throw new ArgumentException("keys and values differ in length", nameof(values));
+        _keys = keys;
+        _values = values;
+        int bits = Math.Clamp(BitOperations.Log2((uint)Math.Max(keys.Length, 1)) - 2, 4, 20);
+        _shift = 64 - bits;
+        _directory = new int[(1 << bits) + 1];
+        int at = 0;
+        for (int b = 0; b <= 1 << bits; b++)
+        {
+            while (at < keys.Length && (int)(keys[at] >> _shift) < b) at++;
+            _directory[b] = at;
+        }
+    }
+
+    public static SortedKeyMap<T> From(HashMap64<T> map)
+    {
+        var entries = map.Entries().OrderBy(e => e.Key).ToArray();
+        return new SortedKeyMap<T>(entries.Select(e => e.Key).ToArray(), entries.Select(e => e.Value).ToArray());
+    }
+
+    public int Count => _keys.Length;
+    public ReadOnlySpan<ulong> Keys => _keys;
+    public ReadOnlySpan<T> Values => _values;
+
+    public bool TryGet(ulong key, out T value)
+    {
+        int b = (int)(key >> _shift);
+        int i = Array.BinarySearch(_keys, _directory[b], _directory[b + 1] - _directory[b], key);
+        if (i >= 0) { value = _values[i]; return true; }
+        value = default;
+        return false;
+    }
+}
+
+/// <summary>
+/// The word knowledge compiled into a NER model: per lower-cased form (<see cref="FeatureHash.OfLower"/>) bits and cluster ids,
+/// and multi-token gazetteer phrases keyed by <see cref="PhraseKey"/> of their tokens' lower-case hashes. Read-only;
+/// <see cref="LexiconBuilder"/> makes one.
+/// </summary>
+public sealed class TaggerLexicon(SortedKeyMap<LexEntry> words, SortedKeyMap<uint> phrases)
 {
     public const int MaxPhraseTokens = 4;
 
-    public HashMap64<LexEntry> Words { get; } = new(1024);
-    public HashMap64<uint> Phrases { get; } = new(1024);
+    public SortedKeyMap<LexEntry> Words { get; } = words;
+    public SortedKeyMap<uint> Phrases { get; } = phrases;
 
     public static ulong PhraseKey(ulong previous, ulong tokenLower) => FeatureHash.Mix(previous, tokenLower);
 
-    public static readonly TaggerLexicon Empty = new();
+    public static readonly TaggerLexicon Empty = new(new SortedKeyMap<LexEntry>([], []), new SortedKeyMap<uint>([], []));
 
-    public void AddBits(ulong lowerHash, LexBits bits) => Words.GetOrAdd(lowerHash).Bits |= bits;
-
-    /// <summary>Adds a gazetteer phrase given its tokens' lower-case hashes (one token: a word bit; more: a phrase).</summary>
-    public void AddPhrase(ReadOnlySpan<ulong> tokenHashes, LexBits bits)
-    {
-        if (tokenHashes.Length == 0 || tokenHashes.Length > MaxPhraseTokens) return;
-        if (tokenHashes.Length == 1) { AddBits(tokenHashes[0], bits); return; }
-        ulong key = FeatureHash.Start;
-        foreach (var h in tokenHashes) key = PhraseKey(key, h);
-        Phrases.GetOrAdd(key) |= (uint)bits;
-    }
-
-    /// <summary>Payload layout: int32 word count, then per word u64 key, u32 bits, u16×3 clusters; int32 phrase count, then per phrase u64 key, u32 bits.</summary>
+    /// <summary>
+    /// Layout (contiguous arrays, keys ascending): i32 word count n, u64 × n keys, then n lexicon rows of 10 bytes
+    /// (u32 bits, u16 coarse, u16 middle, u16 fine cluster); i32 phrase count m, u64 × m keys, u32 × m bits.
+    /// </summary>
     public void Write(BinaryWriter w)
     {
         w.Write(Words.Count);
-        foreach (var (k, v) in Words.Entries().OrderBy(e => e.Key))
-        {
-            w.Write(k);
-            w.Write((uint)v.Bits);
-            w.Write(v.Cluster1);
-            w.Write(v.Cluster2);
-            w.Write(v.Cluster3);
-        }
+        w.Write(MemoryMarshal.AsBytes(Words.Keys));
+        w.Write(MemoryMarshal.AsBytes(Words.Values));
         w.Write(Phrases.Count);
-        foreach (var (k, v) in Phrases.Entries().OrderBy(e => e.Key))
-        {
-            w.Write(k);
-            w.Write(v);
-        }
+        w.Write(MemoryMarshal.AsBytes(Phrases.Keys));
+        w.Write(MemoryMarshal.AsBytes(Phrases.Values));
     }
 
     public static TaggerLexicon Read(BinaryReader r)
     {
-        var lex = new TaggerLexicon();
         int n = r.ReadInt32();
-        for (int i = 0; i < n; i++)
-        {
-            ref var e = ref lex.Words.GetOrAdd(r.ReadUInt64());
-            e.Bits = (LexBits)r.ReadUInt32();
-            e.Cluster1 = r.ReadUInt16();
-            e.Cluster2 = r.ReadUInt16();
-            e.Cluster3 = r.ReadUInt16();
-        }
+        var keys = ReadArray<ulong>(r, n);
+        var rows = ReadArray<LexEntry>(r, n);
         int m = r.ReadInt32();
-        for (int i = 0; i < m; i++) lex.Phrases.GetOrAdd(r.ReadUInt64()) = r.ReadUInt32();
-        return lex;
+        var phraseKeys = ReadArray<ulong>(r, m);
+        var phraseBits = ReadArray<uint>(r, m);
+        for (int i = 1; i < n; i++) if (keys[i] <= keys[i - 1]) throw new InvalidDataException("lexicon keys are not ascending");
+        return new TaggerLexicon(new SortedKeyMap<LexEntry>(keys, rows), new SortedKeyMap<uint>(phraseKeys, phraseBits));
+    }
+
+    private static T[] ReadArray<T>(BinaryReader r, int count) where T : unmanaged
+    {
+        if (count < 0) throw new InvalidDataException("negative array length");
+        var result = new T[count];
+        var bytes = MemoryMarshal.AsBytes(result.AsSpan());
+        if (r.Read(bytes) != bytes.Length) throw new EndOfStreamException();
+        return result;
     }
 }

@@ -14,10 +14,24 @@ namespace Extraction.Tagging;
 /// </summary>
 public sealed class LexiconBuilder
 {
-    private readonly TaggerLexicon _lexicon = new();
+    private readonly HashMap64<LexEntry> _words = new(1 << 12);
+    private readonly HashMap64<uint> _phrases = new(1 << 10);
     private readonly TokenTable _tokens = new();
 
-    public TaggerLexicon Lexicon => _lexicon;
+    /// <summary>The lexicon compiled so far (a read-only snapshot).</summary>
+    public TaggerLexicon Lexicon => new(SortedKeyMap<LexEntry>.From(_words), SortedKeyMap<uint>.From(_phrases));
+
+    public void AddBits(ulong lowerHash, LexBits bits) => _words.GetOrAdd(lowerHash).Bits |= bits;
+
+    /// <summary>Adds a gazetteer phrase given its tokens' lower-case hashes (one token: a word bit; more: a phrase).</summary>
+    public void AddPhrase(ReadOnlySpan<ulong> tokenHashes, LexBits bits)
+    {
+        if (tokenHashes.Length == 0 || tokenHashes.Length > TaggerLexicon.MaxPhraseTokens) return;
+        if (tokenHashes.Length == 1) { AddBits(tokenHashes[0], bits); return; }
+        ulong key = FeatureHash.Start;
+        foreach (var h in tokenHashes) key = TaggerLexicon.PhraseKey(key, h);
+        _phrases.GetOrAdd(key) |= (uint)bits;
+    }
 
     private static IEnumerable<string[]> Rows(string path)
     {
@@ -42,10 +56,10 @@ public sealed class LexiconBuilder
         if (_tokens.Count == 0 || _tokens.Count > TaggerLexicon.MaxPhraseTokens) return;
         Span<ulong> hashes = stackalloc ulong[TaggerLexicon.MaxPhraseTokens];
         for (int i = 0; i < _tokens.Count; i++) hashes[i] = FeatureHash.OfLower(_tokens[i].Range.Slice(name));
-        _lexicon.AddPhrase(hashes[.._tokens.Count], bits);
+        AddPhrase(hashes[.._tokens.Count], bits);
         if (_tokens.Count == 1 && _tokens[0].Has(TokenFlags.HasCyrillic))
             foreach (var form in RussianCaseForms(name.ToLowerInvariant()))
-                _lexicon.AddBits(FeatureHash.OfLower(form), bits);
+                AddBits(FeatureHash.OfLower(form), bits);
     }
 
     /// <summary>Oblique case forms of a one-word Russian place name by its ending (Москва → Москвы, Москве, Москву, Москвой).</summary>
@@ -116,7 +130,7 @@ public sealed class LexiconBuilder
             var (p0, s0) = forms[0];
             if (lemma.Length < p0.Length + s0.Length) continue;
             var stem = lemma[p0.Length..(lemma.Length - s0.Length)];
-            foreach (var (p, s) in forms) _lexicon.AddBits(FeatureHash.OfLower(p + stem + s), bits);
+            foreach (var (p, s) in forms) AddBits(FeatureHash.OfLower(p + stem + s), bits);
         }
     }
 
@@ -141,7 +155,7 @@ public sealed class LexiconBuilder
     /// <summary>First names, one per line (first column), e.g. <c>ru_names_rules/first_names_gender.tsv</c>.</summary>
     public void AddFirstNames(string path)
     {
-        foreach (var r in Rows(path)) _lexicon.AddBits(FeatureHash.OfLower(r[0]), LexBits.FirstName);
+        foreach (var r in Rows(path)) AddBits(FeatureHash.OfLower(r[0]), LexBits.FirstName);
     }
 
     /// <summary>
@@ -182,22 +196,35 @@ public sealed class LexiconBuilder
         {
             int total = cap + lower;
             if (total < minCount) continue;
-            if (cap > 0.7 * total) _lexicon.AddBits(key, LexBits.MostlyCapitalized);
-            else if (lower > 0.9 * total) _lexicon.AddBits(key, LexBits.MostlyLower);
+            if (cap > 0.7 * total) AddBits(key, LexBits.MostlyCapitalized);
+            else if (lower > 0.9 * total) AddBits(key, LexBits.MostlyLower);
         }
     }
 
     /// <summary>Sets the cluster ids of words (coarse, middle, fine; 1-based, 0 = none).</summary>
     public void SetClusters(ulong lowerHash, ushort coarse, ushort middle, ushort fine)
     {
-        ref var e = ref _lexicon.Words.GetOrAdd(lowerHash);
+        ref var e = ref _words.GetOrAdd(lowerHash);
         e.Cluster1 = coarse;
         e.Cluster2 = middle;
         e.Cluster3 = fine;
     }
 
-    /// <summary>The default lexicon for <paramref name="language"/> from the shared data folder.</summary>
-    public static TaggerLexicon Default(string dataRoot, Language language, int caseStatisticsLines)
+    /// <summary>Adds distributional word clusters computed from unlabeled text files.</summary>
+    public void AddClusters(IEnumerable<string> files, WordClusterOptions options, Action<string>? log = null)
+    {
+        foreach (var (hash, (coarse, middle, fine)) in WordClusters.Build(files, options, log)) SetClusters(hash, coarse, middle, fine);
+    }
+
+    /// <summary>
+    /// The default lexicon for <paramref name="language"/> from the shared data folder. Capitalisation statistics come from
+    /// the language's unlabeled text (for Russian also English Wikinews, for Latin-script names inside Russian text); word
+    /// clusters from the first <paramref name="clusterTokens"/> tokens (0 = none) of the unlabeled text of
+    /// <paramref name="clusterLanguage"/> (default: the model's language; English clusters in a Russian model cover its
+    /// Latin-script words).
+    /// </summary>
+    public static TaggerLexicon Default(string dataRoot, Language language, int caseStatisticsLines, long clusterTokens = 0,
+        Language? clusterLanguage = null, Action<string>? log = null)
     {
         var b = new LexiconBuilder();
         b.AddGazetteer(Path.Combine(dataRoot, "gazetteer_ru_en"));
@@ -208,10 +235,16 @@ public sealed class LexiconBuilder
         }
         if (caseStatisticsLines > 0)
         {
-            var folder = Path.Combine(dataRoot, language == Language.Ru ? "unlabeled_ru" : "unlabeled_en");
-            foreach (var file in Directory.GetFiles(folder, "*.txt.gz").Order(StringComparer.Ordinal))
-                b.AddCaseStatistics(file, caseStatisticsLines);
+            foreach (var file in UnlabeledFiles(dataRoot, language)) b.AddCaseStatistics(file, caseStatisticsLines);
+            if (language == Language.Ru) b.AddCaseStatistics(UnlabeledFiles(dataRoot, Language.En).First(), caseStatisticsLines);
         }
+        if (clusterTokens > 0)
+            b.AddClusters(UnlabeledFiles(dataRoot, clusterLanguage ?? language), new WordClusterOptions { MaxTokens = clusterTokens }, log);
         return b.Lexicon;
     }
+
+    /// <summary>The unlabeled text files of a language, news (Wikinews) first.</summary>
+    private static IEnumerable<string> UnlabeledFiles(string dataRoot, Language language) =>
+        Directory.GetFiles(Path.Combine(dataRoot, language == Language.Ru ? "unlabeled_ru" : "unlabeled_en"), "*.txt.gz")
+            .OrderBy(f => f.Contains("wikinews", StringComparison.Ordinal) ? 0 : 1).ThenBy(f => f, StringComparer.Ordinal);
 }

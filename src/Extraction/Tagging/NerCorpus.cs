@@ -77,8 +77,18 @@ public static class NerCorpus
     }
 
     /// <summary>
-    /// Gold labels per token of <paramref name="doc"/> for the PER/ORG/LOC spans among <paramref name="spans"/> (outermost ones;
-    /// DATE ignored); a span crossing a sentence boundary is cut there so every sentence's labels are well formed.
+    /// What the tagger is trained to predict from a corpus' spans: PER/ORG/LOC names only — spans starting with a lower-case
+    /// letter are descriptions, not names (NEREL's «правительства Китая», «полиция», «российских» are dropped, so a name nested
+    /// inside them, «Китая», becomes the target) — and of nested names the outermost (<see cref="Brat.Outermost"/>).
+    /// </summary>
+    public static IReadOnlyList<GoldSpan> Targets(string text, IReadOnlyList<GoldSpan> spans) =>
+        Brat.Outermost(spans.Where(s => Bilou.IndexOf(s.Type) >= 0 && !StartsLower(text, s.Range)).ToList());
+
+    private static bool StartsLower(string text, TextRange range) => range.Length > 0 && CharClass.IsLower(text[range.Start]);
+
+    /// <summary>
+    /// Gold labels per token of <paramref name="doc"/> for the <see cref="Targets"/> among <paramref name="spans"/>;
+    /// a span crossing a sentence boundary is cut there so every sentence's labels are well formed.
     /// </summary>
     public static int[] Labels(Document doc, IReadOnlyList<GoldSpan> spans)
     {
@@ -86,7 +96,7 @@ public static class NerCorpus
         var pieces = new List<(int, int, int)>();
         var tokens = doc.Tokens.AsSpan();
         int taken = 0;
-        foreach (var span in Brat.Outermost(spans.Where(s => Bilou.IndexOf(s.Type) >= 0).ToList()))
+        foreach (var span in Targets(doc.Text, spans))
         {
             var (first, end) = doc.Tokens.Covering(span.Range);
             first = Math.Max(first, taken);

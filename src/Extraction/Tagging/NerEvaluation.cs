@@ -46,18 +46,19 @@ public sealed class NerScores
 /// <summary>
 /// Scores a tagger against gold documents. The text is tokenized and split by the pipeline's own tokenizer (as in production),
 /// and the model tags every sentence. Strict: a predicted span counts when its character range and type equal a gold
-/// outermost PER/ORG/LOC span. Token level (naeval style): per type, the gold tokens covered by gold spans of that type
+/// span: by default one of the <see cref="NerCorpus.Targets"/> (outermost names), with <c>raw</c> every outermost
+/// PER/ORG/LOC span of the corpus, descriptions included. Token level (naeval style): per type, the gold tokens covered by gold spans of that type
 /// against the gold tokens overlapping predicted spans of that type.
 /// </summary>
 public static class NerEvaluation
 {
-    public static NerScores Strict(NerModel model, IEnumerable<GoldDocument> documents)
+    public static NerScores Strict(NerModel model, IEnumerable<GoldDocument> documents, bool raw = false)
     {
         var scores = new NerScores();
         foreach (var gold in documents)
         {
             var predicted = Predict(model, gold);
-            var expected = Brat.Outermost(gold.Spans.Where(s => Bilou.IndexOf(s.Type) >= 0).ToList());
+            var expected = raw ? Brat.Outermost(gold.Spans.Where(s => Bilou.IndexOf(s.Type) >= 0).ToList()) : NerCorpus.Targets(gold.Text, gold.Spans);
             foreach (var t in Bilou.Types)
             {
                 var g = expected.Where(s => s.Type == t).Select(s => s.Range).ToHashSet();
@@ -93,6 +94,32 @@ public static class NerEvaluation
             }
         }
         return scores;
+    }
+
+    /// <summary>
+    /// Fits the confidence temperature: of the candidates, the one whose span confidences best predict (log loss) whether a
+    /// predicted span is right (strict match with a target span) on <paramref name="documents"/>.
+    /// </summary>
+    public static float CalibrateTemperature(NerModel model, IReadOnlyList<GoldDocument> documents)
+    {
+        float best = model.Temperature;
+        double bestLoss = double.PositiveInfinity;
+        foreach (var t in (float[])[1, 2, 3, 4, 6, 8, 12, 16, 24, 32])
+        {
+            var candidate = model.WithTemperature(t);
+            double loss = 0;
+            foreach (var gold in documents)
+            {
+                var targets = NerCorpus.Targets(gold.Text, gold.Spans).Select(s => (s.Range, s.Type)).ToHashSet();
+                foreach (var m in Predict(candidate, gold))
+                {
+                    double p = Math.Clamp(m.Confidence, 1e-4, 1 - 1e-4);
+                    loss -= targets.Contains((m.Range, m.Type)) ? Math.Log(p) : Math.Log(1 - p);
+                }
+            }
+            if (loss < bestLoss) { bestLoss = loss; best = t; }
+        }
+        return best;
     }
 
     /// <summary>Runs the tagger over a gold document's text as the pipeline would and returns its mentions.</summary>

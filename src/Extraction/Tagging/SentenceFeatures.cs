@@ -54,6 +54,8 @@ public sealed class SentenceFeatures
     public uint[] Gazetteer = [];
     /// <summary>Quote context: 0 outside quotes, 1 inside, 2 first inside, 3 last inside, 4 only token inside.</summary>
     public byte[] Quote = [];
+    /// <summary>For tokens inside quotes, the lower-case hash of the word before the opening quote (<c>компания</c> in <c>компания «Газпром»</c>); else 0.</summary>
+    public ulong[] QuoteHead = [];
     public byte[] Evidence = [];
 
     private void Ensure(int n)
@@ -63,7 +65,7 @@ public sealed class SentenceFeatures
         Lower = new ulong[size]; Exact = new ulong[size]; Shape = new ulong[size]; ShortShape = new ulong[size];
         Prefix = new ulong[size * Prefixes]; Suffix = new ulong[size * Suffixes];
         Flags = new TokenFlags[size]; Kinds = new TokenKind[size]; Lengths = new int[size];
-        Lex = new LexEntry[size]; Gazetteer = new uint[size]; Quote = new byte[size]; Evidence = new byte[size];
+        Lex = new LexEntry[size]; Gazetteer = new uint[size]; Quote = new byte[size]; QuoteHead = new ulong[size]; Evidence = new byte[size];
     }
 
     /// <summary>Fills the atoms for tokens [<paramref name="first"/>, <paramref name="end"/>) of <paramref name="document"/>.</summary>
@@ -151,6 +153,7 @@ public sealed class SentenceFeatures
     {
         int n = tokens.Length;
         Array.Clear(Quote, 0, n);
+        Array.Clear(QuoteHead, 0, n);
         int open = -1;
         for (int i = 0; i < n; i++)
         {
@@ -160,7 +163,8 @@ public sealed class SentenceFeatures
             if (open >= 0 && (t.Has(TokenFlags.CloseQuote) || text[t.Start] == '"'))
             {
                 int a = open + 1, b = i - 1;
-                for (int k = a; k <= b; k++) Quote[k] = 1;
+                ulong head = open > 0 ? Lower[open - 1] : FeatureHash.Before;
+                for (int k = a; k <= b; k++) { Quote[k] = 1; QuoteHead[k] = head; }
                 if (a == b) Quote[a] = 4;
                 else if (a < b) { Quote[a] = 2; Quote[b] = 3; }
                 open = -1;

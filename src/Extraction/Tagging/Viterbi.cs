@@ -14,6 +14,10 @@ public static class Viterbi
     /// <summary>An additive mask: 0 where a transition is allowed, <see cref="Forbidden"/> where not (start row included).</summary>
     public static readonly float[] Mask = BuildMask();
 
+    /// <summary>For each label, the labels allowed before it (the sentence start excluded).</summary>
+    private static readonly int[][] Predecessors = Enumerable.Range(0, Bilou.Count)
+        .Select(y => Enumerable.Range(0, Bilou.Count).Where(p => Bilou.Allowed(p, y)).ToArray()).ToArray();
+
     private static float[] BuildMask()
     {
         var m = new float[(Bilou.Count + 1) * Stride];
@@ -42,9 +46,9 @@ public static class Viterbi
             {
                 float best = float.NegativeInfinity;
                 int arg = 0;
-                for (int p = 0; p < L; p++)
+                foreach (int p in Predecessors[y])
                 {
-                    float v = prev[p] + transitions[p * Stride + y] + Mask[p * Stride + y];
+                    float v = prev[p] + transitions[p * Stride + y];
                     if (v > best) { best = v; arg = p; }
                 }
                 cur[y] = best + e[y];

@@ -1,0 +1,127 @@
+using Extraction.Corpora;
+using Extraction.Documents;
+using Extraction.Morphology;
+using Extraction.Tests.Morphology;
+using Extraction.Tests.TestSupport;
+using Xunit.Abstractions;
+
+namespace Extraction.Tests.Normalization;
+
+/// <summary>
+/// Normal-form quality on gold data the normalizer never trained on (it has no training; its weights were tuned
+/// looking at BSNLP asia_bibi + brexit errors, so ec + trump are reported separately as untouched topics).
+/// Thresholds are the figures in models/ru-morph.md minus a small margin.
+/// </summary>
+public sealed class NormalizationQualityTests(ITestOutputHelper output)
+{
+    private (double Folded, double Exact, Dictionary<string, double> PerType) Bsnlp(params string[] topics)
+    {
+        var n = new Dictionary<string, int>();
+        var folded = new Dictionary<string, int>();
+        var exact = new Dictionary<string, int>();
+        foreach (var topic in topics)
+            foreach (var doc in Extraction.Corpora.Bsnlp.ReadTopic(SharedData.Path_("bsnlp_ru", topic)))
+                foreach (var a in doc.Annotations.DistinctBy(a => (a.Mention, a.Type)))
+                {
+                    if (!EntityTypes.TryParse(a.Type, out var type) || type == EntityType.DATE) continue;
+                    var got = ShippedModels.Normalizer.Normalize(a.Mention, type);
+                    n[a.Type] = n.GetValueOrDefault(a.Type) + 1;
+                    if (Letters.Fold(got) == Letters.Fold(a.BaseForm)) folded[a.Type] = folded.GetValueOrDefault(a.Type) + 1;
+                    if (got == a.BaseForm) exact[a.Type] = exact.GetValueOrDefault(a.Type) + 1;
+                }
+        int total = n.Values.Sum();
+        var perType = n.ToDictionary(kv => kv.Key, kv => folded.GetValueOrDefault(kv.Key) / (double)kv.Value);
+        var result = (folded.Values.Sum() / (double)total, exact.Values.Sum() / (double)total, perType);
+        output.WriteLine($"BSNLP {string.Join('+', topics)}: {total} mention forms, accuracy {result.Item1:F3} (case-insensitive, ё=е), " +
+                         $"{result.Item2:F3} exact; {string.Join(", ", perType.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key} {kv.Value:F3} (n={n[kv.Key]})"))}");
+        return result;
+    }
+
+    [QualityFact]
+    public void Bsnlp_asia_bibi_and_brexit()
+    {
+        var (folded, exact, perType) = Bsnlp("asia_bibi", "brexit");
+        Assert.True(folded >= 0.94, $"accuracy {folded:F3} < 0.94");
+        Assert.True(exact >= 0.94, $"exact accuracy {exact:F3} < 0.94");
+        Assert.True(perType["PER"] >= 0.92 && perType["ORG"] >= 0.95 && perType["LOC"] >= 0.96, "per-type accuracy below the card");
+    }
+
+    [QualityFact]
+    public void Bsnlp_ec_and_trump_untouched_lower_cased_topics()
+    {
+        var (folded, _, perType) = Bsnlp("ec", "trump");
+        Assert.True(folded >= 0.92, $"accuracy {folded:F3} < 0.92");
+        Assert.True(perType["PER"] >= 0.84, $"PER accuracy {perType["PER"]:F3} < 0.84");
+    }
+
+    /// <summary>
+    /// factRuEval-2016 devset persons: the mention's name, surname and patronymic spans (one of each at most, no initials,
+    /// Cyrillic) against the entity's nominative firstname / lastname / patronymic from the .coref file, in text order.
+    /// </summary>
+    [QualityFact]
+    public void FactRuEval_person_nominatives()
+    {
+        int n = 0, ok = 0;
+        var key = new Dictionary<string, string> { ["name"] = "firstname", ["surname"] = "lastname", ["patronymic"] = "patronymic" };
+        foreach (var objects in Directory.GetFiles(SharedData.Path_("factrueval2016", "devset"), "*.objects"))
+        {
+            var stem = objects[..^".objects".Length];
+            var text = File.ReadAllText(stem + ".txt");
+            var spans = new Dictionary<string, (string Type, int Start, int Length)>();
+            foreach (var line in File.ReadLines(stem + ".spans"))
+            {
+                var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (f.Length >= 4) spans[f[0]] = (f[1], int.Parse(f[2]), int.Parse(f[3]));
+            }
+            var attributes = new Dictionary<string, Dictionary<string, string>>();
+            foreach (var block in File.ReadAllText(stem + ".coref").Replace("\r", "").Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
+            {
+                var lines = block.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+                var attrs = new Dictionary<string, string>();
+                foreach (var l in lines.Skip(1))
+                    if (l.IndexOf(' ') is > 0 and var sp) attrs.TryAdd(l[..sp], l[(sp + 1)..].Trim());
+                foreach (var id in lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)) attributes[id] = attrs;
+            }
+            foreach (var line in File.ReadLines(objects))
+            {
+                var f = line.Split('#')[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (f.Length < 3 || f[1] != "Person" || !attributes.TryGetValue(f[0], out var attrs)) continue;
+                var parts = f.Skip(2).Where(spans.ContainsKey).Select(id => spans[id]).Where(s => key.ContainsKey(s.Type)).OrderBy(s => s.Start).ToList();
+                if (parts.Count == 0 || parts.GroupBy(p => p.Type).Any(g => g.Count() > 1) || parts.Any(p => p.Length <= 2 || !attrs.ContainsKey(key[p.Type]))) continue;
+                var surface = text[parts[0].Start..parts.Max(p => p.Start + p.Length)];
+                if (!surface.Any(c => c is >= 'А' and <= 'я')) continue;
+                var expected = string.Join(' ', parts.Select(p => attrs[key[p.Type]]));
+                n++;
+                if (Letters.Fold(ShippedModels.Normalizer.Normalize(surface, EntityType.PER)) == Letters.Fold(expected)) ok++;
+            }
+        }
+        double accuracy = ok / (double)n;
+        output.WriteLine($"factRuEval-2016 devset persons: {ok}/{n} = {accuracy:F3}");
+        Assert.True(accuracy >= 0.90, $"accuracy {accuracy:F3} < 0.90");
+    }
+
+    /// <summary>Lemma accuracy on NOUN and PROPN words of every UD Russian file (gold UPOS given, case-insensitive, ё=е).</summary>
+    [QualityFact]
+    public void Ud_russian_noun_and_proper_noun_lemmas()
+    {
+        int n = 0, ok = 0;
+        foreach (var file in Directory.GetFiles(SharedData.Path_("ud_ru"), "*.conllu").Order(StringComparer.Ordinal))
+        {
+            int fn = 0, fok = 0;
+            foreach (var sentence in ConllU.Read(file))
+                foreach (var w in sentence.Words)
+                {
+                    if (w.Upos is not ("NOUN" or "PROPN")) continue;
+                    fn++;
+                    var lemma = ShippedModels.Morph.NounLemma(w.Form, w.Upos == "PROPN") ?? w.Form;
+                    if (Letters.Fold(lemma) == Letters.Fold(w.Lemma)) fok++;
+                }
+            output.WriteLine($"{Path.GetFileName(file)}: {fok}/{fn} = {fok / (double)fn:F3}");
+            n += fn;
+            ok += fok;
+        }
+        double accuracy = ok / (double)n;
+        output.WriteLine($"UD Russian NOUN+PROPN lemmas: {ok}/{n} = {accuracy:F3}");
+        Assert.True(accuracy >= 0.94, $"accuracy {accuracy:F3} < 0.94");
+    }
+}
