@@ -32,11 +32,12 @@ internal static class TrainCommand
         var hashBits = new Option<int>("--hash-bits") { Description = "Feature table size 2^N rows.", DefaultValueFactory = _ => new NerTrainingOptions().HashBits };
         var caseLines = new Option<int>("--case-lines") { Description = "Lines of unlabeled text read for capitalisation statistics (0 = none).", DefaultValueFactory = _ => 300_000 };
         var clusterTokens = new Option<long>("--cluster-tokens") { Description = "Tokens of unlabeled text clustered into word clusters (0 = no clusters).", DefaultValueFactory = _ => 0 };
+        var clusterLang = new Option<string?>("--cluster-lang") { Description = "Language of the unlabeled text clustered (default: --lang; en for Latin-script words in a Russian model)." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Debug logging." };
 
         var cmd = new Command("ner", "Train the PER/ORG/LOC tagger (averaged perceptron, BILOU, Viterbi).")
         {
-            lang, trainPaths, devPaths, outPath, data, epochs, seed, hashBits, caseLines, clusterTokens, verbose,
+            lang, trainPaths, devPaths, outPath, data, epochs, seed, hashBits, caseLines, clusterTokens, clusterLang, verbose,
         };
         cmd.SetAction(parse => Execute(parse.GetValue(lang)!, parse.GetValue(trainPaths)!, parse.GetValue(devPaths) ?? [],
             parse.GetValue(outPath)!, parse.GetValue(data)!, new NerTrainingOptions
@@ -44,7 +45,7 @@ internal static class TrainCommand
                 Epochs = parse.GetValue(epochs),
                 Seed = parse.GetValue(seed),
                 HashBits = parse.GetValue(hashBits),
-            }, parse.GetValue(caseLines), parse.GetValue(clusterTokens), parse.GetValue(verbose)));
+            }, parse.GetValue(caseLines), parse.GetValue(clusterTokens), parse.GetValue(clusterLang), parse.GetValue(verbose)));
         return cmd;
     }
 
@@ -59,7 +60,7 @@ internal static class TrainCommand
     }
 
     private static int Execute(string langCode, string[] trainPaths, string[] devPaths, string outPath, string dataRoot,
-        NerTrainingOptions options, int caseLines, long clusterTokens, bool verbose)
+        NerTrainingOptions options, int caseLines, long clusterTokens, string? clusterLangCode, bool verbose)
     {
         using var log = Logging.Create(null, verbose);
         try
@@ -68,7 +69,11 @@ internal static class TrainCommand
                 throw new ArgumentException($"--lang '{langCode}' is not supported; use ru or en.");
             if (options.HashBits is < 12 or > 24) throw new ArgumentException($"--hash-bits {options.HashBits} is outside 12..24.");
             var clock = Stopwatch.StartNew();
-            var lexicon = LexiconBuilder.Default(dataRoot, language, caseLines, clusterTokens, m => log.Information("{Step}", m));
+            Language? clusterLanguage = null;
+            if (clusterLangCode is not null)
+                clusterLanguage = Languages.TryParse(clusterLangCode, out var cl) && cl != Language.Other ? cl
+                    : throw new ArgumentException($"--cluster-lang '{clusterLangCode}' is not supported; use ru or en.");
+            var lexicon = LexiconBuilder.Default(dataRoot, language, caseLines, clusterTokens, clusterLanguage, m => log.Information("{Step}", m));
             log.Information("Lexicon: {Words} words, {Phrases} phrases in {Seconds:F1}s", lexicon.Words.Count, lexicon.Phrases.Count, clock.Elapsed.TotalSeconds);
 
             var trainer = new NerTrainer(language, lexicon, options);
@@ -96,6 +101,11 @@ internal static class TrainCommand
                 }
                 if (dev.Count == 0) log.Information("Epoch {Epoch} done ({Seconds:F0}s)", epoch, elapsed.TotalSeconds);
             });
+            if (dev.Count > 0)
+            {
+                model = model.WithTemperature(NerEvaluation.CalibrateTemperature(model, dev[0].Docs));
+                log.Information("Confidence temperature {Temperature} (fitted on {Dev})", model.Temperature, dev[0].Path);
+            }
             var seconds = clock.Elapsed.TotalSeconds;
             model.Save(outPath, new
             {
@@ -108,8 +118,10 @@ internal static class TrainCommand
                 options.LowerCaseRate,
                 caseStatisticsLines = caseLines,
                 clusterTokens,
+                clusterLanguage = (clusterLanguage ?? language).Code(),
                 train = trainPaths.Select(p => Path.GetFileName(Path.TrimEndingDirectorySeparator(p))).ToArray(),
                 trainTokens = trainer.TokenCount,
+                confidenceTemperature = model.Temperature,
                 dev = scores,
                 trainingSeconds = Math.Round(seconds),
                 created = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),

@@ -25,13 +25,14 @@ public sealed class CorpusLinker : ICorpusLinker
         public readonly Dictionary<string, int> Forms = new(StringComparer.Ordinal);
         public readonly HashSet<string> Documents = new(StringComparer.Ordinal);
         public int Mentions;
+        public string? LastDocument;
     }
 
     private readonly LinkingResources _resources;
     private readonly LinkingOptions _options;
     private readonly DocumentLinker _documentLinker;
     private readonly List<Entity> _entities = [];
-    private readonly Dictionary<string, int> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<(EntityType, string), int> _byKey = [];
     private readonly Dictionary<string, int> _fullNameOwner = new(StringComparer.Ordinal);
     private readonly UnionFind _sets = new(0);
     private string[] _finalIds = [];
@@ -54,18 +55,22 @@ public sealed class CorpusLinker : ICorpusLinker
         foreach (var m in document.Mentions)
         {
             if (m.Type == EntityType.DATE || m.LinkKey is null) { m.EntityId = null; continue; }
-            var key = m.Type.Code() + "|" + m.LinkKey;
-            if (!_byKey.TryGetValue(key, out var index))
+            if (!_byKey.TryGetValue((m.Type, m.LinkKey), out var index))
             {
                 index = _entities.Count;
                 _entities.Add(new Entity(index, m.Type, m.LinkKey));
-                _byKey[key] = index;
+                _byKey[(m.Type, m.LinkKey)] = index;
                 _sets.Add();
             }
             var e = _entities[index];
-            var form = m.Normal ?? document.Slice(m.Range);
-            e.Forms[form] = e.Forms.GetValueOrDefault(form) + 1;
-            e.Documents.Add(document.Id);
+            var form = m.Normal is { } normal ? normal.AsSpan() : document.Span(m.Range);
+            var forms = e.Forms.GetAlternateLookup<ReadOnlySpan<char>>();
+            forms[form] = forms.TryGetValue(form, out var n) ? n + 1 : 1;
+            if (e.LastDocument != document.Id)
+            {
+                e.LastDocument = document.Id;
+                e.Documents.Add(document.Id);
+            }
             e.Mentions++;
             m.EntityId = e.ProvisionalId;
         }
@@ -78,16 +83,25 @@ public sealed class CorpusLinker : ICorpusLinker
     /// </summary>
     private void JoinFullNameVariants(Document document)
     {
-        var persons = document.Mentions.Where(m => m.Type == EntityType.PER && m.EntityId is not null)
-            .Select(m => (Mention: m, Form: _documentLinker.Analyze(EntityType.PER, m.Normal ?? document.Slice(m.Range)).Form))
-            .GroupBy(x => x.Mention.EntityId!);
-        foreach (var cluster in persons)
+        Dictionary<string, (int Words, List<NameForm> Forms)>? clusters = null;
+        foreach (var m in document.Mentions)
         {
-            int full = cluster.Max(x => x.Form.Words.Count);
-            if (full < 2) continue;
-            int entity = int.Parse(cluster.Key.AsSpan(1), provider: System.Globalization.CultureInfo.InvariantCulture);
-            foreach (var key in cluster.Where(x => x.Form.Words.Count == full).Select(x => DocumentLinker.NameKeyOf(x.Form)).Distinct())
+            if (m.Type != EntityType.PER || m.EntityId is null) continue;
+            var form = _documentLinker.Analyze(EntityType.PER, m.Normal is { } normal ? normal : document.Span(m.Range)).Form;
+            clusters ??= new Dictionary<string, (int, List<NameForm>)>(StringComparer.Ordinal);
+            if (!clusters.TryGetValue(m.EntityId, out var c)) c = (0, []);
+            if (form.Words.Count > c.Words) c = (form.Words.Count, [form]);
+            else if (form.Words.Count == c.Words && !c.Forms.Contains(form)) c.Forms.Add(form);
+            clusters[m.EntityId] = c;
+        }
+        if (clusters is null) return;
+        foreach (var (id, (words, forms)) in clusters)
+        {
+            if (words < 2) continue;
+            int entity = int.Parse(id.AsSpan(1), provider: System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var form in forms)
             {
+                var key = DocumentLinker.NameKeyOf(form);
                 if (_fullNameOwner.TryGetValue(key, out var owner)) _sets.Union(owner, entity);
                 else _fullNameOwner[key] = entity;
             }

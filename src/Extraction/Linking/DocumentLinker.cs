@@ -50,23 +50,39 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
     }
 
     /// <summary>
-    /// A name analysed once: its words and keys, the resource key (or null), the key mentions join by, and whether all its
-    /// words only name a kind of organisation or place ("компания", "река"), so it cannot stand for a particular one.
+    /// A name analysed once: its words and keys, the resource key (or null), the key mentions join by, and per word whether
+    /// it only names a kind of organisation or place ("компания", "река") or only qualifies a head noun (an adjective or a
+    /// country: "Европейская", "США").
     /// </summary>
-    public sealed record Analysis(NameForm Form, string? Canonical, string Key, bool OnlyKindWords);
+    /// <param name="LinkKey">The link key of the name on its own: the resource key, else the name key.</param>
+    public sealed record Analysis(NameForm Form, string? Canonical, string LinkKey, bool[] KindWords, bool[] ModifierWords)
+    {
+        /// <summary>Type and link key: mentions with equal keys are one thing.</summary>
+        public string Key { get; } = Form.Type.Code() + "|" + LinkKey;
 
-    private readonly ConcurrentDictionary<(EntityType, string), Analysis> _cache = new();
+        /// <summary>Every word names a kind, so the name cannot stand for a particular organisation or place.</summary>
+        public bool OnlyKindWords { get; } = KindWords.Length > 0 && Array.TrueForAll(KindWords, k => k);
+    }
+
+    // One cache per entity type, looked up by span so repeated names cost no allocation.
+    private readonly ConcurrentDictionary<string, Analysis>[] _cache =
+        [new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
+    private int _cached;
     private const int CacheLimit = 200_000;
 
     /// <summary>The analysis of a name (cached: names repeat within and across documents).</summary>
-    public Analysis Analyze(EntityType type, string text)
+    public Analysis Analyze(EntityType type, ReadOnlySpan<char> text)
     {
-        if (_cache.TryGetValue((type, text), out var a)) return a;
-        var form = new NameForm(text, type);
+        var cache = _cache[(int)type];
+        if (cache.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var a)) return a;
+        var name = text.ToString();
+        var form = new NameForm(name, type);
         var canonical = form.Words.Count == 0 ? null : Canonical(form);
-        bool onlyKinds = type != EntityType.PER && form.Words.All(type == EntityType.ORG ? IsOrgKind : IsPlaceKind);
-        a = new Analysis(form, canonical, type.Code() + "|" + (canonical ?? NameKeyOf(form)), onlyKinds);
-        if (_cache.Count < CacheLimit) _cache.TryAdd((type, text), a);
+        Func<string, bool> kind = type == EntityType.ORG ? IsOrgKind : IsPlaceKind;
+        var kinds = type == EntityType.PER ? [] : form.Words.Select(kind).ToArray();
+        var modifiers = type == EntityType.ORG ? form.Words.Select(IsModifier).ToArray() : [];
+        a = new Analysis(form, canonical, canonical ?? NameKeyOf(form), kinds, modifiers);
+        if (Interlocked.Increment(ref _cached) <= CacheLimit) cache.TryAdd(name, a);
         return a;
     }
 
@@ -119,18 +135,17 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
         foreach (var m in document.Mentions)
         {
             if (m.Type == EntityType.DATE) continue;
-            var a = Analyze(m.Type, m.Normal ?? document.Slice(m.Range));
+            var a = Analyze(m.Type, m.Normal is { } normal ? normal : document.Span(m.Range));
             if (a.Form.Words.Count == 0) { m.Cluster = -1; m.LinkKey = null; continue; }
             mentions.Add(m);
             analyses.Add(a);
         }
-        var order = Enumerable.Range(0, mentions.Count).ToArray();
-        Array.Sort(order, (x, y) =>
-        {
-            var a = mentions[x].Range;
-            var b = mentions[y].Range;
-            return a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End != b.End ? b.End.CompareTo(a.End) : x.CompareTo(y);
-        });
+        // Text order, longer first at one start, then input order.
+        var keys = new (int Start, int Shorter, int Index)[mentions.Count];
+        for (int i = 0; i < keys.Length; i++) keys[i] = (mentions[i].Range.Start, -mentions[i].Range.Length, i);
+        Array.Sort(keys);
+        var order = new int[keys.Length];
+        for (int i = 0; i < keys.Length; i++) order[i] = keys[i].Index;
         var groups = new List<Group>();
         var groupOf = new int[order.Length];
         var byName = new Dictionary<Analysis, int>(ReferenceEqualityComparer.Instance);
@@ -155,7 +170,7 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
         JoinShortForms(groups, sets, OrganisationShortForms(groups, index));
         JoinShortForms(groups, sets, BodiesWithoutCountry(groups));
         if (fuzzy) JoinMisspellings(groups, sets);
-        Assign(order.Select(i => mentions[i]).ToList(), groupOf, groups, sets);
+        Assign(mentions, order, groupOf, groups, sets);
     }
 
     private static void JoinEqualKeys(List<Group> groups, UnionFind sets, List<int>?[] shortForms)
@@ -199,16 +214,19 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
             var a = groups[g].Form;
             if (groups[g].Canonical is not null || a.Type == EntityType.PER) continue;
             bool org = a.Type == EntityType.ORG;
-            Func<string, bool> kind = org ? IsOrgKind : IsPlaceKind;
             if (groups[g].A.OnlyKindWords) continue;
             // A single head noun also stands for a name whose other words are Russian adjectives or countries ("комиссия" =
             // "Европейская комиссия"), but a name part does not stand for a sub-unit ("Vestas" ≠ "цех Vestas").
             bool head = org && a.Words.Count == 1 && a.Cyrillic;
-            foreach (var h in index.Containing(a).Concat(index.StartingLike(a)).Distinct())
+            var seen = index.Stamp(g);
+            foreach (var h in index.Containing(a).Concat(index.StartingLike(a)))
             {
+                if (!seen(h)) continue;
                 var b = groups[h].Form;
                 if (h == g || b.Type != a.Type || b.Words.Count <= a.Words.Count) continue;
-                if (a.Abbreviates(b) || a.IsPartOf(b, kind) || (head && a.IsPartOf(b, IsModifier))) (result[g] ??= []).Add(h);
+                var bKinds = groups[h].A.KindWords;
+                var bModifiers = groups[h].A.ModifierWords;
+                if (a.Abbreviates(b) || a.IsPartOf(b, bKinds) || (head && a.IsPartOf(b, bModifiers))) (result[g] ??= []).Add(h);
             }
             result[g]?.Sort();
         }
@@ -221,16 +239,32 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
         private readonly Dictionary<string, List<int>> _byKey = new(StringComparer.Ordinal);
         private readonly Dictionary<char, List<int>> _byLetter = [];
 
+        private readonly int[] _stamp;
+
         public WordIndex(List<Group> groups)
         {
+            _stamp = new int[groups.Count];
+            Array.Fill(_stamp, -1);
             for (int g = 0; g < groups.Count; g++)
             {
                 var f = groups[g].Form;
-                foreach (var k in f.Keys.Distinct())
-                    if (!NameForm.IsInitial(k)) (_byKey.TryGetValue(k, out var l) ? l : _byKey[k] = []).Add(g);
+                for (int i = 0; i < f.Keys.Length; i++)
+                {
+                    var k = f.Keys[i];
+                    if (NameForm.IsInitial(k) || Array.IndexOf(f.Keys, k) < i) continue;
+                    (_byKey.TryGetValue(k, out var l) ? l : _byKey[k] = []).Add(g);
+                }
                 if (f.Words.Count >= 2) (_byLetter.TryGetValue(f.Lower[0][0], out var l2) ? l2 : _byLetter[f.Lower[0][0]] = []).Add(g);
             }
         }
+
+        /// <summary>A test that is true the first time it sees a name while <paramref name="owner"/>'s candidates are gathered.</summary>
+        public Func<int, bool> Stamp(int owner) => h =>
+        {
+            if (_stamp[h] == owner) return false;
+            _stamp[h] = owner;
+            return true;
+        };
 
         /// <summary>Names that contain the first full word of <paramref name="form"/> (none when it has only initials).</summary>
         public IEnumerable<int> Containing(NameForm form)
@@ -316,30 +350,37 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
     }
 
     /// <summary>Numbers the clusters in order of first mention and gives every mention its cluster's link key.</summary>
-    private static void Assign(List<Mention> mentions, int[] groupOf, List<Group> groups, UnionFind sets)
+    private static void Assign(List<Mention> mentions, int[] order, int[] groupOf, List<Group> groups, UnionFind sets)
     {
-        var number = new Dictionary<int, int>();
-        var keys = new Dictionary<int, string>();
-        for (int i = 0; i < mentions.Count; i++)
+        int n = order.Length;
+        var number = new int[n];
+        var canonical = new string?[n];
+        var fullest = new int[n];
+        Array.Fill(number, -1);
+        Array.Fill(fullest, -1);
+        int clusters = 0;
+        for (int i = 0; i < n; i++)
         {
             int root = sets.Find(i);
-            if (!number.ContainsKey(root)) number[root] = number.Count;
+            if (number[root] < 0) number[root] = clusters++;
+            var g = groups[groupOf[i]];
+            // A resource key wins (one with a country over one without, then the smallest); else the fullest name's key.
+            if (g.Canonical is { } k && (canonical[root] is not { } c || Prefer(k, c))) canonical[root] = k;
+            if (fullest[root] < 0 || g.Form.Words.Count > groups[fullest[root]].Form.Words.Count) fullest[root] = groupOf[i];
         }
-        foreach (var cluster in Enumerable.Range(0, mentions.Count).GroupBy(sets.Find))
-        {
-            var members = cluster.Select(i => groups[groupOf[i]]).Distinct().ToList();
-            // A resource key wins (one with a country over one without); else the fullest name's key.
-            var canonical = members.Where(m => m.Canonical is not null).Select(m => m.Canonical!)
-                .OrderBy(k => k.EndsWith('@') ? 1 : 0).ThenBy(k => k, StringComparer.Ordinal).FirstOrDefault();
-            var fullest = members.OrderByDescending(m => m.Form.Words.Count).First();
-            keys[cluster.Key] = canonical ?? NameKeyOf(fullest.Form);
-        }
-        for (int i = 0; i < mentions.Count; i++)
+        for (int i = 0; i < n; i++)
         {
             int root = sets.Find(i);
-            mentions[i].Cluster = number[root];
-            mentions[i].LinkKey = keys[root];
+            var m = mentions[order[i]];
+            m.Cluster = number[root];
+            m.LinkKey = canonical[root] ?? groups[fullest[root]].A.LinkKey;
         }
+    }
+
+    private static bool Prefer(string a, string b)
+    {
+        bool aBare = a.EndsWith('@'), bBare = b.EndsWith('@');
+        return aBare != bBare ? !aBare : string.CompareOrdinal(a, b) < 0;
     }
 }
 
@@ -353,8 +394,6 @@ internal sealed class UnionFind
         _parent = new List<int>(count);
         for (int i = 0; i < count; i++) _parent.Add(i);
     }
-
-    public int Count => _parent.Count;
 
     /// <summary>Adds a new singleton set and returns its index.</summary>
     public int Add()

@@ -62,9 +62,9 @@ public sealed class NameForm
     /// <summary>
     /// Whether this name is a shorter form of <paramref name="longer"/>: each of its words matches a distinct word there
     /// (an initial matches a word it begins), and <paramref name="longer"/> has more words or fewer initials. When
-    /// <paramref name="extraAllowed"/> is given, every word of <paramref name="longer"/> left unmatched must pass it.
+    /// <paramref name="extraAllowed"/> is given, every word of <paramref name="longer"/> left unmatched must be marked in it.
     /// </summary>
-    public bool IsPartOf(NameForm longer, Func<string, bool>? extraAllowed = null)
+    public bool IsPartOf(NameForm longer, bool[]? extraAllowed = null)
     {
         if (Keys.Length > longer.Keys.Length || (Keys.Length == longer.Keys.Length && Initials_ <= longer.Initials_)) return false;
         Span<bool> used = stackalloc bool[longer.Keys.Length];
@@ -79,7 +79,7 @@ public sealed class NameForm
         }
         if (extraAllowed is not null)
             for (int j = 0; j < used.Length; j++)
-                if (!used[j] && !extraAllowed(longer.Words[j])) return false;
+                if (!used[j] && !extraAllowed[j]) return false;
         return true;
     }
 

@@ -1,12 +1,12 @@
-using System.Text;
 using Extraction.Documents;
 using Extraction.Output;
 
 namespace Extraction.Linking;
 
 /// <summary>
-/// The baseline linker: one entity per (type, case-folded normal form); ids are readable Latin slugs
-/// (<c>per:sergei-shoigu</c>), stable across runs and machines.
+/// The baseline linker: one entity per (type, case-folded normal form), no in-document clustering and no resources;
+/// ids are readable Latin slugs (<c>per:sergei-shoigu</c>), stable across runs and machines. Batch tests and benchmarks
+/// use it where linking itself is not under test; <c>extract run</c> uses <see cref="CorpusLinker"/>.
 /// </summary>
 public sealed class SimpleCorpusLinker : ICorpusLinker
 {
@@ -65,42 +65,4 @@ public sealed class SimpleCorpusLinker : ICorpusLinker
                 return new EntityRow(e.Id, e.Type.Code(), name, cyr ? null : name, cyr ? name : null, aliases, e.Mentions, e.Documents.Count);
             })
             .ToList();
-}
-
-/// <summary>Readable ASCII slugs for entity ids: Cyrillic transliterated, lower case, words joined by '-'.</summary>
-public static class Slug
-{
-    private static readonly string[] Cyr =
-    [
-        "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh",
-        "shch", "", "y", "", "e", "yu", "ya",
-    ];
-
-    public static string Of(string text)
-    {
-        var sb = new StringBuilder(text.Length + 8);
-        bool dash = false;
-        foreach (var ch in text)
-        {
-            var c = char.ToLowerInvariant(ch);
-            string? piece = null;
-            if (c is >= 'а' and <= 'я') piece = Cyr[c - 'а'];
-            else if (c == 'ё') piece = "e";
-            else if (c is >= 'a' and <= 'z' or >= '0' and <= '9') piece = c.ToString();
-            else if (char.IsLetterOrDigit(c))
-            {
-                var d = c.ToString().Normalize(NormalizationForm.FormD);
-                foreach (var x in d) if (x is >= 'a' and <= 'z') piece += x;
-            }
-            if (string.IsNullOrEmpty(piece))
-            {
-                if (sb.Length > 0) dash = true;
-                continue;
-            }
-            if (dash) { sb.Append('-'); dash = false; }
-            sb.Append(piece);
-        }
-        if (sb.Length > 60) sb.Length = 60;
-        return sb.Length == 0 ? "x" : sb.ToString().TrimEnd('-');
-    }
 }

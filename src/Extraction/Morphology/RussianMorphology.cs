@@ -27,7 +27,11 @@ public sealed class RussianMorphology
     private readonly SpanTable _suffixes;         // distinct folded suffixes (backward hash)
     private readonly int _maxSuffixLength;
     private readonly int[] _formFold;             // per form: folded suffix id
-    private readonly int[] _formOrder;            // per paradigm range: form indices sorted by folded suffix id
+    private readonly long[] _pairKeys;            // open-addressing table of (paradigm << 32 | folded suffix id); -1 = empty
+    private readonly int[] _pairStart;            // per slot: the forms with that suffix are _pairForms[_pairStart[s] .. + _pairCount[s])
+    private readonly byte[] _pairCount;
+    private readonly int[] _pairForms;            // global form indices
+    private readonly int _pairShift;
     private readonly SpanTable _stems;            // distinct folded stems (forward hash)
     private readonly int[] _groupStart;           // stem group g: lexemes _groupStart[g] .. _groupStart[g+1], sorted by paradigm
     private readonly bool[] _groupExpanded;       // groups with more than MaxGroup lexemes: their forms are in _fullForms instead
@@ -56,15 +60,32 @@ public sealed class RussianMorphology
         _formFold = new int[forms];
         for (int k = 0; k < forms; k++) _formFold[k] = suffixIds[_foldedSuffix[data.FormSuffix[k]]];
 
-        // Per paradigm, its forms ordered by folded suffix id (binary search from a lexeme).
-        _formOrder = new int[forms];
-        var keys = new int[forms];
-        for (int k = 0; k < forms; k++) _formOrder[k] = k;
+        // (paradigm, folded suffix) → its forms, so a lexeme is checked against a suffix with one probe.
+        var pairs = new Dictionary<long, List<int>>();
         for (int p = 0; p < data.ParadigmCount; p++)
+            for (int k = data.ParadigmStart[p]; k < data.ParadigmStart[p + 1]; k++)
+            {
+                long key = (long)p << 32 | (uint)_formFold[k];
+                if (!pairs.TryGetValue(key, out var list)) pairs[key] = list = [];
+                list.Add(k);
+            }
+        int bits = 4;
+        while ((1 << bits) < pairs.Count * 2) bits++;
+        _pairShift = 64 - bits;
+        _pairKeys = new long[1 << bits];
+        Array.Fill(_pairKeys, -1L);
+        _pairStart = new int[1 << bits];
+        _pairCount = new byte[1 << bits];
+        _pairForms = new int[forms];
+        int filled = 0;
+        foreach (var (key, list) in pairs)
         {
-            int s0 = data.ParadigmStart[p], n = data.ParadigmStart[p + 1] - s0;
-            for (int k = s0; k < s0 + n; k++) keys[k] = _formFold[k] * 256 + (k - s0);
-            Array.Sort(keys, _formOrder, s0, n);
+            int slot = PairSlot(key);
+            while (_pairKeys[slot] != -1) slot = (slot + 1) & (_pairKeys.Length - 1);
+            _pairKeys[slot] = key;
+            _pairStart[slot] = filled;
+            _pairCount[slot] = (byte)list.Count;
+            foreach (var k in list) _pairForms[filled++] = k;
         }
 
         // Stem groups: lexemes are stored sorted by folded stem, so equal stems are adjacent runs.
@@ -345,33 +366,32 @@ public sealed class RussianMorphology
         return n;
     }
 
-    /// <summary>Parses for the lexemes of a stem group whose paradigm has the suffix (binary search per paradigm).</summary>
+    /// <summary>Parses for the lexemes of a stem group whose paradigm has the suffix (one table probe per lexeme).</summary>
     private int Intersect(int group, int suffix, int prefix, int keep, int prefixLength, int stemLength, Span<MorphParse> results, int n)
     {
         for (int lex = _groupStart[group]; lex < _groupStart[group + 1] && n < results.Length; lex++)
         {
             int p = _d.LexemeParadigm[lex];
-            int s0 = _d.ParadigmStart[p], s1 = _d.ParadigmStart[p + 1];
-            for (int o = LowerBound(s0, s1, suffix); o < s1 && _formFold[_formOrder[o]] == suffix && n < results.Length; o++)
+            long key = (long)p << 32 | (uint)suffix;
+            int slot = PairSlot(key);
+            while (_pairKeys[slot] != key)
             {
-                int k = _formOrder[o];
+                if (_pairKeys[slot] == -1) goto next;
+                slot = (slot + 1) & (_pairKeys.Length - 1);
+            }
+            int s0 = _d.ParadigmStart[p];
+            for (int j = _pairStart[slot], end = j + _pairCount[slot]; j < end && n < results.Length; j++)
+            {
+                int k = _pairForms[j];
                 if (_d.FormPrefix[k] == prefix)
                     results[n++] = new MorphParse(lex, (ushort)p, (ushort)(k - s0), (byte)keep, (byte)prefixLength, (byte)stemLength, 0);
             }
+        next:;
         }
         return n;
     }
 
-    private int LowerBound(int s0, int s1, int suffix)
-    {
-        int lo = s0, hi = s1;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (_formFold[_formOrder[mid]] < suffix) lo = mid + 1; else hi = mid;
-        }
-        return lo;
-    }
+    private int PairSlot(long key) => (int)((ulong)key * 0x9E3779B97F4A7C15UL >> _pairShift);
 
     /// <summary>Scores dictionary parses by P(tag | word) when the corpus has the word, uniformly otherwise.</summary>
     private void Score(ReadOnlySpan<char> w, Span<MorphParse> parses)

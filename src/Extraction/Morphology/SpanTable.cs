@@ -4,41 +4,54 @@ namespace Extraction.Morphology;
 /// An immutable open-addressing hash set of strings that live in one pool string, looked up by
 /// <see cref="ReadOnlySpan{T}"/> with a caller-supplied hash (forward or backward FNV, see <see cref="Letters"/>),
 /// so lookups allocate nothing. <see cref="Find"/> returns the key's index in the order keys were given, or -1.
+/// Most lookups of the analyser are misses (a split of a word whose stem does not exist), so a one-bit-per-hash
+/// filter small enough to stay in cache answers those without touching the slots.
 /// </summary>
 public sealed class SpanTable
 {
+    private struct Slot
+    {
+        public uint Hash;
+        public int Index;   // key index + 1; 0 = empty
+        public int Start;
+        public int Length;
+    }
+
     private readonly string _pool;
-    private readonly int[] _start;
-    private readonly int[] _length;
-    private readonly int[] _slots;   // key index + 1; 0 = empty
-    private readonly uint[] _hashes;
+    private readonly Slot[] _slots;
+    private readonly ulong[] _filter;
     private readonly int _mask;
+    private readonly int _filterMask;
 
     /// <summary>Keys are <c>pool[start[i] .. start[i] + length[i])</c>; they must be distinct.</summary>
     public SpanTable(string pool, int[] start, int[] length, bool backward)
     {
         _pool = pool;
-        _start = start;
-        _length = length;
         Backward = backward;
+        Count = start.Length;
         int capacity = 16;
-        while (capacity < start.Length * 2) capacity <<= 1;
-        _slots = new int[capacity];
-        _hashes = new uint[capacity];
+        while (capacity < Count * 2) capacity <<= 1;
+        _slots = new Slot[capacity];
         _mask = capacity - 1;
-        for (int i = 0; i < start.Length; i++)
+        int filterBits = 1024;
+        while (filterBits < Count * 16) filterBits <<= 1;
+        _filter = new ulong[filterBits / 64];
+        _filterMask = filterBits - 1;
+        for (int i = 0; i < Count; i++)
         {
-            var key = Key(i);
+            var key = pool.AsSpan(start[i], length[i]);
             uint h = backward ? Letters.Backward(key) : Letters.Forward(key);
             int slot = (int)Mix(h) & _mask;
-            while (_slots[slot] != 0)
+            while (_slots[slot].Index != 0)
             {
-                if (_hashes[slot] == h && key.SequenceEqual(Key(_slots[slot] - 1)))
+                ref var s = ref _slots[slot];
+                if (s.Hash == h && key.SequenceEqual(pool.AsSpan(s.Start, s.Length)))
                     throw new ArgumentException($"Duplicate key '{key}'.", nameof(start));
                 slot = (slot + 1) & _mask;
             }
-            _slots[slot] = i + 1;
-            _hashes[slot] = h;
+            _slots[slot] = new Slot { Hash = h, Index = i + 1, Start = start[i], Length = length[i] };
+            int bit = (int)(h >> 7) & _filterMask;
+            _filter[bit >> 6] |= 1UL << bit;
         }
     }
 
@@ -52,22 +65,22 @@ public sealed class SpanTable
 
     public static SpanTable Of(IReadOnlyList<string> keys, bool backward) => Of(StringPool.From(keys), backward);
 
-    public int Count => _start.Length;
+    public int Count { get; }
     public bool Backward { get; }
-
-    public ReadOnlySpan<char> Key(int index) => _pool.AsSpan(_start[index], _length[index]);
 
     public int Find(ReadOnlySpan<char> key) => Find(key, Backward ? Letters.Backward(key) : Letters.Forward(key));
 
     /// <summary>Index of <paramref name="key"/> (whose hash in this table's direction is <paramref name="hash"/>) or -1.</summary>
     public int Find(ReadOnlySpan<char> key, uint hash)
     {
+        int bit = (int)(hash >> 7) & _filterMask;
+        if ((_filter[bit >> 6] & (1UL << bit)) == 0) return -1;
         int slot = (int)Mix(hash) & _mask;
         while (true)
         {
-            int v = _slots[slot];
-            if (v == 0) return -1;
-            if (_hashes[slot] == hash && key.SequenceEqual(_pool.AsSpan(_start[v - 1], _length[v - 1]))) return v - 1;
+            ref var s = ref _slots[slot];
+            if (s.Index == 0) return -1;
+            if (s.Hash == hash && key.SequenceEqual(_pool.AsSpan(s.Start, s.Length))) return s.Index - 1;
             slot = (slot + 1) & _mask;
         }
     }

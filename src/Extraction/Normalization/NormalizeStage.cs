@@ -20,6 +20,7 @@ public sealed record NormalizeOptions
 public sealed class NormalizeStage : IStage
 {
     private readonly MentionNormalizer _normalizer;
+    private readonly NormalCache _cache = new();
 
     public NormalizeStage(NormalizeOptions options, StageContext context)
     {
@@ -39,7 +40,7 @@ public sealed class NormalizeStage : IStage
         foreach (var mention in document.Mentions)
         {
             if (mention.Type == EntityType.DATE) continue;
-            mention.Normal = _normalizer.Normalize(document.Slice(mention.Range), mention.Type);
+            mention.Normal = _cache.Get(document.Slice(mention.Range), mention.Type, _normalizer.Normalize);
         }
     }
 }

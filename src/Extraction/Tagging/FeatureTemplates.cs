@@ -36,6 +36,7 @@ public static class FeatureTemplates
         new("w+1", static (s, i, v) => One(v, s.LowerAt(i + 1))),
         new("w-2", static (s, i, v) => One(v, s.LowerAt(i - 2))),
         new("w+2", static (s, i, v) => One(v, s.LowerAt(i + 2))),
+        new("w-1,w+1", static (s, i, v) => One(v, FeatureHash.Mix(s.LowerAt(i - 1), s.LowerAt(i + 1)))),
         new("form0", static (s, i, v) => One(v, s.Exact[i])),
         new("w-1,w0", static (s, i, v) => One(v, FeatureHash.Mix(s.LowerAt(i - 1), s.Lower[i]))),
         new("w0,w+1", static (s, i, v) => One(v, FeatureHash.Mix(s.Lower[i], s.LowerAt(i + 1)))),

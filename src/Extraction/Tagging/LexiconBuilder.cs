@@ -217,10 +217,14 @@ public sealed class LexiconBuilder
     }
 
     /// <summary>
-    /// The default lexicon for <paramref name="language"/> from the shared data folder; word clusters over the first
-    /// <paramref name="clusterTokens"/> tokens of its unlabeled text (0 = none).
+    /// The default lexicon for <paramref name="language"/> from the shared data folder. Capitalisation statistics come from
+    /// the language's unlabeled text (for Russian also English Wikinews, for Latin-script names inside Russian text); word
+    /// clusters from the first <paramref name="clusterTokens"/> tokens (0 = none) of the unlabeled text of
+    /// <paramref name="clusterLanguage"/> (default: the model's language; English clusters in a Russian model cover its
+    /// Latin-script words).
     /// </summary>
-    public static TaggerLexicon Default(string dataRoot, Language language, int caseStatisticsLines, long clusterTokens = 0, Action<string>? log = null)
+    public static TaggerLexicon Default(string dataRoot, Language language, int caseStatisticsLines, long clusterTokens = 0,
+        Language? clusterLanguage = null, Action<string>? log = null)
     {
         var b = new LexiconBuilder();
         b.AddGazetteer(Path.Combine(dataRoot, "gazetteer_ru_en"));
@@ -231,17 +235,16 @@ public sealed class LexiconBuilder
         }
         if (caseStatisticsLines > 0)
         {
-            var folder = Path.Combine(dataRoot, language == Language.Ru ? "unlabeled_ru" : "unlabeled_en");
-            foreach (var file in Directory.GetFiles(folder, "*.txt.gz").Order(StringComparer.Ordinal))
-                b.AddCaseStatistics(file, caseStatisticsLines);
+            foreach (var file in UnlabeledFiles(dataRoot, language)) b.AddCaseStatistics(file, caseStatisticsLines);
+            if (language == Language.Ru) b.AddCaseStatistics(UnlabeledFiles(dataRoot, Language.En).First(), caseStatisticsLines);
         }
         if (clusterTokens > 0)
-        {
-            var folder = Path.Combine(dataRoot, language == Language.Ru ? "unlabeled_ru" : "unlabeled_en");
-            // Wikinews (news, the target domain) before the Wikipedia sample.
-            var files = Directory.GetFiles(folder, "*.txt.gz").OrderBy(f => f.Contains("wikinews", StringComparison.Ordinal) ? 0 : 1).ThenBy(f => f, StringComparer.Ordinal);
-            b.AddClusters(files, new WordClusterOptions { MaxTokens = clusterTokens }, log);
-        }
+            b.AddClusters(UnlabeledFiles(dataRoot, clusterLanguage ?? language), new WordClusterOptions { MaxTokens = clusterTokens }, log);
         return b.Lexicon;
     }
+
+    /// <summary>The unlabeled text files of a language, news (Wikinews) first.</summary>
+    private static IEnumerable<string> UnlabeledFiles(string dataRoot, Language language) =>
+        Directory.GetFiles(Path.Combine(dataRoot, language == Language.Ru ? "unlabeled_ru" : "unlabeled_en"), "*.txt.gz")
+            .OrderBy(f => f.Contains("wikinews", StringComparison.Ordinal) ? 0 : 1).ThenBy(f => f, StringComparer.Ordinal);
 }

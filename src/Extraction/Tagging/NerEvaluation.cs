@@ -96,6 +96,32 @@ public static class NerEvaluation
         return scores;
     }
 
+    /// <summary>
+    /// Fits the confidence temperature: of the candidates, the one whose span confidences best predict (log loss) whether a
+    /// predicted span is right (strict match with a target span) on <paramref name="documents"/>.
+    /// </summary>
+    public static float CalibrateTemperature(NerModel model, IReadOnlyList<GoldDocument> documents)
+    {
+        float best = model.Temperature;
+        double bestLoss = double.PositiveInfinity;
+        foreach (var t in (float[])[1, 2, 3, 4, 6, 8, 12, 16, 24, 32])
+        {
+            var candidate = model.WithTemperature(t);
+            double loss = 0;
+            foreach (var gold in documents)
+            {
+                var targets = NerCorpus.Targets(gold.Text, gold.Spans).Select(s => (s.Range, s.Type)).ToHashSet();
+                foreach (var m in Predict(candidate, gold))
+                {
+                    double p = Math.Clamp(m.Confidence, 1e-4, 1 - 1e-4);
+                    loss -= targets.Contains((m.Range, m.Type)) ? Math.Log(p) : Math.Log(1 - p);
+                }
+            }
+            if (loss < bestLoss) { bestLoss = loss; best = t; }
+        }
+        return best;
+    }
+
     /// <summary>Runs the tagger over a gold document's text as the pipeline would and returns its mentions.</summary>
     public static IReadOnlyList<Mention> Predict(NerModel model, GoldDocument gold)
     {

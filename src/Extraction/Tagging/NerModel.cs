@@ -15,10 +15,13 @@ namespace Extraction.Tagging;
 public sealed class NerModel
 {
     public const string Kind = "ner";
-    public const uint FormatVersion = 1;
+    public const uint FormatVersion = 2;
 
-    public NerModel(Language language, int hashBits, FeatureTemplate[] templates, float[] weights, float[] transitions, TaggerLexicon lexicon)
+    public NerModel(Language language, int hashBits, FeatureTemplate[] templates, float[] weights, float[] transitions, TaggerLexicon lexicon,
+        float temperature = DefaultTemperature)
     {
+        if (!(temperature > 0)) throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "must be positive");
+        Temperature = temperature;
         if (weights.Length != (1 << hashBits) * Viterbi.Stride) throw new ArgumentException("weights do not match the hash size", nameof(weights));
         Language = language;
         HashBits = hashBits;
@@ -35,6 +38,13 @@ public sealed class NerModel
     public float[] Weights { get; }
     public float[] Transitions { get; }
     public TaggerLexicon Lexicon { get; }
+    /// <summary>Scores are divided by this before forward–backward turns them into span confidences (fitted on dev data).</summary>
+    public float Temperature { get; }
+
+    public const float DefaultTemperature = 8f;
+
+    /// <summary>The same model with another confidence temperature.</summary>
+    public NerModel WithTemperature(float temperature) => new(Language, HashBits, Templates, Weights, Transitions, Lexicon, temperature);
 
     /// <summary>Fibonacci hashing of the template seed plus the value (values are hashes or small codes; seeds are random).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -87,6 +97,8 @@ public sealed class NerModel
         public int[] Back = new int[64 * Viterbi.Stride];
         public int[] Labels = new int[64];
         public int[] Buckets = new int[256];
+        public float[] Marginals = new float[64 * Viterbi.Stride];
+        public float[] Work = new float[2 * 64 * Viterbi.Stride];
 
         public void Ensure(int n, int maxFeatures)
         {
@@ -95,6 +107,8 @@ public sealed class NerModel
                 Scores = new float[n * 2 * Viterbi.Stride];
                 Back = new int[n * 2 * Viterbi.Stride];
                 Labels = new int[n * 2];
+                Marginals = new float[n * 2 * Viterbi.Stride];
+                Work = new float[n * 4 * Viterbi.Stride];
             }
             if (Buckets.Length < maxFeatures) Buckets = new int[maxFeatures];
         }
@@ -115,8 +129,37 @@ public sealed class NerModel
         s.Features.Load(document, first, end, Lexicon, evidence);
         Emissions(s.Features, n, s.Scores, s.Buckets);
         Viterbi.Decode(s.Scores, Transitions, n, s.Back, s.Labels);
-        foreach (var (a, b, t) in Bilou.Decode(s.Labels.AsSpan(0, n)))
-            output.Add(new Prediction(first + a, first + b, Bilou.Types[t], Confidence(s.Scores, s.Labels, a, b)));
+        var spans = Bilou.Decode(s.Labels.AsSpan(0, n));
+        if (spans.Count == 0) return;
+        Marginals.Compute(s.Scores, Transitions, n, Temperature, s.Work, s.Marginals);
+        foreach (var (a, b, t) in spans)
+        {
+            float sum = 0;
+            for (int i = a; i < b; i++) sum += s.Marginals[i * Viterbi.Stride + s.Labels[i]];
+            int spanEnd = first + b;
+            if (spanEnd < end && OpensQuote(document, first + a, spanEnd) && IsQuote(document, spanEnd) && !document.Tokens[spanEnd].Has(TokenFlags.OpenQuote)) spanEnd++;
+            output.Add(new Prediction(first + a, spanEnd, Bilou.Types[t], Math.Clamp(sum / (b - a), 0f, 1f)));
+        }
+    }
+
+    /// <summary>True when tokens [from, to) leave a quote open («Единой России → the closing » belongs to the name).</summary>
+    private static bool OpensQuote(Document document, int from, int to)
+    {
+        int depth = 0;
+        for (int k = from; k < to; k++)
+        {
+            ref readonly var t = ref document.Tokens[k];
+            if (!IsQuote(document, k)) continue;
+            if (t.Has(TokenFlags.OpenQuote)) depth++;
+            else if (depth > 0) depth--;
+        }
+        return depth > 0;
+    }
+
+    private static bool IsQuote(Document document, int token)
+    {
+        ref readonly var t = ref document.Tokens[token];
+        return t.End - t.Start == 1 && document.Text[t.Start] is '«' or '»' or '“' or '”' or '„' or '"';
     }
 
     /// <summary>Emission scores of the <paramref name="n"/> tokens loaded in <paramref name="features"/>.</summary>
@@ -129,31 +172,16 @@ public sealed class NerModel
         }
     }
 
-    /// <summary>Mean over the span's tokens of the softmax probability of the chosen label among the emission scores.</summary>
-    private static float Confidence(float[] scores, int[] labels, int first, int end)
-    {
-        double sum = 0;
-        for (int i = first; i < end; i++)
-        {
-            var row = scores.AsSpan(i * Viterbi.Stride, Bilou.Count);
-            float max = float.NegativeInfinity;
-            foreach (var v in row) max = Math.Max(max, v);
-            double z = 0;
-            foreach (var v in row) z += Math.Exp(v - max);
-            sum += Math.Exp(row[labels[i]] - max) / z;
-        }
-        return (float)(sum / (end - first));
-    }
-
     // ---- Persistence -------------------------------------------------------------------------------------------------
 
     /// <summary>
-    /// Payload layout (format version 1, little-endian; arrays are stored contiguously so loading is a bulk copy):
+    /// Payload layout (format version 2, little-endian; arrays are stored contiguously so loading is a bulk copy):
     /// <code>
     ///   i32 hashBits
     ///   i32 labelCount, then labelCount strings (BILOU names, order = label ids)
     ///   i32 templateCount, then template names (strings)
     ///   f32 × (labelCount + 1) × 16   transitions (row = previous label, last row = sentence start)
+    ///   f32                           confidence temperature
     ///   i32 rowCount                  weight rows with at least one non-zero weight, in bucket order
     ///   i32 × rowCount                their bucket indices
     ///   u16 × rowCount                their masks of non-zero labels (bit y = label y)
@@ -172,6 +200,7 @@ public sealed class NerModel
             w.Write(Templates.Length);
             foreach (var t in Templates) w.Write(t.Name);
             foreach (var v in Transitions) w.Write(v);
+            w.Write(Temperature);
             var rows = new List<int>();
             var masks = new List<ushort>();
             var values = new List<Half>();
@@ -219,6 +248,8 @@ public sealed class NerModel
             catch (ArgumentException e) { throw new ModelFormatException(path, $"uses feature templates this program lacks ({e.Message})", "use a model trained by this version", e); }
             var transitions = new float[(Bilou.Count + 1) * Viterbi.Stride];
             for (int i = 0; i < transitions.Length; i++) transitions[i] = r.ReadSingle();
+            float temperature = r.ReadSingle();
+            if (!(temperature > 0)) throw new ModelFormatException(path, $"has an invalid confidence temperature {temperature}", "retrain it");
             var weights = new float[(1 << hashBits) * Viterbi.Stride];
             int rows = r.ReadInt32();
             var buckets = MemoryMarshal.Cast<byte, int>(r.ReadBytes(rows * sizeof(int)));
@@ -239,7 +270,7 @@ public sealed class NerModel
                 }
             }
             var lexicon = TaggerLexicon.Read(r);
-            return new NerModel(language, hashBits, templates, weights, transitions, lexicon);
+            return new NerModel(language, hashBits, templates, weights, transitions, lexicon, temperature);
         }
         catch (EndOfStreamException e)
         {

@@ -17,15 +17,25 @@ public static class LanguageDetector
              "were", "been", "which", "their", "its", "after", "who", "but", "more", "about", "also", "we", "you", "i"],
             StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Frequent function words of other languages written in Latin script (German, French, Spanish, Italian, Portuguese, Dutch).</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OtherLatinWords =
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(
+            ["der", "die", "das", "und", "ist", "nicht", "mit", "den", "dem", "ein", "eine", "sich", "auf", "aus", "für", "von",
+             "le", "les", "des", "et", "est", "une", "du", "dans", "pour", "qui", "sur", "pas", "avec",
+             "el", "los", "las", "y", "es", "del", "por", "con", "una", "para", "que", "su", "se",
+             "il", "di", "della", "che", "per", "non", "gli", "sono", "da", "em", "não", "uma", "os", "het", "een", "van", "niet"],
+            StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Counts that decide a language; they add up over sentences to give the document's.</summary>
     public struct Evidence
     {
-        public int Cyrillic, Latin, OtherLetters, NonRussianCyrillic, LatinWords, EnglishFunctionWords;
+        public int Cyrillic, Latin, OtherLetters, NonRussianCyrillic, LatinWords, EnglishFunctionWords, OtherFunctionWords;
 
         public void Add(in Evidence e)
         {
             Cyrillic += e.Cyrillic; Latin += e.Latin; OtherLetters += e.OtherLetters;
             NonRussianCyrillic += e.NonRussianCyrillic; LatinWords += e.LatinWords; EnglishFunctionWords += e.EnglishFunctionWords;
+            OtherFunctionWords += e.OtherFunctionWords;
         }
 
         public readonly Language Decide()
@@ -39,9 +49,9 @@ public static class LanguageDetector
             }
             if (Latin >= OtherLetters)
             {
-                // Short Latin spans (names, headings) count as English; longer ones need English function words.
-                if (LatinWords < 6) return Language.En;
-                return EnglishFunctionWords >= 2 && EnglishFunctionWords * 6 >= LatinWords ? Language.En : Language.Other;
+                // Latin script is English unless another language's function words outnumber English ones: names,
+                // headlines and score tables (no function words at all) stay English.
+                return OtherFunctionWords >= 2 && OtherFunctionWords > EnglishFunctionWords ? Language.Other : Language.En;
             }
             return Language.Other;
         }
@@ -72,6 +82,7 @@ public static class LanguageDetector
             {
                 e.LatinWords++;
                 if (EnglishWords.Contains(w)) e.EnglishFunctionWords++;
+                else if (OtherLatinWords.Contains(w)) e.OtherFunctionWords++;
             }
         }
         return e;

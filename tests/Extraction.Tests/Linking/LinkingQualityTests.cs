@@ -1,3 +1,4 @@
+using Extraction.Corpora;
 using Extraction.Documents;
 using Extraction.Linking;
 using Extraction.Tests.TestSupport;
@@ -13,7 +14,7 @@ namespace Extraction.Tests.Linking;
 public class LinkingQualityTests(ITestOutputHelper output)
 {
     /// <summary>Runs in-document linking over gold mentions (surface forms only) and scores the clusters.</summary>
-    public static (PrfScore BCubed, PrfScore Muc) FactRuEvalScores(IReadOnlyList<GoldLinkDocument> docs, Action<string>? log = null)
+    public static (PrfScore BCubed, PrfScore Muc) FactRuEvalScores(IEnumerable<GoldDocument> docs, Action<string>? log = null)
     {
         var linker = new DocumentLinker(LinkingFixture.Resources);
         var gold = new List<string>();
@@ -21,17 +22,17 @@ public class LinkingQualityTests(ITestOutputHelper output)
         foreach (var g in docs)
         {
             var doc = new Document(g.Id, g.Text);
-            var byMention = new Dictionary<Mention, GoldLinkMention>();
-            foreach (var gm in g.Mentions)
+            var byMention = new Dictionary<Mention, string>();
+            for (int i = 0; i < g.Spans.Count; i++)
             {
-                var m = new Mention(gm.Range, gm.Type, "gold");
+                var m = new Mention(g.Spans[i].Range, g.Spans[i].Type, "gold");
                 doc.AddMention(m);
-                byMention[m] = gm;
+                byMention[m] = g.Spans[i].EntityId ?? $"{g.Id}/single{i}";
             }
             linker.Link(doc);
             foreach (var m in doc.Mentions)
             {
-                gold.Add(g.Id + "/" + byMention[m].Cluster);
+                gold.Add(byMention[m]);
                 pred.Add(g.Id + "/" + m.Cluster);
             }
             if (log is not null) LogErrors(doc, byMention, log);
@@ -39,53 +40,57 @@ public class LinkingQualityTests(ITestOutputHelper output)
         return (ClusterMetrics.BCubed(gold, pred), ClusterMetrics.Muc(gold, pred));
     }
 
-    private static void LogErrors(Document doc, Dictionary<Mention, GoldLinkMention> gold, Action<string> log)
+    private static void LogErrors(Document doc, Dictionary<Mention, string> gold, Action<string> log)
     {
         var ms = doc.Mentions;
         for (int i = 0; i < ms.Count; i++)
             for (int j = i + 1; j < ms.Count; j++)
             {
-                bool g = gold[ms[i]].Cluster == gold[ms[j]].Cluster, p = ms[i].Cluster == ms[j].Cluster;
+                bool g = gold[ms[i]] == gold[ms[j]], p = ms[i].Cluster == ms[j].Cluster;
                 if (g != p) log($"{doc.Id} {(g ? "MISS" : "FALSE")} {ms[i].Type} «{doc.Slice(ms[i].Range)}» ~ «{doc.Slice(ms[j].Range)}»");
             }
     }
 
-    /// <summary>Corpus-links each BSNLP topic (gold base forms as normal forms when asked) and sums cross-document pair counts.</summary>
+    /// <summary>
+    /// Corpus-links each BSNLP topic (real texts, every occurrence of an annotated form as a mention; gold base forms as
+    /// normal forms when asked) and counts cross-document pairs over the annotation unit: one item per distinct form of a
+    /// document, predicted by the entity of its first occurrence.
+    /// </summary>
     public static PairCounts BsnlpCounts(IEnumerable<string> topics, bool goldBaseForms, Action<string>? log = null)
     {
         var total = new PairCounts();
         foreach (var topic in topics)
         {
             var linker = new CorpusLinker(LinkingFixture.Resources);
-            var items = new List<(Mention M, GoldLinkMention G, string Doc, string Text)>();
-            foreach (var g in LinkingCorpora.Bsnlp(topic))
+            var items = new List<(Mention M, string Gold, string Doc, string Form)>();
+            foreach (var b in Bsnlp.ReadTopic(SharedData.Path_("bsnlp_ru", topic)))
             {
+                var g = b.Gold;
                 var doc = new Document(g.Id, g.Text) { Language = Language.Ru };
-                foreach (var gm in g.Mentions)
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var span in g.Spans)
                 {
-                    var m = new Mention(gm.Range, gm.Type, "gold") { Normal = goldBaseForms ? gm.BaseForm : null };
+                    var m = new Mention(span.Range, span.Type, "gold") { Normal = goldBaseForms ? span.Normal : null };
                     doc.AddMention(m);
-                    items.Add((m, gm, g.Id, doc.Slice(gm.Range)));
+                    var form = doc.Slice(span.Range);
+                    if (seen.Add(form)) items.Add((m, span.EntityId!, g.Id, form));
                 }
                 linker.Add(doc);
             }
             linker.Complete();
-            var gold = items.Select(x => x.G.Cluster).ToList();
+            var gold = items.Select(x => x.Gold).ToList();
             var pred = items.Select(x => linker.Resolve(x.M.EntityId!)).ToList();
             var counts = ClusterMetrics.Pairwise(gold, pred, items.Select(x => x.Doc).ToList());
             log?.Invoke($"{topic}: {counts.Score} ({counts.Both}/{counts.Predicted}/{counts.Gold})");
             if (log is not null)
             {
-                foreach (var g in items.GroupBy(x => x.G.Cluster))
-                {
-                    var ids = g.GroupBy(x => pred[items.IndexOf(x)]).Select(p => $"{p.Key}: {string.Join(", ", p.Select(x => x.M.Normal ?? x.Text).Distinct().Take(6))}").ToList();
-                    if (ids.Count > 1) log($"  SPLIT {g.Key} → {string.Join(" ‖ ", ids)}");
-                }
-                foreach (var p in items.Select((x, i) => (x, pred[i])).GroupBy(t => t.Item2))
-                {
-                    var golds = p.GroupBy(t => t.x.G.Cluster).Select(x => $"{x.Key}: {string.Join(", ", x.Select(t => t.x.M.Normal ?? t.x.Text).Distinct().Take(6))}").ToList();
-                    if (golds.Count > 1) log($"  MERGED {p.Key} → {string.Join(" ‖ ", golds)}");
-                }
+                for (int k = 0; k < 2; k++)
+                    foreach (var c in Enumerable.Range(0, items.Count).GroupBy(i => k == 0 ? gold[i] : pred[i]))
+                    {
+                        var parts = c.GroupBy(i => k == 0 ? pred[i] : gold[i])
+                            .Select(p => $"{p.Key}: {string.Join(", ", p.Select(i => items[i].M.Normal ?? items[i].Form).Distinct().Take(6))}").ToList();
+                        if (parts.Count > 1) log($"  {(k == 0 ? "SPLIT" : "MERGED")} {c.Key} → {string.Join(" ‖ ", parts)}");
+                    }
             }
             total += counts;
         }
@@ -97,11 +102,11 @@ public class LinkingQualityTests(ITestOutputHelper output)
     [QualityFact]
     public void FactRuEval_within_document_coreference()
     {
-        var (b3, muc) = FactRuEvalScores(LinkingCorpora.FactRuEval(), Environment.GetEnvironmentVariable("LINK_VERBOSE") is null ? null : output.WriteLine);
+        var (b3, muc) = FactRuEvalScores(FactRuEval.ReadDirectory(SharedData.Path_("factrueval2016", "devset")), Environment.GetEnvironmentVariable("LINK_VERBOSE") is null ? null : output.WriteLine);
         output.WriteLine($"factRuEval-2016 devset, gold mentions: B3 {b3}; MUC {muc}");
-        // models/linking.md: B3 F1 0.967, MUC F1 0.944.
-        Assert.True(b3.F1 >= 0.95, $"B3 F1 {b3.F1:F3} is below 0.95");
-        Assert.True(muc.F1 >= 0.92, $"MUC F1 {muc.F1:F3} is below 0.92");
+        // models/linking.md: B3 F1 0.981, MUC F1 0.970.
+        Assert.True(b3.F1 >= 0.96, $"B3 F1 {b3.F1:F3} is below 0.96");
+        Assert.True(muc.F1 >= 0.95, $"MUC F1 {muc.F1:F3} is below 0.95");
     }
 
     [QualityFact]

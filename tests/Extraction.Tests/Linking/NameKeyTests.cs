@@ -59,3 +59,15 @@ public class NameKeyTests
     [Fact]
     public void Distance_stops_above_the_cap() => Assert.Equal(2, NameKey.Distance("kitten", "sitting", 1));
 }
+
+public class SlugTests
+{
+    [Theory]
+    [InlineData("Sergei Shoigu", "sergei-shoigu")]
+    [InlineData("Сергей Шойгу", "sergey-shoygu")]
+    [InlineData("Côte d’Ivoire", "cote-d-ivoire")]
+    [InlineData("Ministry of Defence of Russia", "ministry-of-defence-of-russia")]
+    [InlineData("«ТАСС»", "tass")]
+    [InlineData("...", "x")]
+    public void Slugs_are_readable_ascii(string text, string slug) => Assert.Equal(slug, Slug.Of(text));
+}

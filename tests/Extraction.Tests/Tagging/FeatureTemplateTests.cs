@@ -17,6 +17,8 @@ public class FeatureTemplateTests
         { "w+1", "in Moscow now", 1, "in Moscow today", 1, true },
         { "w-2", "we in Moscow", 2, "they in Moscow", 2, true },
         { "w+2", "Moscow is big", 0, "Moscow is small", 0, true },
+        { "w-1,w+1", "in Moscow now", 1, "in Moscow today", 1, true },
+        { "w-1,w+1", "in Moscow now", 1, "in London now", 1, false },
         { "form0", "the Moscow river", 1, "the MOSCOW river", 1, true },
         { "w-1,w0", "in Moscow", 1, "at Moscow", 1, true },
         { "w0,w+1", "Moscow is", 0, "Moscow was", 0, true },

@@ -55,6 +55,24 @@ public class NerTrainerTests
     }
 
     [Fact]
+    public void A_name_that_opens_a_quote_takes_its_closing_quote()
+    {
+        // Gold spans leave the closing quote out; the decoded mention still ends with it.
+        var docs = Enumerable.Range(0, 12).Select(i =>
+        {
+            var text = $"{People[i % 6]} works for «{Companies[i % 6]}» in {Cities[i % 6]} .";
+            int open = text.IndexOf('«');
+            return new GoldDocument($"q{i}", text, [new GoldSpan(new TextRange(open, text.IndexOf('»')), EntityType.ORG)]) { Language = Language.En };
+        }).ToList();
+        var trainer = new NerTrainer(Language.En, TaggerLexicon.Empty, new NerTrainingOptions { Epochs = 5, HashBits = 14 });
+        trainer.Add(docs);
+        var model = trainer.Train();
+        var doc = TaggingTestData.Doc("Olga Green works for «Hooli Inc» in Oslo .");
+        new NerStage(null, model).Process(doc);
+        Assert.Equal("«Hooli Inc»", doc.Slice(Assert.Single(doc.Mentions).Range));
+    }
+
+    [Fact]
     public void Training_is_deterministic_for_a_seed()
     {
         Assert.Equal(TrainTiny(7).Weights, TrainTiny(7).Weights);

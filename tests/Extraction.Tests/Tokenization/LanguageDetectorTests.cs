@@ -12,6 +12,8 @@ public class LanguageDetectorTests
     [InlineData("Қорғаныс министрі Қазақстан әскери әріптесімен кездесті.", Language.Other)]
     [InlineData("Міністр оборони зустрівся з колегою і обговорив співпрацю.", Language.Other)]
     [InlineData("12345 67890 ---", Language.Other)]
+    [InlineData("Le ministre de la Défense a rencontré son homologue et les deux pays ont signé un accord.", Language.Other)]
+    [InlineData("SOCCER - AJAX BEAT PSV 3-1 Amsterdam 1996-08-30 Ajax 3 PSV 1 Feyenoord 2 Vitesse 0", Language.En)]
     [InlineData("Sergei Shoigu", Language.En)]
     public void Detects_the_language_of_a_text(string text, Language expected) => Assert.Equal(expected, LanguageDetector.Detect(text));
 

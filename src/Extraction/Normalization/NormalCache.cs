@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+using Extraction.Documents;
+
+namespace Extraction.Normalization;
+
+/// <summary>
+/// Memoizes normal forms: normalization is a pure function of (surface text, type), and news repeats its names
+/// (the same mention form recurs across a corpus far more often than a new one appears), so a batch computes each
+/// form once. Thread-safe; bounded: when it holds <see cref="Capacity"/> forms it starts afresh, so memory stays flat.
+/// </summary>
+public sealed class NormalCache(int capacity = 200_000)
+{
+    private ConcurrentDictionary<(EntityType, string), string> _forms = new();
+
+    public int Capacity { get; } = capacity;
+
+    public string Get(string text, EntityType type, Func<string, EntityType, string> compute)
+    {
+        var forms = _forms;
+        if (forms.TryGetValue((type, text), out var normal)) return normal;
+        normal = compute(text, type);
+        if (forms.Count >= Capacity) Interlocked.CompareExchange(ref _forms, new(), forms);
+        _forms.TryAdd((type, text), normal);
+        return normal;
+    }
+}

@@ -1,0 +1,48 @@
+using Extraction.Tagging;
+
+namespace Extraction.Tests.Tagging;
+
+public class MarginalsTests
+{
+    [Fact]
+    public void Match_brute_force_enumeration_of_legal_label_sequences()
+    {
+        const int n = 3, S = Viterbi.Stride, L = Bilou.Count;
+        var rng = new Random(5);
+        var e = new float[n * S];
+        var t = new float[(L + 1) * S];
+        for (int i = 0; i < e.Length; i++) e[i] = (float)(rng.NextDouble() * 6 - 3);
+        for (int i = 0; i < t.Length; i++) t[i] = (float)(rng.NextDouble() * 4 - 2);
+        const float temperature = 2f;
+
+        var expected = new double[n * S];
+        double z = 0;
+        for (int a = 0; a < L; a++)
+            for (int b = 0; b < L; b++)
+                for (int c = 0; c < L; c++)
+                {
+                    if (!Bilou.CanStart(a) || !Bilou.Allowed(a, b) || !Bilou.Allowed(b, c) || !Bilou.CanEnd(c)) continue;
+                    double score = t[Viterbi.StartRow * S + a] + e[a] + t[a * S + b] + e[S + b] + t[b * S + c] + e[2 * S + c];
+                    double w = Math.Exp(score / temperature);
+                    z += w;
+                    expected[a] += w; expected[S + b] += w; expected[2 * S + c] += w;
+                }
+
+        var marginals = new float[n * S];
+        Marginals.Compute(e, t, n, temperature, new float[2 * n * S], marginals);
+        for (int i = 0; i < n; i++)
+            for (int y = 0; y < L; y++)
+                Assert.Equal(expected[i * S + y] / z, marginals[i * S + y], 4);
+    }
+
+    [Fact]
+    public void Forbidden_labels_get_no_mass()
+    {
+        var e = new float[Viterbi.Stride];
+        e[Bilou.Label(0, 1)] = 50; // I-PER alone is illegal however strong
+        var m = new float[Viterbi.Stride];
+        Marginals.Compute(e, new float[(Bilou.Count + 1) * Viterbi.Stride], 1, 1f, new float[2 * Viterbi.Stride], m);
+        Assert.Equal(0f, m[Bilou.Label(0, 1)]);
+        Assert.Equal(1f, m.AsSpan(0, Bilou.Count).ToArray().Sum(), 4);
+    }
+}
