@@ -46,11 +46,18 @@ public sealed class Journal : IDisposable
 
     private sealed record Line(Header? Header = null, JournalPiece? Piece = null, JournalDone? Done = null);
 
-    private readonly StreamWriter _writer;
-    private readonly Dictionary<string, JournalEntry> _finished;
+    /// <summary>Where a finished document's piece lines are in the journal file (they are read again only when needed).</summary>
+    private readonly record struct FinishedAt(JournalDone Done, long Offset, int Pieces);
 
-    private Journal(StreamWriter writer, Dictionary<string, JournalEntry> finished)
+    private static readonly UTF8Encoding Utf8 = new(false);
+
+    private readonly string _path;
+    private readonly StreamWriter _writer;
+    private readonly Dictionary<string, FinishedAt> _finished;
+
+    private Journal(string path, StreamWriter writer, Dictionary<string, FinishedAt> finished)
     {
+        _path = path;
         _writer = writer;
         _finished = finished;
     }
@@ -60,33 +67,38 @@ public sealed class Journal : IDisposable
 
     /// <summary>
     /// Starts a journal at <paramref name="path"/>. Without <paramref name="resume"/> any old journal is replaced. With it,
-    /// the finished documents of the old journal are kept (rewritten to a fresh file, dropping a torn tail) and new ones
-    /// are appended; a journal written under another configuration key is a <see cref="ConfigException"/>.
+    /// the finished documents of the old journal are kept (copied to a fresh file, dropping a torn tail and unfinished
+    /// documents; only their positions stay in memory) and new ones are appended; a journal written under another
+    /// configuration key is a <see cref="ConfigException"/>.
     /// </summary>
     public static Journal Open(string path, string key, bool resume)
     {
-        var finished = resume && File.Exists(path) ? Read(path, key) : new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        path = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var finished = new Dictionary<string, FinishedAt>(StringComparer.Ordinal);
         var tmp = path + ".tmp";
-        using (var fresh = new StreamWriter(tmp, append: false, new UTF8Encoding(false)))
+        using (var fresh = new StreamWriter(tmp, append: false, Utf8))
         {
-            Write(fresh, new Line(Header: new Header(Version, key)));
-            foreach (var entry in finished.Values)
+            long position = 0;
+            void Put(string line)
             {
-                foreach (var p in entry.Pieces) Write(fresh, new Line(Piece: p));
-                Write(fresh, new Line(Done: entry.Done));
+                fresh.Write(line);
+                fresh.Write('\n');
+                position += Utf8.GetByteCount(line) + 1;
             }
+            Put(Serialize(new Line(Header: new Header(Version, key))));
+            if (resume && File.Exists(path)) CopyFinished(path, key, Put, () => position, finished);
         }
         File.Move(tmp, path, overwrite: true);
-        var writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 1 << 16), new UTF8Encoding(false));
-        var journal = new Journal(writer, finished);
-        return journal;
+        var writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 1 << 16), Utf8);
+        return new Journal(path, writer, finished);
     }
 
-    private static Dictionary<string, JournalEntry> Read(string path, string key)
+    /// <summary>Copies the finished documents of an old journal through <paramref name="put"/>, noting where each one's pieces start.</summary>
+    private static void CopyFinished(string path, string key, Action<string> put, Func<long> position, Dictionary<string, FinishedAt> finished)
     {
-        var finished = new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
-        var pending = new List<JournalPiece>();
+        var pending = new List<string>();
+        string? pendingPath = null;
         bool first = true;
         foreach (var text in File.ReadLines(path))
         {
@@ -104,22 +116,36 @@ public sealed class Journal : IDisposable
             }
             if (line.Piece is { } p)
             {
-                if (pending.Count > 0 && pending[0].Path != p.Path) pending.Clear();
-                pending.Add(p);
+                if (pendingPath != p.Path) pending.Clear();
+                pendingPath = p.Path;
+                pending.Add(text);
             }
             else if (line.Done is { } d)
             {
-                var pieces = pending.Where(x => x.Path == d.Path).ToList();
-                finished[d.Path] = new JournalEntry(d, pieces);
+                if (pendingPath != d.Path) pending.Clear();
+                long offset = position();
+                foreach (var piece in pending) put(piece);
+                put(text);
+                finished[d.Path] = new FinishedAt(d, offset, pending.Count);
                 pending.Clear();
+                pendingPath = null;
             }
         }
-        return finished;
     }
 
-    /// <summary>The finished entry for a file, when the file has not changed since.</summary>
-    public JournalEntry? Finished(string path, long bytes, long modifiedTicks) =>
-        _finished.TryGetValue(path, out var e) && e.Done.Bytes == bytes && e.Done.ModifiedTicks == modifiedTicks ? e : null;
+    /// <summary>The finished entry for a file, when the file has not changed since (its pieces read back from the journal).</summary>
+    public JournalEntry? Finished(string path, long bytes, long modifiedTicks)
+    {
+        if (!_finished.TryGetValue(path, out var at) || at.Done.Bytes != bytes || at.Done.ModifiedTicks != modifiedTicks) return null;
+        using var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);
+        file.Seek(at.Offset, SeekOrigin.Begin);
+        using var reader = new StreamReader(file, Utf8);
+        var pieces = new List<JournalPiece>(at.Pieces);
+        for (int i = 0; i < at.Pieces; i++)
+            pieces.Add(JsonSerializer.Deserialize<Line>(reader.ReadLine() ?? throw new InvalidDataException($"{_path} ends inside a finished document; run without --resume"), Json)?.Piece
+                ?? throw new InvalidDataException($"{_path}: a finished document's piece cannot be read; run without --resume"));
+        return new JournalEntry(at.Done, pieces);
+    }
 
     public void AddPiece(JournalPiece piece) => Append(new Line(Piece: piece));
 
@@ -130,13 +156,13 @@ public sealed class Journal : IDisposable
         _writer.Flush();
     }
 
-    private void Append(Line line) => Write(_writer, line);
-
-    private static void Write(TextWriter writer, Line line)
+    private void Append(Line line)
     {
-        writer.Write(JsonSerializer.Serialize(line, Json));
-        writer.Write('\n');
+        _writer.Write(Serialize(line));
+        _writer.Write('\n');
     }
+
+    private static string Serialize(Line line) => JsonSerializer.Serialize(line, Json);
 
     /// <summary>A mention for the journal (offsets within the piece).</summary>
     public static JournalMention ToJournal(Mention m) =>
