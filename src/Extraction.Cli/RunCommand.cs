@@ -1,3 +1,4 @@
+using Extraction.Documents;
 using System.CommandLine;
 using System.Diagnostics;
 using Extraction.Batch;
@@ -22,16 +23,18 @@ internal static class RunCommand
         var raw = new Option<bool>("--raw") { Description = "Write raw cell values: no BOM, no formula escaping." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log one line per document." };
         var resume = new Option<bool>("--resume") { Description = $"Continue an interrupted run: documents finished before (see {Journal.FileName} in the output folder) are not processed again." };
+        var docDate = new Option<string?>("--doc-date") { Description = "The article date for every document (ISO, e.g. 2015-12-23): relative dates resolve against it." };
+        var metadata = new Option<string?>("--metadata") { Description = "CSV with columns doc_id,date: a date per document (wins over the dateline)." };
         var keepText = new Option<bool>("--keep-text") { Description = "Also write each document's decoded or extracted text to OUT/text/, the text that offsets refer to." };
 
         var cmd = new Command("run", "Extract entities from files and write out/documents.csv, mentions.csv, entities.csv.")
         {
-            inputs, outDir, config, jobs, encoding, raw, verbose, resume, keepText,
+            inputs, outDir, config, jobs, encoding, raw, verbose, resume, keepText, docDate, metadata,
         };
         cmd.SetAction((parse, cancel) => Task.FromResult(Execute(new RunArguments(
             parse.GetValue(inputs) is { Length: > 0 } i ? i : ["seeds"],
             parse.GetValue(outDir)!, parse.GetValue(config)!, parse.GetValue(jobs), parse.GetValue(encoding),
-            parse.GetValue(raw), parse.GetValue(verbose), parse.GetValue(resume), parse.GetValue(keepText)), cancel)));
+            parse.GetValue(raw), parse.GetValue(verbose), parse.GetValue(resume), parse.GetValue(keepText), parse.GetValue(docDate), parse.GetValue(metadata)), cancel)));
         return cmd;
     }
 
@@ -44,7 +47,21 @@ internal static class RunCommand
 
     /// <summary>The values of the command line.</summary>
     public sealed record RunArguments(string[] Inputs, string OutDir, string ConfigPath, int Jobs, string? Encoding, bool Raw, bool Verbose,
-        bool Resume = false, bool KeepText = false);
+        bool Resume = false, bool KeepText = false, string? DocDate = null, string? Metadata = null);
+
+    /// <summary>Document dates given on the command line: one for all (<c>--doc-date</c>) or per document (<c>--metadata</c>).</summary>
+    private static Dates.IDocumentDateProvider? DocumentDates(RunArguments args)
+    {
+        var perDocument = args.Metadata is { } file ? Dates.MetadataDates.Read(file) : null;
+        var forAll = args.DocDate is { } date ? new Dates.FixedDocumentDateProvider(date) : null;
+        return perDocument is null ? forAll : forAll is null ? perDocument : new FirstDate(perDocument, forAll);
+    }
+
+    /// <summary>The metadata file's date for a document, else the one given for all.</summary>
+    private sealed class FirstDate(Dates.IDocumentDateProvider first, Dates.IDocumentDateProvider second) : Dates.IDocumentDateProvider
+    {
+        public DocumentDate? DateFor(Document document) => first.DateFor(document) ?? second.DateFor(document);
+    }
 
     public static int Execute(RunArguments args, CancellationToken cancel)
     {
@@ -83,9 +100,10 @@ internal static class RunCommand
                 Tables = raw ? tables with { SpreadsheetSafe = false } : tables,
                 JournalPath = Path.Combine(outDir, Journal.FileName),
                 Resume = args.Resume,
-                RunKey = RunKey(configPath, encodingName, load),
+                RunKey = RunKey(configPath, encodingName, load) + args.DocDate + args.Metadata,
                 KeepTextDirectory = args.KeepText ? Path.Combine(outDir, "text") : null,
                 SpoolDirectory = outDir,
+                DocumentDates = DocumentDates(args),
             }, log);
             BatchResult result;
             if (interactive && files.Count > 1)

@@ -30,6 +30,9 @@ public sealed record BatchOptions
     /// <summary>When set, each document's decoded (or extracted) text is written to this folder as <c>&lt;doc_id&gt;[.txt]</c>.</summary>
     public string? KeepTextDirectory { get; init; }
 
+    /// <summary>Document dates from outside the text (<c>--doc-date</c>, <c>--metadata</c>); they win over the dateline.</summary>
+    public Dates.IDocumentDateProvider? DocumentDates { get; init; }
+
     /// <summary>Folder for the temporary file of mention rows (<see cref="MentionSpool"/>); null uses the system's temporary folder.</summary>
     public string? SpoolDirectory { get; init; }
 }
@@ -233,6 +236,7 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
                     break;
                 }
                 var doc = new Document(file.DocId, piece.Text) { Date = date };
+                if (piece.Index == 0 && options.DocumentDates?.DateFor(doc) is { } given) doc.Date = given;
                 if (work.Restored is { } entry) Restore(doc, entry, piece);
                 else pipeline.Process(doc);
                 date ??= doc.Date;
