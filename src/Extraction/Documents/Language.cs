@@ -26,6 +26,4 @@ public static class Languages
         return false;
     }
 
-    public static Language Parse(string code) =>
-        TryParse(code, out var l) ? l : throw new FormatException($"Unknown language '{code}': expected ru, en or other.");
 }

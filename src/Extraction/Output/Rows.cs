@@ -5,8 +5,6 @@ public static class DocumentStatus
 {
     public const string Ok = "ok";
     public const string Failed = "failed";
-    /// <summary>Processed from a previous run (<c>--resume</c>).</summary>
-    public const string Resumed = "ok";
     /// <summary>The run was interrupted while this document was being processed: only its first pieces are in the tables.</summary>
     public const string Interrupted = "interrupted";
 }
