@@ -21,6 +21,7 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
     private const int MaxParses = 48;
     private static readonly float[] CasePrior = [0.35f, 0.30f, 0.08f, 0.10f, 0.10f, 0.07f];
     private const double MalePrior = 0.65;
+    private const double IndeclinableOblique = 0.4;
 
     public string Normalize(string surface, EntityType type)
     {
@@ -37,7 +38,8 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         DropLeadingWords(parts);
         var words = new List<int>();
         for (int i = 0; i < parts.Count; i++)
-            if (parts[i].IsWord && !parts[i].Quoted && IsCyrillic(parts[i].Text) && !IsInitial(parts, i) && !IsAbbreviation(parts[i].Text))
+            if (parts[i].IsWord && !parts[i].Quoted && IsCyrillic(parts[i].Text) && !IsInitial(parts, i) && !IsAbbreviation(parts[i].Text)
+                && !NameParticles.Contains(parts[i].Text) && !BeforePatronymicParticle(parts, i) && !IsTurkicPatronymic(parts[i].Text))
                 words.Add(i);
         if (words.Count == 0) return;
 
@@ -55,13 +57,22 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
             for (int c = 0; c < Grammemes.MainCases.Length; c++)
             {
                 double score = Math.Log(gender == NameGender.Male ? MalePrior : 1 - MalePrior) + Math.Log(CasePrior[c]);
+                bool indeclinable = false, knownOblique = false;
                 for (int w = 0; w < words.Count; w++)
                 {
                     var position = words.Count == 1 ? Position.Only : w == 0 ? Position.First : w == words.Count - 1 ? Position.Last : Position.Middle;
-                    var (form, s) = BestNameReading(parts[words[w]].Text, parses[w], gender, c, position);
+                    var word = parts[words[w]].Text;
+                    var (form, s, known) = BestNameReading(word, parses[w], gender, c, position);
                     current[w] = form;
                     score += Math.Log(s);
+                    indeclinable |= form == word && char.ToLowerInvariant(word[^1]) is 'о' or 'у' or 'ю' or 'е' or 'и' or 'э';
+                    knownOblique |= form != word && (known || IsProductiveSurname(Letters.Fold(form), gender));
                 }
+                // A word left as it is in an oblique case ends in a vowel that does not decline: a foreign name («Тору»,
+                // «Хорхе», «Коно»), whose neighbours are mostly foreign names in the nominative («Тору Камикава» is not
+                // the genitive of «Камикав», «Масахару Коно» not the dative of «Масахар»), unless a name the
+                // dictionary or the first-name list knows is inflected («Александра Лукашенко»).
+                if (indeclinable && !knownOblique && c > 0 && words.Count > 1) score += Math.Log(IndeclinableOblique);
                 if (score > bestScore) { bestScore = score; best = (string[])current.Clone(); }
             }
         }
@@ -74,17 +85,53 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
     /// </summary>
     private void DropLeadingWords(List<MentionPart> parts)
     {
-        int first = parts.FindIndex(p => p.IsWord && char.IsUpper(p.Text[0]));
+        int first = -1;
+        for (int i = 0; i < parts.Count && first < 0; i++)
+            if (parts[i].IsWord && (char.IsUpper(parts[i].Text[0]) || NameParticles.Contains(parts[i].Text) && NextWord(parts, i) is { } n && char.IsUpper(parts[n].Text[0])))
+                first = i;
         if (first > 0) parts.RemoveRange(0, first);
         while (true)
         {
             int w = parts.FindIndex(p => p.IsWord);
             int next = w < 0 ? -1 : parts.FindIndex(w + 1, p => p.IsWord);
             if (next < 0) return;
+            if (NameParticles.Contains(parts[w].Text)) return;
             var parses = morph.Analyse(parts[w].Text);
             if (parses.Length == 0 || !parses.Any(p => !p.IsGuess && morph.Tag(p).HasAny(Grammemes.Prep | Grammemes.Conj | Grammemes.Prcl))) return;
             parts.RemoveRange(0, next);
         }
+    }
+
+    /// <summary>
+    /// Lower-case particles inside foreign names, which do not decline and do not make the name's case: Arabic
+    /// «бин», «ибн», «аль», Dutch and German «ван», «фон», «дер», Romance «де», «ди», «дю», «ла», «ле», and the
+    /// Turkic patronymic words «оглы», «улы», «уулу», «кызы», «гызы» (the father's name before them stays as it is too).
+    /// </summary>
+    private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal)
+    {
+        "бин", "ибн", "бен", "аль", "эль", "ван", "фон", "дер", "ден", "де", "ди", "дю", "дель", "делла", "ла", "ле", "да", "дос", "дас",
+        "оглы", "оглу", "улы", "уулу", "кызы", "гызы",
+    };
+
+    private static readonly string[] TurkicPatronymicEndings = ["оглы", "оглу", "улы", "уулу", "кызы", "гызы"];
+
+    private static int? NextWord(List<MentionPart> parts, int i)
+    {
+        int n = parts.FindIndex(i + 1, p => p.IsWord);
+        return n < 0 ? null : n;
+    }
+
+    /// <summary>The father's name in a Turkic patronymic («Гейдар оглы»): it stays in the nominative.</summary>
+    private static bool BeforePatronymicParticle(List<MentionPart> parts, int i) =>
+        NextWord(parts, i) is { } n && TurkicPatronymicEndings.Contains(parts[n].Text);
+
+    /// <summary>A Turkic patronymic written as one word («Кунанбайулы», «Кемелулы», «Ахмед-оглы»): it does not decline.</summary>
+    private static bool IsTurkicPatronymic(string word)
+    {
+        var folded = Letters.Fold(word);
+        foreach (var e in TurkicPatronymicEndings)
+            if (folded.Length > e.Length + 2 && folded.EndsWith(e, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     /// <summary>
@@ -107,9 +154,9 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
     /// plausible that is. Two sources propose nominatives: the morphology (dictionary names, surnames and patronymics,
     /// then guesses from the ending) and the petrovich rules read backwards; a nominative both propose adds up.
     /// </summary>
-    private (string Form, double Score) BestNameReading(string word, MorphParse[] parses, NameGender gender, int c, Position position)
+    private (string Form, double Score, bool Known) BestNameReading(string word, MorphParse[] parses, NameGender gender, int c, Position position)
     {
-        var fromMorph = new Dictionary<string, (string Form, double Score)>(StringComparer.Ordinal);
+        var fromMorph = new Dictionary<string, (string Form, double Score, bool Known)>(StringComparer.Ordinal);
         var fromRules = new Dictionary<string, double>(StringComparer.Ordinal);
         var case_ = Grammemes.MainCases[c];
         var genderMask = gender == NameGender.Male ? Grammemes.Masc : Grammemes.Femn;
@@ -135,7 +182,7 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
             var folded = Letters.Fold(form);
             var nameRole = patronymic ? NameRole.Middle : name ? NameRole.First : NameRole.Last;
             double s = base_ * role * Fit(nameRole, gender, folded, name || !surname && !patronymic) * Placement(nameRole, position);
-            if (!fromMorph.TryGetValue(folded, out var old) || old.Score < s) fromMorph[folded] = (form, s);
+            if (!fromMorph.TryGetValue(folded, out var old) || old.Score < s) fromMorph[folded] = (form, s, !p.IsGuess && (name || surname || patronymic));
         }
 
         var foldedWord = Letters.Fold(word);
@@ -160,14 +207,15 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
 
         string bestForm = word;
         double best = 0.003;
-        foreach (var (folded, (form, s)) in fromMorph)
+        bool known = false;
+        foreach (var (folded, (form, s, inDictionary)) in fromMorph)
         {
             double total = s + fromRules.GetValueOrDefault(folded);
-            if (total > best) { best = total; bestForm = form; }
+            if (total > best) { best = total; bestForm = form; known = inDictionary || names.FirstName(folded) == gender; }
         }
         foreach (var (folded, s) in fromRules)
-            if (!fromMorph.ContainsKey(folded) && s > best) { best = s; bestForm = Restore(word, folded); }
-        return (bestForm, best);
+            if (!fromMorph.ContainsKey(folded) && s > best) { best = s; bestForm = Restore(word, folded); known = names.FirstName(folded) == gender; }
+        return (bestForm, best, known);
     }
 
     /// <summary>Russian surname endings that decline (Иванов/Иванова, Пушкин, Достоевский/Достоевская…).</summary>
