@@ -250,7 +250,7 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
 
     private static bool LooksOblique(string folded) =>
         folded.Length > 3 && (folded.EndsWith("ом") || folded.EndsWith("ем") || folded.EndsWith("ым") || folded.EndsWith("им")
-                              || folded.EndsWith("у") || folded.EndsWith("ю"));
+                              || folded.EndsWith("у") || folded.EndsWith("ю") || folded.EndsWith("ы"));
 
     private static bool IsVowel(char c) => "аеёиоуыэюя".Contains(c);
 
