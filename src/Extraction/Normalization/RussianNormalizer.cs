@@ -22,6 +22,7 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
     private static readonly float[] CasePrior = [0.35f, 0.30f, 0.08f, 0.10f, 0.10f, 0.07f];
     private const double MalePrior = 0.65;
     private const double IndeclinableOblique = 0.4;
+    private const double RuleOnlyAfterDictionaryName = 0.3;
 
     public string Normalize(string surface, EntityType type)
     {
@@ -57,7 +58,7 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
             for (int c = 0; c < Grammemes.MainCases.Length; c++)
             {
                 double score = Math.Log(gender == NameGender.Male ? MalePrior : 1 - MalePrior) + Math.Log(CasePrior[c]);
-                bool indeclinable = false, knownOblique = false;
+                bool indeclinable = false, knownOblique = false, plainOblique = false;
                 for (int w = 0; w < words.Count; w++)
                 {
                     var position = words.Count == 1 ? Position.Only : w == 0 ? Position.First : w == words.Count - 1 ? Position.Last : Position.Middle;
@@ -67,12 +68,14 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
                     score += Math.Log(s);
                     indeclinable |= form == word && char.ToLowerInvariant(word[^1]) is 'о' or 'у' or 'ю' or 'е' or 'и' or 'э';
                     knownOblique |= form != word && (known || IsProductiveSurname(Letters.Fold(form), gender));
+                    plainOblique |= form != word && HasObliqueOnlyEnding(Letters.Fold(word));
                 }
                 // A word left as it is in an oblique case ends in a vowel that does not decline: a foreign name («Тору»,
                 // «Хорхе», «Коно»), whose neighbours are mostly foreign names in the nominative («Тору Камикава» is not
                 // the genitive of «Камикав», «Масахару Коно» not the dative of «Масахар»), unless a name the
-                // dictionary or the first-name list knows is inflected («Александра Лукашенко»).
-                if (indeclinable && !knownOblique && c > 0 && words.Count > 1) score += Math.Log(IndeclinableOblique);
+                // dictionary or the first-name list knows is inflected («Александра Лукашенко») or a word has an
+                // ending no nominative has («Сейджи Маехары»).
+                if (indeclinable && !knownOblique && !plainOblique && c > 0 && words.Count > 1) score += Math.Log(IndeclinableOblique);
                 if (score > bestScore) { bestScore = score; best = (string[])current.Clone(); }
             }
         }
@@ -186,6 +189,9 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         }
 
         var foldedWord = Letters.Fold(word);
+        // A word the dictionary has as a name, surname or patronymic is rarely another name the rules make of it
+        // («Обамой» is Обама's instrumental, not a surname like «Толстой»).
+        bool dictionaryName = parses.Any(p => !p.IsGuess && morph.Tag(p).HasAny(Grammemes.Name | Grammemes.Surn | Grammemes.Patr));
         foreach (var nameRole in new[] { NameRole.First, NameRole.Last, NameRole.Middle })
         {
             foreach (var nominative in names.Nominatives(nameRole, gender, foldedWord, c))
@@ -213,8 +219,11 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
             double total = s + fromRules.GetValueOrDefault(folded);
             if (total > best) { best = total; bestForm = form; known = inDictionary || names.FirstName(folded) == gender; }
         }
-        foreach (var (folded, s) in fromRules)
+        foreach (var (folded, s0) in fromRules)
+        {
+            double s = dictionaryName ? s0 * RuleOnlyAfterDictionaryName : s0;
             if (!fromMorph.ContainsKey(folded) && s > best) { best = s; bestForm = Restore(word, folded); known = names.FirstName(folded) == gender; }
+        }
         return (bestForm, best, known);
     }
 
@@ -251,6 +260,10 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
     private static bool LooksOblique(string folded) =>
         folded.Length > 3 && (folded.EndsWith("ом") || folded.EndsWith("ем") || folded.EndsWith("ым") || folded.EndsWith("им")
                               || folded.EndsWith("у") || folded.EndsWith("ю") || folded.EndsWith("ы"));
+
+    /// <summary>Endings of oblique cases that no name in the nominative has (unlike -а, -у, -ой, -ей).</summary>
+    private static bool HasObliqueOnlyEnding(string folded) =>
+        folded.Length > 3 && (folded.EndsWith('ы') || folded.EndsWith("ом") || folded.EndsWith("ем") || folded.EndsWith("ым") || folded.EndsWith("ому"));
 
     private static bool IsVowel(char c) => "аеёиоуыэюя".Contains(c);
 
