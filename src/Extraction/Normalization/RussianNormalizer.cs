@@ -22,7 +22,7 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
     private static readonly float[] CasePrior = [0.35f, 0.30f, 0.08f, 0.10f, 0.10f, 0.07f];
     private const double MalePrior = 0.65;
     private const double IndeclinableOblique = 0.4;
-    private const double RuleOnlyAfterDictionaryName = 0.3;
+    private const double RuleOnlyAfterDictionaryName = 0.1;
 
     public string Normalize(string surface, EntityType type)
     {
@@ -53,12 +53,13 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         string[]? best = null;
         double bestScore = double.NegativeInfinity;
         var current = new string[words.Count];
+        bool particle = parts.Any(p => p.IsWord && NameParticles.Contains(p.Text));
         foreach (var gender in new[] { NameGender.Male, NameGender.Female })
         {
             for (int c = 0; c < Grammemes.MainCases.Length; c++)
             {
                 double score = Math.Log(gender == NameGender.Male ? MalePrior : 1 - MalePrior) + Math.Log(CasePrior[c]);
-                bool indeclinable = false, knownOblique = false, plainOblique = false;
+                bool indeclinable = particle, knownOblique = false, nominativeLike = false;
                 for (int w = 0; w < words.Count; w++)
                 {
                     var position = words.Count == 1 ? Position.Only : w == 0 ? Position.First : w == words.Count - 1 ? Position.Last : Position.Middle;
@@ -68,14 +69,14 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
                     score += Math.Log(s);
                     indeclinable |= form == word && char.ToLowerInvariant(word[^1]) is 'о' or 'у' or 'ю' or 'е' or 'и' or 'э';
                     knownOblique |= form != word && (known || IsProductiveSurname(Letters.Fold(form), gender));
-                    plainOblique |= form != word && HasObliqueOnlyEnding(Letters.Fold(word));
+                    nominativeLike |= form != word && char.ToLowerInvariant(word[^1]) is 'а' or 'я' or 'у' or 'ю';
                 }
                 // A word left as it is in an oblique case ends in a vowel that does not decline: a foreign name («Тору»,
-                // «Хорхе», «Коно»), whose neighbours are mostly foreign names in the nominative («Тору Камикава» is not
-                // the genitive of «Камикав», «Масахару Коно» not the dative of «Масахар»), unless a name the
-                // dictionary or the first-name list knows is inflected («Александра Лукашенко») or a word has an
-                // ending no nominative has («Сейджи Маехары»).
-                if (indeclinable && !knownOblique && !plainOblique && c > 0 && words.Count > 1) score += Math.Log(IndeclinableOblique);
+                // «Хорхе», «Коно»), as a name particle («ибн») shows one. Its neighbour in -а or -у is then mostly a
+                // foreign name in the nominative too («Тору Камикава» is not the genitive of «Камикав», «Масахару Коно»
+                // not the dative of «Масахар», «ибн Сина» not the genitive of «Син»), unless a name the dictionary or the
+                // first-name list knows is inflected («Александра Лукашенко», «Усамы бин Ладена»).
+                if (indeclinable && nominativeLike && !knownOblique && c > 0 && (words.Count > 1 || particle)) score += Math.Log(IndeclinableOblique);
                 if (score > bestScore) { bestScore = score; best = (string[])current.Clone(); }
             }
         }
@@ -128,12 +129,16 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
     private static bool BeforePatronymicParticle(List<MentionPart> parts, int i) =>
         NextWord(parts, i) is { } n && TurkicPatronymicEndings.Contains(parts[n].Text);
 
-    /// <summary>A Turkic patronymic written as one word («Кунанбайулы», «Кемелулы», «Ахмед-оглы»): it does not decline.</summary>
-    private static bool IsTurkicPatronymic(string word)
+    /// <summary>
+    /// A Turkic patronymic written as one word («Кунанбайулы», «Жумабекулы», «Ахмед-оглы»): it does not decline.
+    /// The father's name before the ending is at least four letters and the dictionary does not know the whole word
+    /// (so «Урсулы» stays the genitive of «Урсула»).
+    /// </summary>
+    private bool IsTurkicPatronymic(string word)
     {
         var folded = Letters.Fold(word);
         foreach (var e in TurkicPatronymicEndings)
-            if (folded.Length > e.Length + 2 && folded.EndsWith(e, StringComparison.Ordinal)) return true;
+            if (folded.Length >= e.Length + 4 && folded.EndsWith(e, StringComparison.Ordinal)) return !morph.IsKnown(word);
         return false;
     }
 
@@ -189,9 +194,11 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         }
 
         var foldedWord = Letters.Fold(word);
-        // A word the dictionary has as a name, surname or patronymic is rarely another name the rules make of it
-        // («Обамой» is Обама's instrumental, not a surname like «Толстой»).
-        bool dictionaryName = parses.Any(p => !p.IsGuess && morph.Tag(p).HasAny(Grammemes.Name | Grammemes.Surn | Grammemes.Patr));
+        // A word the dictionary has as a name, surname or patronymic, or a form of a listed first name, is rarely
+        // another name the rules make of it («Обамой» is Обама's instrumental and «Урсулой» Урсула's, not surnames
+        // like «Толстой»).
+        bool dictionaryName = parses.Any(p => !p.IsGuess && morph.Tag(p).HasAny(Grammemes.Name | Grammemes.Surn | Grammemes.Patr))
+                              || fromMorph.Keys.Any(f => names.FirstName(f) != NameGender.Unknown);
         foreach (var nameRole in new[] { NameRole.First, NameRole.Last, NameRole.Middle })
         {
             foreach (var nominative in names.Nominatives(nameRole, gender, foldedWord, c))
@@ -206,7 +213,7 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
                 if (gender == NameGender.Female && nominative == foldedWord && !IsVowel(nominative[^1])) s *= 0.4;
                 if (nameRole == NameRole.Last && IsProductiveSurname(nominative, gender)) s *= 1.5;
                 // Unchanged is a weak reading for a word that ends like an oblique case («Леманом», «Цукербергу»).
-                if (nominative == foldedWord && LooksOblique(foldedWord)) s *= 0.4;
+                if (nominative == foldedWord && LooksOblique(foldedWord)) s *= HasObliqueOnlyEnding(foldedWord) ? 0.1 : 0.4;
                 if (!fromRules.TryGetValue(nominative, out var old) || old < s) fromRules[nominative] = s;
             }
         }
@@ -261,9 +268,9 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         folded.Length > 3 && (folded.EndsWith("ом") || folded.EndsWith("ем") || folded.EndsWith("ым") || folded.EndsWith("им")
                               || folded.EndsWith("у") || folded.EndsWith("ю") || folded.EndsWith("ы"));
 
-    /// <summary>Endings of oblique cases that no name in the nominative has (unlike -а, -у, -ой, -ей).</summary>
+    /// <summary>Endings of oblique cases that hardly any name has in the nominative (unlike -а, -у, -ой, -ем: Артем).</summary>
     private static bool HasObliqueOnlyEnding(string folded) =>
-        folded.Length > 3 && (folded.EndsWith('ы') || folded.EndsWith("ом") || folded.EndsWith("ем") || folded.EndsWith("ым") || folded.EndsWith("ому"));
+        folded.Length > 3 && (folded.EndsWith('ы') || folded.EndsWith("ым") || folded.EndsWith("ому"));
 
     private static bool IsVowel(char c) => "аеёиоуыэюя".Contains(c);
 
