@@ -23,6 +23,7 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
     private const double MalePrior = 0.65;
     private const double IndeclinableOblique = 0.4;
     private const double RuleOnlyAfterDictionaryName = 0.1;
+    private const double FrozenPart = 0.5;
 
     public string Normalize(string surface, EntityType type)
     {
@@ -37,6 +38,7 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
     private void NormalizePerson(List<MentionPart> parts)
     {
         DropLeadingWords(parts);
+        SplitDoubleNames(parts);
         var words = new List<int>();
         for (int i = 0; i < parts.Count; i++)
             if (parts[i].IsWord && !parts[i].Quoted && IsCyrillic(parts[i].Text) && !IsInitial(parts, i) && !IsAbbreviation(parts[i].Text)
@@ -62,9 +64,20 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
                 bool indeclinable = particle, knownOblique = false, nominativeLike = false;
                 for (int w = 0; w < words.Count; w++)
                 {
-                    var position = words.Count == 1 ? Position.Only : w == 0 ? Position.First : w == words.Count - 1 ? Position.Last : Position.Middle;
+                    int first = w, last = w; // the parts of a double name («Петровой-Водкиной») stand where the whole name does
+                    while (first > 0 && IsHyphenBetween(parts, words[first - 1], words[first])) first--;
+                    while (last < words.Count - 1 && IsHyphenBetween(parts, words[last], words[last + 1])) last++;
+                    var position = first == 0 && last == words.Count - 1 ? Position.Only : first == 0 ? Position.First : last == words.Count - 1 ? Position.Last : Position.Middle;
                     var word = parts[words[w]].Text;
                     var (form, s, known) = BestNameReading(word, parses[w], gender, c, position);
+                    // Only the last part of a double first name declines («Жан-Клода», «Касым-Жомарту»); the parts of
+                    // a double surname mostly decline each («Петровой-Водкиной»), but may stay («Немировича-Данченко»).
+                    if (w < last && c > 0)
+                    {
+                        var (_, ns, _) = BestNameReading(word, parses[w], gender, 0, position);
+                        if (position == Position.First) (form, s, known) = (word, ns, false);
+                        else if (ns * FrozenPart > s) (form, s, known) = (word, ns * FrozenPart, false);
+                    }
                     current[w] = form;
                     score += Math.Log(s);
                     indeclinable |= form == word && char.ToLowerInvariant(word[^1]) is 'о' or 'у' or 'ю' or 'е' or 'и' or 'э';
@@ -80,8 +93,33 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
                 if (score > bestScore) { bestScore = score; best = (string[])current.Clone(); }
             }
         }
-        for (int w = 0; w < words.Count; w++) parts[words[w]] = parts[words[w]] with { Text = best![w] };
+        for (int w = 0; w < words.Count; w++) parts[words[w]] = parts[words[w]] with { Text = KeepSegmentCase(parts[words[w]].Text, best![w]) };
     }
+
+    /// <summary>
+    /// Splits a hyphenated name the dictionary does not know as a whole into its capitalised parts («Петровой-Водкиной»,
+    /// «Немировича-Данченко», «Жан-Клода»), so each part is read on its own; known ones («Римского-Корсакова») stay whole.
+    /// </summary>
+    private void SplitDoubleNames(List<MentionPart> parts)
+    {
+        for (int i = parts.Count - 1; i >= 0; i--)
+        {
+            var text = parts[i].Text;
+            if (!parts[i].IsWord || parts[i].Quoted || !text.Contains('-') || morph.IsKnown(text)) continue;
+            var segments = text.Split('-');
+            if (segments.Any(g => g.Length < 2 || !char.IsUpper(g[0]))) continue;
+            var split = new List<MentionPart>();
+            foreach (var g in segments)
+            {
+                if (split.Count > 0) split.Add(new MentionPart("-", false, parts[i].Quoted));
+                split.Add(parts[i] with { Text = g });
+            }
+            parts.RemoveAt(i);
+            parts.InsertRange(i, split);
+        }
+    }
+
+    private static bool IsHyphenBetween(List<MentionPart> parts, int a, int b) => b == a + 2 && parts[a + 1].Text == "-";
 
     /// <summary>
     /// Drops leading prepositions, conjunctions and particles («с Русланом …»), and, when the mention has capitalised
@@ -99,7 +137,7 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
             int w = parts.FindIndex(p => p.IsWord);
             int next = w < 0 ? -1 : parts.FindIndex(w + 1, p => p.IsWord);
             if (next < 0) return;
-            if (NameParticles.Contains(parts[w].Text)) return;
+            if (NameParticles.Contains(parts[w].Text) || IsDottedInitial(parts, w)) return; // «В. В. Путиным» starts with initials
             var parses = morph.Analyse(parts[w].Text);
             if (parses.Length == 0 || !parses.Any(p => !p.IsGuess && morph.Tag(p).HasAny(Grammemes.Prep | Grammemes.Conj | Grammemes.Prcl))) return;
             parts.RemoveRange(0, next);
@@ -287,6 +325,25 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         return word[..shared] + (upper ? rest.ToUpperInvariant() : rest);
     }
 
+    private static bool IsDottedInitial(List<MentionPart> parts, int i) =>
+        parts[i].Text.Length <= 2 && char.IsUpper(parts[i].Text[0]) && i + 1 < parts.Count && parts[i + 1].Text.StartsWith('.');
+
+    /// <summary>
+    /// The capital letters of a hyphenated word's parts kept in its normal form: the dictionary spells the parts after
+    /// the hyphen of a few names in lower case («Римского-Корсакова» → «Римский-Корсаков», not «Римский-корсаков»).
+    /// </summary>
+    private static string KeepSegmentCase(string surface, string form)
+    {
+        if (!form.Contains('-')) return form;
+        var from = surface.Split('-');
+        var to = form.Split('-');
+        if (from.Length != to.Length) return form;
+        for (int i = 0; i < to.Length; i++)
+            if (from[i].Length > 0 && to[i].Length > 0 && char.IsUpper(from[i][0]) && char.IsLower(to[i][0]))
+                to[i] = char.ToUpperInvariant(to[i][0]) + to[i][1..];
+        return string.Join('-', to);
+    }
+
     private static bool IsInitial(List<MentionPart> parts, int i) =>
         parts[i].Text.Length == 1 || parts[i].Text.Length <= 2 && i + 1 < parts.Count && parts[i + 1].Text.StartsWith('.');
 
@@ -375,7 +432,7 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
     private void Replace(List<MentionPart> parts, int index, MorphParse parse, Grammemes required)
     {
         var form = morph.Inflect(parts[index].Text, parse, required);
-        if (form is not null) parts[index] = parts[index] with { Text = form };
+        if (form is not null) parts[index] = parts[index] with { Text = KeepSegmentCase(parts[index].Text, form) };
     }
 
     /// <summary>How well a noun reading suits the head of an ORG/LOC name.</summary>

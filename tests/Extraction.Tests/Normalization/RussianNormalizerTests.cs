@@ -16,6 +16,14 @@ public sealed class RussianNormalizerTests
         return data;
     }
 
+    /// <summary>Oblique forms that all go to <paramref name="nominative"/> (which is itself ambiguous, so not listed).</summary>
+    private static TheoryData<string, string> Oblique(string nominative, params string[] forms)
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var f in forms) data.Add(f, nominative);
+        return data;
+    }
+
     public static TheoryData<string, string> MaleNames => Merge(
         Cases("Нурлан Ермекбаев", "Нурлана Ермекбаева", "Нурлану Ермекбаеву", "Нурлана Ермекбаева", "Нурланом Ермекбаевым", "Нурлане Ермекбаеве"),
         Cases("Руслан Жаксылыков", "Руслана Жаксылыкова", "Руслану Жаксылыкову", "Руслана Жаксылыкова", "Русланом Жаксылыковым", "Руслане Жаксылыкове"),
@@ -56,6 +64,34 @@ public sealed class RussianNormalizerTests
         Cases("Мехрибан Ариф кызы Алиева", "Мехрибан Ариф кызы Алиевой", "Мехрибан Ариф кызы Алиевой", "Мехрибан Ариф кызы Алиеву", "Мехрибан Ариф кызы Алиевой", "Мехрибан Ариф кызы Алиевой"),
         Cases("Асия Биби", "Асии Биби", "Асии Биби", "Асию Биби", "Асией Биби", "Асии Биби"));
 
+    /// <summary>Double names: both parts of a double surname decline, only the last part of a double first name.</summary>
+    public static TheoryData<string, string> DoubleNames => Merge(
+        Cases("Кузьма Петров-Водкин", "Кузьмы Петрова-Водкина", "Кузьме Петрову-Водкину", "Кузьму Петрова-Водкина", "Кузьмой Петровым-Водкиным", "Кузьме Петрове-Водкине"),
+        Cases("Анна Петрова-Водкина", "Анны Петровой-Водкиной", "Анне Петровой-Водкиной", "Анну Петрову-Водкину", "Анной Петровой-Водкиной", "Анне Петровой-Водкиной"),
+        Cases("Николай Римский-Корсаков", "Николая Римского-Корсакова", "Николаю Римскому-Корсакову", "Николая Римского-Корсакова", "Николаем Римским-Корсаковым", "Николае Римском-Корсакове"),
+        Cases("Владимир Немирович-Данченко", "Владимира Немировича-Данченко", "Владимиру Немировичу-Данченко", "Владимира Немировича-Данченко", "Владимиром Немировичем-Данченко", "Владимире Немировиче-Данченко"),
+        Cases("Жан-Клод Юнкер", "Жан-Клода Юнкера", "Жан-Клоду Юнкеру", "Жан-Клода Юнкера", "Жан-Клодом Юнкером", "Жан-Клоде Юнкере"));
+
+    /// <summary>
+    /// Initials stay (even «В», which is also a preposition); the gender comes from the surname's own ending. Without a
+    /// first name «Каримова» and «Каримову» are as much a man's genitive and dative as a woman's nominative and
+    /// accusative, so only the forms in -ой are listed for it.
+    /// </summary>
+    public static TheoryData<string, string> Initials => Merge(
+        Cases("В. В. Путин", "В. В. Путина", "В. В. Путину", "В. В. Путина", "В. В. Путиным", "В. В. Путине"),
+        Cases("А. Б. Ковальская", "А. Б. Ковальской", "А. Б. Ковальской", "А. Б. Ковальскую", "А. Б. Ковальской", "А. Б. Ковальской"),
+        Cases("Н. Назарбаев", "Н. Назарбаева", "Н. Назарбаеву", "Н. Назарбаева", "Н. Назарбаевым", "Н. Назарбаеве"),
+        Oblique("С. Каримова", "С. Каримовой"));
+
+    /// <summary>Central Asian names: first names, patronymics and surnames the dictionary mostly does not know.</summary>
+    public static TheoryData<string, string> CentralAsianNames => Merge(
+        Cases("Нурсултан Абишевич Назарбаев", "Нурсултана Абишевича Назарбаева", "Нурсултану Абишевичу Назарбаеву", "Нурсултана Абишевича Назарбаева", "Нурсултаном Абишевичем Назарбаевым", "Нурсултане Абишевиче Назарбаеве"),
+        Cases("Гульнара Исламовна Каримова", "Гульнары Исламовны Каримовой", "Гульнаре Исламовне Каримовой", "Гульнару Исламовну Каримову", "Гульнарой Исламовной Каримовой", "Гульнаре Исламовне Каримовой"),
+        Cases("Сооронбай Жээнбеков", "Сооронбая Жээнбекова", "Сооронбаю Жээнбекову", "Сооронбая Жээнбекова", "Сооронбаем Жээнбековым", "Сооронбае Жээнбекове"),
+        Cases("Шавкат Мирзиёев", "Шавката Мирзиёева", "Шавкату Мирзиёеву", "Шавката Мирзиёева", "Шавкатом Мирзиёевым", "Шавкате Мирзиёеве"),
+        Cases("Айгуль Сейткалиева", "Айгуль Сейткалиевой", "Айгуль Сейткалиевой", "Айгуль Сейткалиеву", "Айгуль Сейткалиевой", "Айгуль Сейткалиевой"),
+        Cases("Эмомали Рахмон", "Эмомали Рахмона", "Эмомали Рахмону", "Эмомали Рахмона", "Эмомали Рахмоном", "Эмомали Рахмоне"));
+
     public static TheoryData<string, string> Organisations => Merge(
         Cases("Министерство обороны России", "Министерства обороны России", "Министерству обороны России", "Министерство обороны России", "Министерством обороны России", "Министерстве обороны России"),
         Cases("Вооруженные силы Российской Федерации", "Вооруженных сил Российской Федерации", "Вооруженным силам Российской Федерации", "Вооруженные силы Российской Федерации", "Вооруженными силами Российской Федерации", "Вооруженных силах Российской Федерации"),
@@ -92,6 +128,15 @@ public sealed class RussianNormalizerTests
 
     [Theory, MemberData(nameof(ForeignFemaleNames))]
     public void Foreign_female_names_keep_what_does_not_decline(string surface, string expected) => Assert.Equal(expected, Normalize(surface, EntityType.PER));
+
+    [Theory, MemberData(nameof(DoubleNames))]
+    public void Double_names_decline_the_parts_that_decline(string surface, string expected) => Assert.Equal(expected, Normalize(surface, EntityType.PER));
+
+    [Theory, MemberData(nameof(Initials))]
+    public void Initials_stay_and_the_surname_goes_to_the_nominative(string surface, string expected) => Assert.Equal(expected, Normalize(surface, EntityType.PER));
+
+    [Theory, MemberData(nameof(CentralAsianNames))]
+    public void Central_asian_names_go_to_the_nominative(string surface, string expected) => Assert.Equal(expected, Normalize(surface, EntityType.PER));
 
     [Theory, MemberData(nameof(Organisations))]
     public void Organisations_put_the_head_and_its_modifiers_in_the_nominative(string surface, string expected) => Assert.Equal(expected, Normalize(surface, EntityType.ORG));
