@@ -47,17 +47,18 @@ public sealed class NormalizationQualityTests(ITestOutputHelper output)
     public void Bsnlp_asia_bibi_and_brexit()
     {
         var (folded, exact, perType) = Bsnlp("asia_bibi", "brexit");
-        Assert.True(folded >= 0.94, $"accuracy {folded:F3} < 0.94");
-        Assert.True(exact >= 0.94, $"exact accuracy {exact:F3} < 0.94");
-        Assert.True(perType["PER"] >= 0.92 && perType["ORG"] >= 0.95 && perType["LOC"] >= 0.96, "per-type accuracy below the card");
+        Assert.True(folded >= 0.95, $"accuracy {folded:F3} < 0.95");
+        Assert.True(exact >= 0.95, $"exact accuracy {exact:F3} < 0.95");
+        Assert.True(perType["PER"] >= 0.93 && perType["ORG"] >= 0.96 && perType["LOC"] >= 0.97, "per-type accuracy below the card");
     }
 
     [QualityFact]
-    public void Bsnlp_ec_and_trump_untouched_lower_cased_topics()
+    public void Bsnlp_ec_and_trump_untouched_topics_with_lower_cased_annotations()
     {
+        // The gold base forms are lower case here, so only the case-insensitive figure means anything.
         var (folded, _, perType) = Bsnlp("ec", "trump");
-        Assert.True(folded >= 0.92, $"accuracy {folded:F3} < 0.92");
-        Assert.True(perType["PER"] >= 0.84, $"PER accuracy {perType["PER"]:F3} < 0.84");
+        Assert.True(folded >= 0.94, $"accuracy {folded:F3} < 0.94");
+        Assert.True(perType["PER"] >= 0.89, $"PER accuracy {perType["PER"]:F3} < 0.89");
     }
 
     /// <summary>
@@ -107,7 +108,7 @@ public sealed class NormalizationQualityTests(ITestOutputHelper output)
         double accuracy = ok / (double)n;
         output.WriteLine($"factRuEval-2016 devset persons: {ok}/{n} = {accuracy:F3}; misses:");
         foreach (var miss in misses) output.WriteLine(miss);
-        Assert.True(accuracy >= 0.90, $"accuracy {accuracy:F3} < 0.90");
+        Assert.True(accuracy >= 0.93, $"accuracy {accuracy:F3} < 0.93");
     }
 
     /// <summary>Case-insensitive, ё = е, apostrophe and quote look-alikes made uniform (О’Рейли = О'Рейли).</summary>
@@ -135,6 +136,6 @@ public sealed class NormalizationQualityTests(ITestOutputHelper output)
         }
         double accuracy = ok / (double)n;
         output.WriteLine($"UD Russian NOUN+PROPN lemmas: {ok}/{n} = {accuracy:F3}");
-        Assert.True(accuracy >= 0.94, $"accuracy {accuracy:F3} < 0.94");
+        Assert.True(accuracy >= 0.945, $"accuracy {accuracy:F3} < 0.945");
     }
 }
