@@ -308,7 +308,7 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
 
     /// <summary>Endings of oblique cases that hardly any name has in the nominative (unlike -а, -у, -ой, -ем: Артем).</summary>
     private static bool HasObliqueOnlyEnding(string folded) =>
-        folded.Length > 3 && (folded.EndsWith('ы') || folded.EndsWith("ым") || folded.EndsWith("ому"));
+        folded.Length > 3 && (folded.EndsWith('ы') || folded.EndsWith("ом") || folded.EndsWith("ым") || folded.EndsWith("ому"));
 
     private static bool IsVowel(char c) => "аеёиоуыэюя".Contains(c);
 
