@@ -304,11 +304,11 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
 
     private static bool LooksOblique(string folded) =>
         folded.Length > 3 && (folded.EndsWith("ом") || folded.EndsWith("ем") || folded.EndsWith("ым") || folded.EndsWith("им")
-                              || folded.EndsWith("у") || folded.EndsWith("ю") || folded.EndsWith("ы"));
+                              || folded.EndsWith("у") || folded.EndsWith("ю") || folded.EndsWith("ы") || folded.EndsWith("ии"));
 
     /// <summary>Endings of oblique cases that hardly any name has in the nominative (unlike -а, -у, -ой, -ем: Артем).</summary>
     private static bool HasObliqueOnlyEnding(string folded) =>
-        folded.Length > 3 && (folded.EndsWith('ы') || folded.EndsWith("ом") || folded.EndsWith("ым") || folded.EndsWith("ому"));
+        folded.Length > 3 && (folded.EndsWith('ы') || folded.EndsWith("ии") || folded.EndsWith("ом") || folded.EndsWith("ым") || folded.EndsWith("ому"));
 
     private static bool IsVowel(char c) => "аеёиоуыэюя".Contains(c);
 

@@ -49,7 +49,7 @@ public sealed class NormalizationQualityTests(ITestOutputHelper output)
         var (folded, exact, perType) = Bsnlp("asia_bibi", "brexit");
         Assert.True(folded >= 0.95, $"accuracy {folded:F3} < 0.95");
         Assert.True(exact >= 0.95, $"exact accuracy {exact:F3} < 0.95");
-        Assert.True(perType["PER"] >= 0.93 && perType["ORG"] >= 0.96 && perType["LOC"] >= 0.97, "per-type accuracy below the card");
+        Assert.True(perType["PER"] >= 0.94 && perType["ORG"] >= 0.96 && perType["LOC"] >= 0.97, "per-type accuracy below the card");
     }
 
     [QualityFact]
