@@ -33,11 +33,12 @@ internal static class TrainCommand
         var caseLines = new Option<int>("--case-lines") { Description = "Lines of unlabeled text read for capitalisation statistics (0 = none).", DefaultValueFactory = _ => 300_000 };
         var clusterTokens = new Option<long>("--cluster-tokens") { Description = "Tokens of unlabeled text clustered into word clusters (0 = no clusters).", DefaultValueFactory = _ => 0 };
         var clusterLang = new Option<string?>("--cluster-lang") { Description = "Language of the unlabeled text clustered (default: --lang; en for Latin-script words in a Russian model)." };
+        var lexiconFrom = new Option<string?>("--lexicon-from") { Description = "Reuse the compiled lexicon of this model file instead of building it (faster experiments; --data, --case-lines and --cluster-* are then ignored)." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Debug logging." };
 
         var cmd = new Command("ner", "Train the PER/ORG/LOC tagger (averaged perceptron, BILOU, Viterbi).")
         {
-            lang, trainPaths, devPaths, outPath, data, epochs, seed, hashBits, caseLines, clusterTokens, clusterLang, verbose,
+            lang, trainPaths, devPaths, outPath, data, epochs, seed, hashBits, caseLines, clusterTokens, clusterLang, lexiconFrom, verbose,
         };
         cmd.SetAction(parse => Execute(parse.GetValue(lang)!, parse.GetValue(trainPaths)!, parse.GetValue(devPaths) ?? [],
             parse.GetValue(outPath)!, parse.GetValue(data)!, new NerTrainingOptions
@@ -45,8 +46,16 @@ internal static class TrainCommand
                 Epochs = parse.GetValue(epochs),
                 Seed = parse.GetValue(seed),
                 HashBits = parse.GetValue(hashBits),
-            }, parse.GetValue(caseLines), parse.GetValue(clusterTokens), parse.GetValue(clusterLang), parse.GetValue(verbose)));
+            }, parse.GetValue(caseLines), parse.GetValue(clusterTokens), parse.GetValue(clusterLang), parse.GetValue(lexiconFrom), parse.GetValue(verbose)));
         return cmd;
+    }
+
+    private static TaggerLexicon ReuseLexicon(string path, Language language)
+    {
+        var source = NerModel.Load(path);
+        if (source.Language != language)
+            throw new ArgumentException($"--lexicon-from '{path}' is a {source.Language.Code()} model; pass a {language.Code()} one.");
+        return source.Lexicon;
     }
 
     /// <summary>Reads a corpus, recognising its format from the path.</summary>
@@ -60,7 +69,7 @@ internal static class TrainCommand
     }
 
     private static int Execute(string langCode, string[] trainPaths, string[] devPaths, string outPath, string dataRoot,
-        NerTrainingOptions options, int caseLines, long clusterTokens, string? clusterLangCode, bool verbose)
+        NerTrainingOptions options, int caseLines, long clusterTokens, string? clusterLangCode, string? lexiconFrom, bool verbose)
     {
         using var log = Logging.Create(null, verbose);
         try
@@ -73,7 +82,9 @@ internal static class TrainCommand
             if (clusterLangCode is not null)
                 clusterLanguage = Languages.TryParse(clusterLangCode, out var cl) && cl != Language.Other ? cl
                     : throw new ArgumentException($"--cluster-lang '{clusterLangCode}' is not supported; use ru or en.");
-            var lexicon = LexiconBuilder.Default(dataRoot, language, caseLines, clusterTokens, clusterLanguage, m => log.Information("{Step}", m));
+            var lexicon = lexiconFrom is null
+                ? LexiconBuilder.Default(dataRoot, language, caseLines, clusterTokens, clusterLanguage, m => log.Information("{Step}", m))
+                : ReuseLexicon(lexiconFrom, language);
             log.Information("Lexicon: {Words} words, {Phrases} phrases in {Seconds:F1}s", lexicon.Words.Count, lexicon.Phrases.Count, clock.Elapsed.TotalSeconds);
 
             var trainer = new NerTrainer(language, lexicon, options);
@@ -116,6 +127,7 @@ internal static class TrainCommand
                 options.Seed,
                 options.UpperCaseRate,
                 options.LowerCaseRate,
+                lexiconFrom = lexiconFrom is null ? null : Path.GetFileName(lexiconFrom),
                 caseStatisticsLines = caseLines,
                 clusterTokens,
                 clusterLanguage = (clusterLanguage ?? language).Code(),

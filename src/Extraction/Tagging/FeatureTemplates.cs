@@ -96,6 +96,13 @@ public static class FeatureTemplates
         new("cluster+1", static (s, i, v) => One(v, s.LexAt(i + 1).Cluster2)),
         new("cluster-1,0", static (s, i, v) => One(v, FeatureHash.Mix(s.LexAt(i - 1).Cluster2, s.Lex[i].Cluster2))),
         new("evidence0", static (s, i, v) => One(v, FeatureHash.Mix(s.Evidence[i], s.CaseAt(i)))),
+        new("w-3", static (s, i, v) => One(v, s.LowerAt(i - 3))),
+        new("w+3", static (s, i, v) => One(v, s.LowerAt(i + 3))),
+        new("stem-1", static (s, i, v) => One(v, s.StemAt(i - 1))),
+        new("stem+1", static (s, i, v) => One(v, s.StemAt(i + 1))),
+        new("stem-2", static (s, i, v) => One(v, s.StemAt(i - 2))),
+        new("stem-1,case0", static (s, i, v) => One(v, FeatureHash.Mix(s.StemAt(i - 1), s.CaseAt(i)))),
+        new("quote-head-stem0", static (s, i, v) => s.QuoteHead[i] == 0 ? 0 : One(v, s.QuoteHeadStem[i])),
     ];
 
     /// <summary>Every template, in table order.</summary>

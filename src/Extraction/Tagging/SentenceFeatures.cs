@@ -38,10 +38,12 @@ public sealed class DocumentEvidence
 /// </summary>
 public sealed class SentenceFeatures
 {
-    public const int Prefixes = 3, Suffixes = 4;
+    public const int Prefixes = 3, Suffixes = 4, StemLength = 5;
 
     public int Length { get; private set; }
     public ulong[] Lower = [], Exact = [], Shape = [], ShortShape = [];
+    /// <summary>Hash of the first <see cref="StemLength"/> lower-cased characters (the whole word when shorter): a crude Russian stem.</summary>
+    public ulong[] Stem = [];
     /// <summary>Prefix hashes of lengths 2, 3, 4 (row-major, <see cref="Prefixes"/> per token; 0 when the word is not longer).</summary>
     public ulong[] Prefix = [];
     /// <summary>Suffix hashes of lengths 1..4 (row-major, <see cref="Suffixes"/> per token; 0 when the word is not longer).</summary>
@@ -56,16 +58,18 @@ public sealed class SentenceFeatures
     public byte[] Quote = [];
     /// <summary>For tokens inside quotes, the lower-case hash of the word before the opening quote (<c>компания</c> in <c>компания «Газпром»</c>); else 0.</summary>
     public ulong[] QuoteHead = [];
+    /// <summary>The <see cref="Stem"/> of that word (so every case form of the descriptor counts).</summary>
+    public ulong[] QuoteHeadStem = [];
     public byte[] Evidence = [];
 
     private void Ensure(int n)
     {
         if (Lower.Length >= n) return;
         int size = Math.Max(n, 64);
-        Lower = new ulong[size]; Exact = new ulong[size]; Shape = new ulong[size]; ShortShape = new ulong[size];
+        Lower = new ulong[size]; Stem = new ulong[size]; Exact = new ulong[size]; Shape = new ulong[size]; ShortShape = new ulong[size];
         Prefix = new ulong[size * Prefixes]; Suffix = new ulong[size * Suffixes];
         Flags = new TokenFlags[size]; Kinds = new TokenKind[size]; Lengths = new int[size];
-        Lex = new LexEntry[size]; Gazetteer = new uint[size]; Quote = new byte[size]; QuoteHead = new ulong[size]; Evidence = new byte[size];
+        Lex = new LexEntry[size]; Gazetteer = new uint[size]; Quote = new byte[size]; QuoteHead = new ulong[size]; QuoteHeadStem = new ulong[size]; Evidence = new byte[size];
     }
 
     /// <summary>Fills the atoms for tokens [<paramref name="first"/>, <paramref name="end"/>) of <paramref name="document"/>.</summary>
@@ -108,8 +112,10 @@ public sealed class SentenceFeatures
             else { run = 1; lastShape = sc; shortShape = FeatureHash.Step(shortShape, sc); }
             if (run <= 4) shape = FeatureHash.Step(shape, sc);
             if (j is >= 1 and <= 3 && s.Length > j + 1) Prefix[pre + j - 1] = FeatureHash.Finish(lower);
+            if (j == StemLength - 1) Stem[k] = FeatureHash.Finish(lower);
         }
         Lower[k] = FeatureHash.Finish(lower);
+        if (s.Length < StemLength) Stem[k] = Lower[k];
         Exact[k] = FeatureHash.Finish(exact);
         Shape[k] = FeatureHash.Finish(shape);
         ShortShape[k] = FeatureHash.Finish(shortShape);
@@ -154,6 +160,7 @@ public sealed class SentenceFeatures
         int n = tokens.Length;
         Array.Clear(Quote, 0, n);
         Array.Clear(QuoteHead, 0, n);
+        Array.Clear(QuoteHeadStem, 0, n);
         int open = -1;
         for (int i = 0; i < n; i++)
         {
@@ -163,8 +170,8 @@ public sealed class SentenceFeatures
             if (open >= 0 && (t.Has(TokenFlags.CloseQuote) || text[t.Start] == '"'))
             {
                 int a = open + 1, b = i - 1;
-                ulong head = open > 0 ? Lower[open - 1] : FeatureHash.Before;
-                for (int k = a; k <= b; k++) { Quote[k] = 1; QuoteHead[k] = head; }
+                ulong head = open > 0 ? Lower[open - 1] : FeatureHash.Before, headStem = open > 0 ? Stem[open - 1] : FeatureHash.Before;
+                for (int k = a; k <= b; k++) { Quote[k] = 1; QuoteHead[k] = head; QuoteHeadStem[k] = headStem; }
                 if (a == b) Quote[a] = 4;
                 else if (a < b) { Quote[a] = 2; Quote[b] = 3; }
                 open = -1;
@@ -173,6 +180,7 @@ public sealed class SentenceFeatures
     }
 
     public ulong LowerAt(int i) => i < 0 ? FeatureHash.Before : i >= Length ? FeatureHash.After : Lower[i];
+    public ulong StemAt(int i) => i < 0 ? FeatureHash.Before : i >= Length ? FeatureHash.After : Stem[i];
     public ulong ShapeAt(int i) => i < 0 ? FeatureHash.Before : i >= Length ? FeatureHash.After : Shape[i];
     public ulong ShortShapeAt(int i) => i < 0 ? FeatureHash.Before : i >= Length ? FeatureHash.After : ShortShape[i];
     public ulong SuffixAt(int i, int length) => i < 0 ? FeatureHash.Before : i >= Length ? FeatureHash.After : Suffix[i * Suffixes + length - 1];
