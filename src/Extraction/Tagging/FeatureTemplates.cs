@@ -102,6 +102,9 @@ public static class FeatureTemplates
         new("stem+1", static (s, i, v) => One(v, s.StemAt(i + 1))),
         new("stem-2", static (s, i, v) => One(v, s.StemAt(i - 2))),
         new("stem-1,case0", static (s, i, v) => One(v, FeatureHash.Mix(s.StemAt(i - 1), s.CaseAt(i)))),
+        new("doc-word0", static (s, i, v) => One(v, FeatureHash.Mix(s.PassOneWord[i], s.CaseAt(i)))),
+        new("doc-stem0", static (s, i, v) => One(v, FeatureHash.Mix(s.PassOneStem[i], s.CaseAt(i)))),
+        new("doc-word-1,0,+1", static (s, i, v) => One(v, FeatureHash.Mix(s.PassOneWordAt(i - 1), s.PassOneWord[i], s.PassOneWordAt(i + 1)))),
         new("quote-head-stem0", static (s, i, v) => s.QuoteHead[i] == 0 ? 0 : One(v, s.QuoteHeadStem[i])),
     ];
 
@@ -109,6 +112,9 @@ public static class FeatureTemplates
     public static IReadOnlyList<FeatureTemplate> All => Table;
 
     public static IReadOnlyList<string> DefaultNames => Table.Select(t => t.Name).ToArray();
+
+    /// <summary>Templates that read the first tagging pass (<c>doc-…</c>): used only by the second pass of a stacked model.</summary>
+    public static bool IsSecondPass(string name) => name.StartsWith("doc-", StringComparison.Ordinal);
 
     /// <summary>Looks up templates by name; throws naming the unknown ones (a model newer than this program).</summary>
     public static FeatureTemplate[] Resolve(IEnumerable<string> names)

@@ -6,11 +6,38 @@ namespace Extraction.Tagging;
 /// <summary>
 /// Document-wide word evidence for the tagger: for each lower-cased form, whether the document also writes it capitalised
 /// in mid-sentence (a name) or lower case (a common word). Helps all-caps headlines and sentence-initial words.
+/// After a first tagging pass (<see cref="AddPassOne"/>) it also knows, per word form and per <see cref="SentenceFeatures.Stem"/>,
+/// which types the first pass gave that word anywhere in the document, for the second pass of a stacked model.
 /// </summary>
 public sealed class DocumentEvidence
 {
     public const byte CapitalizedMidSentence = 1, LowerCase = 2;
+    /// <summary>First-pass bits: the word was tagged PER / ORG / LOC somewhere; it began a span somewhere.</summary>
+    public const byte PassOnePer = 1, PassOneOrg = 2, PassOneLoc = 4, PassOneFirst = 8;
     private readonly HashMap64<byte> _seen = new(256);
+    private readonly HashMap64<byte> _passOneWord = new(64), _passOneStem = new(64);
+
+    /// <summary>Records the first pass's predictions over <paramref name="document"/>'s tokens.</summary>
+    public void AddPassOne(Document document, IEnumerable<NerModel.Prediction> predictions)
+    {
+        var text = document.Text.AsSpan();
+        foreach (var p in predictions)
+        {
+            byte type = p.Type switch { EntityType.PER => PassOnePer, EntityType.ORG => PassOneOrg, _ => PassOneLoc };
+            for (int k = p.First; k < p.End; k++)
+            {
+                ref readonly var t = ref document.Tokens[k];
+                if (t.Kind != TokenKind.Word) continue;
+                var s = text.Slice(t.Start, t.End - t.Start);
+                byte bits = (byte)(type | (k == p.First ? PassOneFirst : 0));
+                _passOneWord.GetOrAdd(FeatureHash.OfLower(s)) |= bits;
+                _passOneStem.GetOrAdd(FeatureHash.OfLower(s[..Math.Min(s.Length, SentenceFeatures.StemLength)])) |= bits;
+            }
+        }
+    }
+
+    public byte PassOneOfWord(ulong lowerHash) => _passOneWord.TryGet(lowerHash, out var b) ? b : (byte)0;
+    public byte PassOneOfStem(ulong stemHash) => _passOneStem.TryGet(stemHash, out var b) ? b : (byte)0;
 
     public static DocumentEvidence Build(Document document)
     {
@@ -61,6 +88,8 @@ public sealed class SentenceFeatures
     /// <summary>The <see cref="Stem"/> of that word (so every case form of the descriptor counts).</summary>
     public ulong[] QuoteHeadStem = [];
     public byte[] Evidence = [];
+    /// <summary>First-pass types of the word's form and of its stem elsewhere in the document (<see cref="DocumentEvidence.AddPassOne"/>).</summary>
+    public byte[] PassOneWord = [], PassOneStem = [];
 
     private void Ensure(int n)
     {
@@ -70,6 +99,7 @@ public sealed class SentenceFeatures
         Prefix = new ulong[size * Prefixes]; Suffix = new ulong[size * Suffixes];
         Flags = new TokenFlags[size]; Kinds = new TokenKind[size]; Lengths = new int[size];
         Lex = new LexEntry[size]; Gazetteer = new uint[size]; Quote = new byte[size]; QuoteHead = new ulong[size]; QuoteHeadStem = new ulong[size]; Evidence = new byte[size];
+        PassOneWord = new byte[size]; PassOneStem = new byte[size];
     }
 
     /// <summary>Fills the atoms for tokens [<paramref name="first"/>, <paramref name="end"/>) of <paramref name="document"/>.</summary>
@@ -90,6 +120,8 @@ public sealed class SentenceFeatures
             Lengths[k] = s.Length;
             if (!lexicon.Words.TryGet(Lower[k], out Lex[k])) Lex[k] = default;
             Evidence[k] = evidence?.Of(Lower[k]) ?? 0;
+            PassOneWord[k] = evidence?.PassOneOfWord(Lower[k]) ?? 0;
+            PassOneStem[k] = evidence?.PassOneOfStem(Stem[k]) ?? 0;
         }
         MarkPhrases(lexicon, n);
         MarkQuotes(text, tokens.Slice(first, n));
@@ -180,6 +212,7 @@ public sealed class SentenceFeatures
     }
 
     public ulong LowerAt(int i) => i < 0 ? FeatureHash.Before : i >= Length ? FeatureHash.After : Lower[i];
+    public ulong PassOneWordAt(int i) => i < 0 ? 0xFFUL : i >= Length ? 0xFEUL : PassOneWord[i];
     public ulong StemAt(int i) => i < 0 ? FeatureHash.Before : i >= Length ? FeatureHash.After : Stem[i];
     public ulong ShapeAt(int i) => i < 0 ? FeatureHash.Before : i >= Length ? FeatureHash.After : Shape[i];
     public ulong ShortShapeAt(int i) => i < 0 ? FeatureHash.Before : i >= Length ? FeatureHash.After : ShortShape[i];
