@@ -105,6 +105,8 @@ public static class FeatureTemplates
         new("doc-word0", static (s, i, v) => One(v, FeatureHash.Mix(s.PassOneWord[i], s.CaseAt(i)))),
         new("doc-stem0", static (s, i, v) => One(v, FeatureHash.Mix(s.PassOneStem[i], s.CaseAt(i)))),
         new("doc-word-1,0,+1", static (s, i, v) => One(v, FeatureHash.Mix(s.PassOneWordAt(i - 1), s.PassOneWord[i], s.PassOneWordAt(i + 1)))),
+        new("doc-token-1,0,+1", static (s, i, v) => One(v, FeatureHash.Mix(s.PassOneTokenAt(i - 1), s.PassOneToken[i], s.PassOneTokenAt(i + 1)))),
+        new("doc-token0,word0", static (s, i, v) => One(v, FeatureHash.Mix(s.PassOneToken[i], s.Lower[i]))),
         new("quote-head-stem0", static (s, i, v) => s.QuoteHead[i] == 0 ? 0 : One(v, s.QuoteHeadStem[i])),
     ];
 

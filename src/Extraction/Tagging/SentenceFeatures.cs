@@ -16,13 +16,18 @@ public sealed class DocumentEvidence
     public const byte PassOnePer = 1, PassOneOrg = 2, PassOneLoc = 4, PassOneFirst = 8;
     private readonly HashMap64<byte> _seen = new(256);
     private readonly HashMap64<byte> _passOneWord = new(64), _passOneStem = new(64);
+    /// <summary>Per document token: the first pass's label there (type bits, <see cref="PassOneFirst"/> on a span's first token).</summary>
+    private byte[] _passOneToken = [];
 
     /// <summary>Records the first pass's predictions over <paramref name="document"/>'s tokens.</summary>
     public void AddPassOne(Document document, IEnumerable<NerModel.Prediction> predictions)
     {
         var text = document.Text.AsSpan();
+        if (_passOneToken.Length < document.Tokens.Count) _passOneToken = new byte[document.Tokens.Count];
         foreach (var p in predictions)
         {
+            for (int k = p.First; k < p.End; k++)
+                _passOneToken[k] = (byte)((p.Type switch { EntityType.PER => PassOnePer, EntityType.ORG => PassOneOrg, _ => PassOneLoc }) | (k == p.First ? PassOneFirst : 0));
             byte type = p.Type switch { EntityType.PER => PassOnePer, EntityType.ORG => PassOneOrg, _ => PassOneLoc };
             for (int k = p.First; k < p.End; k++)
             {
@@ -36,6 +41,7 @@ public sealed class DocumentEvidence
         }
     }
 
+    public byte PassOneOfToken(int token) => token < _passOneToken.Length ? _passOneToken[token] : (byte)0;
     public byte PassOneOfWord(ulong lowerHash) => _passOneWord.TryGet(lowerHash, out var b) ? b : (byte)0;
     public byte PassOneOfStem(ulong stemHash) => _passOneStem.TryGet(stemHash, out var b) ? b : (byte)0;
 
@@ -89,7 +95,7 @@ public sealed class SentenceFeatures
     public ulong[] QuoteHeadStem = [];
     public byte[] Evidence = [];
     /// <summary>First-pass types of the word's form and of its stem elsewhere in the document (<see cref="DocumentEvidence.AddPassOne"/>).</summary>
-    public byte[] PassOneWord = [], PassOneStem = [];
+    public byte[] PassOneWord = [], PassOneStem = [], PassOneToken = [];
 
     private void Ensure(int n)
     {
@@ -99,7 +105,7 @@ public sealed class SentenceFeatures
         Prefix = new ulong[size * Prefixes]; Suffix = new ulong[size * Suffixes];
         Flags = new TokenFlags[size]; Kinds = new TokenKind[size]; Lengths = new int[size];
         Lex = new LexEntry[size]; Gazetteer = new uint[size]; Quote = new byte[size]; QuoteHead = new ulong[size]; QuoteHeadStem = new ulong[size]; Evidence = new byte[size];
-        PassOneWord = new byte[size]; PassOneStem = new byte[size];
+        PassOneWord = new byte[size]; PassOneStem = new byte[size]; PassOneToken = new byte[size];
     }
 
     /// <summary>Fills the atoms for tokens [<paramref name="first"/>, <paramref name="end"/>) of <paramref name="document"/>.</summary>
@@ -122,6 +128,7 @@ public sealed class SentenceFeatures
             Evidence[k] = evidence?.Of(Lower[k]) ?? 0;
             PassOneWord[k] = evidence?.PassOneOfWord(Lower[k]) ?? 0;
             PassOneStem[k] = evidence?.PassOneOfStem(Stem[k]) ?? 0;
+            PassOneToken[k] = evidence?.PassOneOfToken(first + k) ?? 0;
         }
         MarkPhrases(lexicon, n);
         MarkQuotes(text, tokens.Slice(first, n));
@@ -212,6 +219,7 @@ public sealed class SentenceFeatures
     }
 
     public ulong LowerAt(int i) => i < 0 ? FeatureHash.Before : i >= Length ? FeatureHash.After : Lower[i];
+    public ulong PassOneTokenAt(int i) => i < 0 ? 0xFFUL : i >= Length ? 0xFEUL : PassOneToken[i];
     public ulong PassOneWordAt(int i) => i < 0 ? 0xFFUL : i >= Length ? 0xFEUL : PassOneWord[i];
     public ulong StemAt(int i) => i < 0 ? FeatureHash.Before : i >= Length ? FeatureHash.After : Stem[i];
     public ulong ShapeAt(int i) => i < 0 ? FeatureHash.Before : i >= Length ? FeatureHash.After : Shape[i];
