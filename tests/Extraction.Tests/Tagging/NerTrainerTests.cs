@@ -96,6 +96,31 @@ public class NerTrainerTests
     }
 
     [Fact]
+    public void Stacked_model_learns_the_tiny_corpus_and_keeps_its_refiner_through_save_and_load()
+    {
+        var options = new NerTrainingOptions { Epochs = 5, HashBits = 14, StackFolds = 3 };
+        var model = NerTrainer.TrainModel(Language.En, TaggerLexicon.Empty, options, Corpus());
+        Assert.NotNull(model.Refiner);
+        Assert.DoesNotContain(model.Templates, t => FeatureTemplates.IsSecondPass(t.Name));
+        Assert.Contains(model.Refiner!.Templates, t => FeatureTemplates.IsSecondPass(t.Name));
+        Assert.Equal(1.0, NerEvaluation.Strict(model, Corpus()).MicroF1, 3);
+        Assert.Equal(model.Refiner.Weights, NerTrainer.TrainModel(Language.En, TaggerLexicon.Empty, options, Corpus()).Refiner!.Weights);
+
+        var path = Path.Combine(Path.GetTempPath(), $"ner-{Guid.NewGuid():N}.bin");
+        try
+        {
+            model.Save(path, new { note = "test" });
+            var loaded = NerModel.Load(path);
+            Assert.Equal(model.Refiner.Templates.Select(t => t.Name), loaded.Refiner?.Templates.Select(t => t.Name));
+            Assert.Equal(model.Refiner.Weights.Select(w => (float)(Half)w), loaded.Refiner!.Weights);
+            var doc = TaggingTestData.Doc("Olga Green works for Hooli Inc in Oslo .");
+            new NerStage(null, loaded).Process(doc);
+            Assert.Equal(["PER Olga Green", "ORG Hooli Inc", "LOC Oslo"], doc.Mentions.Select(m => $"{m.Type} {doc.Slice(m.Range)}"));
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
     public void Stage_skips_furniture_and_sentences_without_a_model()
     {
         var model = TrainTiny();
