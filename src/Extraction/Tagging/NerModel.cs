@@ -57,10 +57,10 @@ public sealed class NerModel
     /// <summary>This model as the first pass of a stacked model whose second pass is <paramref name="refiner"/>.</summary>
     public NerModel WithRefiner(NerModel? refiner) => new(Language, HashBits, Templates, Weights, Transitions, Lexicon, Temperature, refiner);
 
-    /// <summary>Tags every sentence of <paramref name="document"/> with this model's own weights (one pass, no furniture handling).</summary>
+    /// <summary>First pass over every sentence of <paramref name="document"/> with this model's own weights (no furniture handling, no confidences).</summary>
     public void TagSentences(Document document, DocumentEvidence? evidence, List<Prediction> output)
     {
-        foreach (var sentence in document.Sentences) Tag(document, sentence.FirstToken, sentence.EndToken, evidence, output);
+        foreach (var sentence in document.Sentences) Tag(document, sentence.FirstToken, sentence.EndToken, evidence, output, confidences: false);
     }
 
     /// <summary>Fibonacci hashing of the template seed plus the value (values are hashes or small codes; seeds are random).</summary>
@@ -136,8 +136,11 @@ public sealed class NerModel
     /// <summary>A predicted span over tokens [First, End) of the document, with a confidence in (0, 1].</summary>
     public readonly record struct Prediction(int First, int End, EntityType Type, float Confidence);
 
-    /// <summary>Tags tokens [<paramref name="first"/>, <paramref name="end"/>) of <paramref name="document"/> as one sequence.</summary>
-    public void Tag(Document document, int first, int end, DocumentEvidence? evidence, List<Prediction> output)
+    /// <summary>
+    /// Tags tokens [<paramref name="first"/>, <paramref name="end"/>) of <paramref name="document"/> as one sequence; without
+    /// <paramref name="confidences"/> (a first pass) every confidence is 1 and forward–backward is skipped.
+    /// </summary>
+    public void Tag(Document document, int first, int end, DocumentEvidence? evidence, List<Prediction> output, bool confidences = true)
     {
         int n = end - first;
         if (n <= 0) return;
@@ -148,11 +151,11 @@ public sealed class NerModel
         Viterbi.Decode(s.Scores, Transitions, n, s.Back, s.Labels);
         var spans = Bilou.Decode(s.Labels.AsSpan(0, n));
         if (spans.Count == 0) return;
-        Marginals.Compute(s.Scores, Transitions, n, Temperature, s.Work, s.Marginals);
+        if (confidences) Marginals.Compute(s.Scores, Transitions, n, Temperature, s.Work, s.Marginals);
         foreach (var (a, b, t) in spans)
         {
-            float sum = 0;
-            for (int i = a; i < b; i++) sum += s.Marginals[i * Viterbi.Stride + s.Labels[i]];
+            float sum = confidences ? 0 : b - a;
+            for (int i = a; i < b && confidences; i++) sum += s.Marginals[i * Viterbi.Stride + s.Labels[i]];
             int spanEnd = first + b;
             if (spanEnd < end && OpensQuote(document, first + a, spanEnd) && IsQuote(document, spanEnd) && !document.Tokens[spanEnd].Has(TokenFlags.OpenQuote)) spanEnd++;
             output.Add(new Prediction(first + a, spanEnd, Bilou.Types[t], Math.Clamp(sum / (b - a), 0f, 1f)));

@@ -53,12 +53,12 @@ public sealed class NerStage : IStage
         if (_ru?.Refiner is not null || _en?.Refiner is not null)
         {
             // Stacked models: a first pass over the whole document feeds the second pass's document-level features.
-            Run(document, evidence, m => m.Refiner is null ? null : m, predictions);
+            Run(document, evidence, m => m.Refiner is null ? null : m, predictions, confidences: false);
             evidence.AddPassOne(document, predictions);
             predictions.Clear();
-            Run(document, evidence, m => m.Refiner ?? m, predictions);
+            Run(document, evidence, m => m.Refiner ?? m, predictions, confidences: true);
         }
-        else Run(document, evidence, m => m, predictions);
+        else Run(document, evidence, m => m, predictions, confidences: true);
         var tokens = document.Tokens;
         foreach (var p in predictions)
         {
@@ -69,7 +69,7 @@ public sealed class NerStage : IStage
     }
 
     /// <summary>Tags each sentence with <paramref name="pick"/> applied to its language's model (null = skip).</summary>
-    private void Run(Document document, DocumentEvidence evidence, Func<NerModel, NerModel?> pick, List<NerModel.Prediction> predictions)
+    private void Run(Document document, DocumentEvidence evidence, Func<NerModel, NerModel?> pick, List<NerModel.Prediction> predictions, bool confidences)
     {
         var furniture = document.Furniture.Count == 0 ? [] : document.Furniture.OrderBy(r => r.Start).ToArray();
         var tokens = document.Tokens;
@@ -92,7 +92,7 @@ public sealed class NerStage : IStage
                     cut = f < furniture.Length && furniture[f].Contains(start);
                 }
                 if (!cut) continue;
-                if (k > runStart) model.Tag(document, runStart, k, evidence, predictions);
+                if (k > runStart) model.Tag(document, runStart, k, evidence, predictions, confidences);
                 runStart = k + 1;
             }
         }
