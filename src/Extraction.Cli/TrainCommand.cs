@@ -34,12 +34,13 @@ internal static class TrainCommand
         var clusterTokens = new Option<long>("--cluster-tokens") { Description = "Tokens of unlabeled text clustered into word clusters (0 = no clusters).", DefaultValueFactory = _ => 0 };
         var clusterLang = new Option<string?>("--cluster-lang") { Description = "Language of the unlabeled text clustered (default: --lang; en for Latin-script words in a Russian model)." };
         var stackFolds = new Option<int>("--stack-folds") { Description = "Train a second pass with document-level features from out-of-fold first-pass predictions over this many folds (0 = one pass).", DefaultValueFactory = _ => new NerTrainingOptions().StackFolds };
+        var without = new Option<string[]>("--without") { Description = "Feature templates to leave out (ablation), by name.", AllowMultipleArgumentsPerToken = true };
         var lexiconFrom = new Option<string?>("--lexicon-from") { Description = "Reuse the compiled lexicon of this model file instead of building it (faster experiments; --data, --case-lines and --cluster-* are then ignored)." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Debug logging." };
 
         var cmd = new Command("ner", "Train the PER/ORG/LOC tagger (averaged perceptron, BILOU, Viterbi).")
         {
-            lang, trainPaths, devPaths, outPath, data, epochs, seed, hashBits, stackFolds, caseLines, clusterTokens, clusterLang, lexiconFrom, verbose,
+            lang, trainPaths, devPaths, outPath, data, epochs, seed, hashBits, stackFolds, without, caseLines, clusterTokens, clusterLang, lexiconFrom, verbose,
         };
         cmd.SetAction(parse => Execute(parse.GetValue(lang)!, parse.GetValue(trainPaths)!, parse.GetValue(devPaths) ?? [],
             parse.GetValue(outPath)!, parse.GetValue(data)!, new NerTrainingOptions
@@ -48,7 +49,7 @@ internal static class TrainCommand
                 Seed = parse.GetValue(seed),
                 HashBits = parse.GetValue(hashBits),
                 StackFolds = parse.GetValue(stackFolds),
-            }, parse.GetValue(caseLines), parse.GetValue(clusterTokens), parse.GetValue(clusterLang), parse.GetValue(lexiconFrom), parse.GetValue(verbose)));
+            }, parse.GetValue(without) ?? [], parse.GetValue(caseLines), parse.GetValue(clusterTokens), parse.GetValue(clusterLang), parse.GetValue(lexiconFrom), parse.GetValue(verbose)));
         return cmd;
     }
 
@@ -71,13 +72,14 @@ internal static class TrainCommand
     }
 
     private static int Execute(string langCode, string[] trainPaths, string[] devPaths, string outPath, string dataRoot,
-        NerTrainingOptions options, int caseLines, long clusterTokens, string? clusterLangCode, string? lexiconFrom, bool verbose)
+        NerTrainingOptions options, string[] without, int caseLines, long clusterTokens, string? clusterLangCode, string? lexiconFrom, bool verbose)
     {
         using var log = Logging.Create(null, verbose);
         try
         {
             if (!Languages.TryParse(langCode, out var language) || language == Language.Other)
                 throw new ArgumentException($"--lang '{langCode}' is not supported; use ru or en.");
+            options = options with { Templates = FeatureTemplates.DefaultFor(language).Except(without).ToArray() };
             if (options.HashBits is < 12 or > 24) throw new ArgumentException($"--hash-bits {options.HashBits} is outside 12..24.");
             if (options.StackFolds is < 0 or 1 or > 20) throw new ArgumentException($"--stack-folds {options.StackFolds} must be 0 (one pass) or 2..20.");
             var clock = Stopwatch.StartNew();
