@@ -97,8 +97,7 @@ internal static class TrainCommand
             var dev = devPaths.Select(p => (Path: p, Docs: ReadCorpus(p, language))).ToList();
 
             var scores = new Dictionary<string, object>();
-            int trainTokens = 0;
-            var model = NerTrainer.TrainModel(language, lexicon, options, train, (epoch, m, elapsed) =>
+            var (model, trainTokens) = NerTrainer.TrainModel(language, lexicon, options, train, (epoch, m, elapsed) =>
             {
                 foreach (var (p, docs) in dev)
                 {
@@ -116,7 +115,7 @@ internal static class TrainCommand
                     }
                 }
                 if (dev.Count == 0) log.Information("Epoch {Epoch} done ({Seconds:F0}s)", epoch, elapsed.TotalSeconds);
-            }, (message, tokens) => { log.Information("{Step}", message); trainTokens = Math.Max(trainTokens, tokens); });
+            }, message => log.Information("{Step}", message));
             if (dev.Count > 0)
             {
                 model = model.WithTemperature(NerEvaluation.CalibrateTemperature(model, dev[0].Docs));

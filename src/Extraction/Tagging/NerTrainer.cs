@@ -58,30 +58,30 @@ public sealed class NerTrainer
     /// <summary>
     /// Trains a model as <see cref="NerTrainingOptions.StackFolds"/> asks: one pass, or a first pass on all documents plus a
     /// refiner trained on out-of-fold first-pass predictions. <paramref name="afterEpoch"/> sees the final pass's epochs
-    /// (for a stacked model, the first pass with the refiner so far).
+    /// (for a stacked model, the first pass with the refiner so far). Returns the model and its training token count (with case variants).
     /// </summary>
-    public static NerModel TrainModel(Language language, TaggerLexicon lexicon, NerTrainingOptions options, IReadOnlyList<GoldDocument> documents,
-        Action<int, NerModel, TimeSpan>? afterEpoch = null, Action<string, int>? log = null)
+    public static (NerModel Model, int TrainTokens) TrainModel(Language language, TaggerLexicon lexicon, NerTrainingOptions options,
+        IReadOnlyList<GoldDocument> documents, Action<int, NerModel, TimeSpan>? afterEpoch = null, Action<string>? progress = null)
     {
         var first = new NerTrainer(language, lexicon, options);
         first.Add(documents);
-        log?.Invoke($"Training data: {first.SentenceCount} sentences, {first.TokenCount} tokens (with case variants)", first.TokenCount);
+        progress?.Invoke($"Training data: {first.SentenceCount} sentences, {first.TokenCount} tokens (with case variants)");
         int k = options.StackFolds;
-        if (k < 2) return first.Train(afterEpoch);
+        if (k < 2) return (first.Train(afterEpoch), first.TokenCount);
         var folds = new NerModel[k];
         for (int f = 0; f < k; f++)
         {
             var t = new NerTrainer(language, lexicon, options);
             t.Add(documents.Where((_, i) => i % k != f));
             folds[f] = t.Train();
-            log?.Invoke($"First pass for fold {f + 1} of {k} trained", 0);
+            progress?.Invoke($"First pass for fold {f + 1} of {k} trained");
         }
         var passOne = first.Train();
-        log?.Invoke("First pass trained on all documents", 0);
+        progress?.Invoke("First pass trained on all documents");
         var second = new NerTrainer(language, lexicon, options, secondPass: true);
         second.Add(documents, i => folds[i % k]);
         var refiner = second.Train(afterEpoch is null ? null : (e, m, t) => afterEpoch(e, passOne.WithRefiner(m), t));
-        return passOne.WithRefiner(refiner);
+        return (passOne.WithRefiner(refiner), first.TokenCount);
     }
 
     public int SentenceCount => _examples.Count;

@@ -99,12 +99,12 @@ public class NerTrainerTests
     public void Stacked_model_learns_the_tiny_corpus_and_keeps_its_refiner_through_save_and_load()
     {
         var options = new NerTrainingOptions { Epochs = 5, HashBits = 14, StackFolds = 3 };
-        var model = NerTrainer.TrainModel(Language.En, TaggerLexicon.Empty, options, Corpus());
+        var (model, _) = NerTrainer.TrainModel(Language.En, TaggerLexicon.Empty, options, Corpus());
         Assert.NotNull(model.Refiner);
         Assert.DoesNotContain(model.Templates, t => FeatureTemplates.IsSecondPass(t.Name));
         Assert.Contains(model.Refiner!.Templates, t => FeatureTemplates.IsSecondPass(t.Name));
         Assert.Equal(1.0, NerEvaluation.Strict(model, Corpus()).MicroF1, 3);
-        Assert.Equal(model.Refiner.Weights, NerTrainer.TrainModel(Language.En, TaggerLexicon.Empty, options, Corpus()).Refiner!.Weights);
+        Assert.Equal(model.Refiner.Weights, NerTrainer.TrainModel(Language.En, TaggerLexicon.Empty, options, Corpus()).Model.Refiner!.Weights);
 
         var path = Path.Combine(Path.GetTempPath(), $"ner-{Guid.NewGuid():N}.bin");
         try
