@@ -17,14 +17,20 @@ public sealed class NerModel
     public const string Kind = "ner";
     public const uint FormatVersion = 2;
 
+    /// <summary>A model from training's dense row-major <c>2^hashBits × Stride</c> weights.</summary>
     public NerModel(Language language, int hashBits, FeatureTemplate[] templates, float[] weights, float[] transitions, TaggerLexicon lexicon,
+        float temperature = DefaultTemperature)
+        : this(language, templates, WeightTable.FromDense(weights, hashBits), transitions, lexicon, temperature)
+    {
+    }
+
+    public NerModel(Language language, FeatureTemplate[] templates, WeightTable weights, float[] transitions, TaggerLexicon lexicon,
         float temperature = DefaultTemperature)
     {
         if (!(temperature > 0)) throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "must be positive");
         Temperature = temperature;
-        if (weights.Length != (1 << hashBits) * Viterbi.Stride) throw new ArgumentException("weights do not match the hash size", nameof(weights));
         Language = language;
-        HashBits = hashBits;
+        HashBits = weights.HashBits;
         Templates = templates;
         Weights = weights;
         Transitions = transitions;
@@ -34,8 +40,7 @@ public sealed class NerModel
     public Language Language { get; }
     public int HashBits { get; }
     public FeatureTemplate[] Templates { get; }
-    /// <summary>Row-major <c>2^HashBits × Stride</c>.</summary>
-    public float[] Weights { get; }
+    public WeightTable Weights { get; }
     public float[] Transitions { get; }
     public TaggerLexicon Lexicon { get; }
     /// <summary>Scores are divided by this before forward–backward turns them into span confidences (fitted on dev data).</summary>
@@ -44,7 +49,7 @@ public sealed class NerModel
     public const float DefaultTemperature = 8f;
 
     /// <summary>The same model with another confidence temperature.</summary>
-    public NerModel WithTemperature(float temperature) => new(Language, HashBits, Templates, Weights, Transitions, Lexicon, temperature);
+    public NerModel WithTemperature(float temperature) => new(Language, Templates, Weights, Transitions, Lexicon, temperature);
 
     /// <summary>Fibonacci hashing of the template seed plus the value (values are hashes or small codes; seeds are random).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -63,7 +68,7 @@ public sealed class NerModel
         return n;
     }
 
-    /// <summary>Adds the weight rows of <paramref name="buckets"/> into a <see cref="Viterbi.Stride"/>-wide score row.</summary>
+    /// <summary>Adds the rows of <paramref name="buckets"/> of a dense weight array (as training keeps it) into a <see cref="Viterbi.Stride"/>-wide score row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Accumulate(float[] weights, ReadOnlySpan<int> buckets, Span<float> row)
     {
@@ -168,7 +173,7 @@ public sealed class NerModel
         for (int i = 0; i < n; i++)
         {
             int c = Featurize(Templates, HashBits, features, i, buckets);
-            Accumulate(Weights, buckets.AsSpan(0, c), scores.AsSpan(i * Viterbi.Stride, Viterbi.Stride));
+            Weights.Accumulate(buckets.AsSpan(0, c), scores.AsSpan(i * Viterbi.Stride, Viterbi.Stride));
         }
     }
 
@@ -207,9 +212,10 @@ public sealed class NerModel
             for (int b = 0; b < 1 << HashBits; b++)
             {
                 ushort mask = 0;
+                var row = Weights.Row(b);
                 for (int y = 0; y < Bilou.Count; y++)
                 {
-                    var h = (Half)Weights[b * Viterbi.Stride + y];
+                    var h = (Half)row[y];
                     if (h == Half.Zero) continue;
                     mask |= (ushort)(1 << y);
                     values.Add(h);
@@ -250,7 +256,6 @@ public sealed class NerModel
             for (int i = 0; i < transitions.Length; i++) transitions[i] = r.ReadSingle();
             float temperature = r.ReadSingle();
             if (!(temperature > 0)) throw new ModelFormatException(path, $"has an invalid confidence temperature {temperature}", "retrain it");
-            var weights = new float[(1 << hashBits) * Viterbi.Stride];
             int rows = r.ReadInt32();
             var buckets = MemoryMarshal.Cast<byte, int>(r.ReadBytes(rows * sizeof(int)));
             var masks = MemoryMarshal.Cast<byte, ushort>(r.ReadBytes(rows * sizeof(ushort)));
@@ -258,11 +263,13 @@ public sealed class NerModel
             var values = MemoryMarshal.Cast<byte, Half>(r.ReadBytes(count * 2));
             if (buckets.Length != rows || masks.Length != rows || values.Length != count) throw new EndOfStreamException();
             int next = 0;
+            var weights = new WeightTable.Builder(hashBits, rows);
             for (int k = 0; k < rows; k++)
             {
                 int bucket = buckets[k];
-                if ((uint)bucket >= 1u << hashBits) throw new ModelFormatException(path, $"has a weight row {bucket} outside its table", "retrain it");
-                var row = weights.AsSpan(bucket * Viterbi.Stride, Viterbi.Stride);
+                if ((uint)bucket >= 1u << hashBits || (k > 0 && bucket <= buckets[k - 1]))
+                    throw new ModelFormatException(path, $"has a weight row {bucket} outside its table or out of order", "retrain it");
+                var row = weights.Add(bucket);
                 for (int mask = masks[k]; mask != 0; mask &= mask - 1)
                 {
                     if (next >= count) throw new EndOfStreamException();
@@ -270,7 +277,7 @@ public sealed class NerModel
                 }
             }
             var lexicon = TaggerLexicon.Read(r);
-            return new NerModel(language, hashBits, templates, weights, transitions, lexicon, temperature);
+            return new NerModel(language, templates, weights.Build(), transitions, lexicon, temperature);
         }
         catch (EndOfStreamException e)
         {
