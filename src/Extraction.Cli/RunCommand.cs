@@ -132,6 +132,9 @@ internal static class RunCommand
                 Seconds = clock.Elapsed.TotalSeconds, StartupSeconds = startup.TotalSeconds, PeakMemoryBytes = Process.GetCurrentProcess().PeakWorkingSet64,
             };
             log.Information("Summary: {Summary}", summary.ToString());
+            log.Debug("Garbage collector: {Gen0} gen0, {Gen1} gen1, {Gen2} gen2 collections, {PauseMs:F0} ms paused, {AllocatedMb} MB allocated",
+                GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration().TotalMilliseconds,
+                GC.GetTotalAllocatedBytes() >> 20);
             log.Information("Tables written to {Out}", Path.GetFullPath(outDir));
             if (summary.Interrupted)
             {
