@@ -126,7 +126,7 @@ internal static class RunCommand
                 }, cancel);
             }
 
-            using (result) BatchRunner.WriteTables(outDir, result, raw ? tables with { SpreadsheetSafe = false } : tables);
+            using (result) BatchRunner.WriteTables(outDir, result, tables with { SpreadsheetSafe = tables.SpreadsheetSafe && !raw, Concurrent = jobs > 1 });
             var summary = result.Summary with
             {
                 Seconds = clock.Elapsed.TotalSeconds, StartupSeconds = startup.TotalSeconds, PeakMemoryBytes = Process.GetCurrentProcess().PeakWorkingSet64,
