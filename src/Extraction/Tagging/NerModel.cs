@@ -70,30 +70,7 @@ public sealed class NerModel
 
     /// <summary>Adds the rows of <paramref name="buckets"/> of a dense weight array (as training keeps it) into a <see cref="Viterbi.Stride"/>-wide score row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Accumulate(float[] weights, ReadOnlySpan<int> buckets, Span<float> row)
-    {
-        ref float w = ref MemoryMarshal.GetArrayDataReference(weights);
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var a = Vector256<float>.Zero;
-            var b = Vector256<float>.Zero;
-            foreach (var bucket in buckets)
-            {
-                nuint at = (nuint)bucket * Viterbi.Stride;
-                a += Vector256.LoadUnsafe(ref w, at);
-                b += Vector256.LoadUnsafe(ref w, at + 8);
-            }
-            a.CopyTo(row);
-            b.CopyTo(row[8..]);
-            return;
-        }
-        row[..Viterbi.Stride].Clear();
-        foreach (var bucket in buckets)
-        {
-            var src = weights.AsSpan(bucket * Viterbi.Stride, Viterbi.Stride);
-            for (int y = 0; y < Viterbi.Stride; y++) row[y] += src[y];
-        }
-    }
+    public static void Accumulate(float[] weights, ReadOnlySpan<int> buckets, Span<float> row) => WeightTable.Sum(weights, null, buckets, row);
 
     private sealed class Scratch
     {

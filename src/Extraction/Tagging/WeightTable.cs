@@ -80,17 +80,23 @@ public sealed class WeightTable
 
     /// <summary>Sums the rows of <paramref name="buckets"/> into a <see cref="Viterbi.Stride"/>-wide score row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Accumulate(ReadOnlySpan<int> buckets, Span<float> row)
+    public void Accumulate(ReadOnlySpan<int> buckets, Span<float> row) => Sum(_rows, _rowOf, buckets, row);
+
+    /// <summary>
+    /// Sums rows of <paramref name="rows"/> (row-major, <see cref="Viterbi.Stride"/> wide) into <paramref name="row"/>: for each
+    /// bucket the row <c>rowOf[bucket]</c>, or row <c>bucket</c> itself when <paramref name="rowOf"/> is null (a dense table).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Sum(float[] rows, int[]? rowOf, ReadOnlySpan<int> buckets, Span<float> row)
     {
-        ref float w = ref MemoryMarshal.GetArrayDataReference(_rows);
-        ref int rowOf = ref MemoryMarshal.GetArrayDataReference(_rowOf);
         if (Vector256.IsHardwareAccelerated)
         {
+            ref float w = ref MemoryMarshal.GetArrayDataReference(rows);
             var a = Vector256<float>.Zero;
             var b = Vector256<float>.Zero;
             foreach (var bucket in buckets)
             {
-                nuint at = (nuint)Unsafe.Add(ref rowOf, bucket) * Viterbi.Stride;
+                nuint at = (nuint)(rowOf is null ? bucket : rowOf[bucket]) * Viterbi.Stride;
                 a += Vector256.LoadUnsafe(ref w, at);
                 b += Vector256.LoadUnsafe(ref w, at + 8);
             }
@@ -101,7 +107,7 @@ public sealed class WeightTable
         row[..Viterbi.Stride].Clear();
         foreach (var bucket in buckets)
         {
-            var src = Row(bucket);
+            var src = rows.AsSpan((rowOf is null ? bucket : rowOf[bucket]) * Viterbi.Stride, Viterbi.Stride);
             for (int y = 0; y < Viterbi.Stride; y++) row[y] += src[y];
         }
     }
