@@ -129,7 +129,9 @@ internal ref partial struct DateGrammar
         yield return ("по до", E(W.Prep, 0, prep: Inc | Cue | PrepFlags.RangeTo));
         yield return ("на за", E(W.Prep, 0, prep: Inc));
         yield return ("к после", E(W.Prep, 0, prep: Cue));
-        yield return ("около почти примерно приблизительно свыше более менее чуть немногим", E(W.Approx));
+        yield return ("около почти примерно приблизительно свыше более менее больше меньше чуть немногим", E(W.Approx));
+        // "не" opens a span only before an approximation (не более трёх лет).
+        yield return ("не", E(W.Particle));
         yield return ("полгода полугода полугоду", E(W.Unit, 2, DateUnit.Half));
         yield return ("течение течении протяжении", E(W.During));
 
@@ -157,6 +159,17 @@ internal ref partial struct DateGrammar
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsCountedNoun(ReadOnlySpan<char> word) => CountedNouns.Contains(word);
+
+    /// <summary>Words before <c>N лет</c> that make it an age (<c>ему 45 лет</c>, <c>исполнилось бы 125 лет</c>), or a comparison
+    /// of ages (<c>старше на год</c>): no date.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AgeCues = new[]
+    {
+        "возрасте", "возраста", "было", "был", "была", "будет", "исполнилось", "исполнится", "исполняется", "исполнился",
+        "исполниться", "исполнилась", "ему", "ей", "им", "мне", "нам", "вам", "тебе", "которому", "которой", "которым",
+        "младше", "старше", "моложе", "сейчас", "уже", "бы", "тогда", "и", "лишь", "только", "всего",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool IsAgeCue(ReadOnlySpan<char> word) => AgeCues.Contains(word);
 
     /// <summary>Conjunctions and prepositions: after a bare year they do not make it a quantity (<c>2017 и</c>, <c>2017 в</c>).</summary>
     private readonly bool IsFunctionWord(int i) =>
@@ -201,8 +214,9 @@ internal ref partial struct DateGrammar
     {
         end = -1;
         expr = null!;
-        int h = Num(p);
-        if (h is < 0 or > 24 || _lex[p].Digits > 2 || !In(p - 1) || !(K(p - 1) is W.Prep or W.Approx) || Latin(p - 1)) return false;
+        // в 3 часа, в три часа ночи; "за 12 часов", "на 48 часов" are lengths of time.
+        int h = K(p) == W.NumWord && V(p) % 10 == 0 ? V(p) / 10 : _lex[p].Digits <= 2 ? Num(p) : -1;
+        if (h is < 0 or > 24 || !In(p - 1) || !(K(p - 1) is W.Prep or W.Approx) || Latin(p - 1) || T(p - 1) is "за" or "на" or "За" or "На") return false;
         int q = p + 1;
         if (K(q) == W.Unit && U(q) == DateUnit.Hour) q++;
         int add = 0;
@@ -290,6 +304,18 @@ internal ref partial struct DateGrammar
             return true;
         }
         return false;
+    }
+
+    /// <summary>An ordinal year token: <c>1945-го</c>, <c>1997-м</c>.</summary>
+    private readonly bool IsOrdinalYear(int i, out int year)
+    {
+        year = 0;
+        if (K(i) != W.Number || Num(i) >= 0) return false;
+        var s = T(i);
+        if (s.Length < 6 || !AllDigits(s[..4]) || !IsWordHyphen(s[4])) return false;
+        if (s[5..] is not ("го" or "м" or "й" or "ом" or "му")) return false;
+        year = ParseDigits(s[..4]);
+        return year is >= 1000 and <= 2199;
     }
 
     private static int Year2(int y, int len) => len == 4 ? y : y < 50 ? 2000 + y : 1900 + y;

@@ -63,11 +63,24 @@ internal ref partial struct DateGrammar
         {
             if (_lex[i].Kind != W.None && TryMatch(i, out int stop, out var expr))
             {
+                if (OpensTitle(i, expr)) { i = stop; continue; }
                 matches.Add(new DateMatch(i, stop, new TextRange(_tok[i].Start, SpanEnd(stop - 1)), expr));
                 i = stop;
             }
             else i++;
         }
+    }
+
+    /// <summary>
+    /// A length of time or a word relative to today that opens a quotation with a capital letter names a work or a
+    /// programme (<c>«Один день Ивана Денисовича»</c>, <c>«Три минуты тишины»</c>, <c>“Today”</c>), not a date.
+    /// </summary>
+    private readonly bool OpensTitle(int i, DateExpr expr)
+    {
+        if (i == _first || !IsCapitalized(i) || !Glued(i - 1) || _tok[i - 1].Range.Length != 1) return false;
+        if (_text[_tok[i - 1].Start] is not ('«' or '"' or '“' or '„')) return false;
+        if (i - 1 > _first && !_tok[i - 2].Has(TokenFlags.SpaceAfter) && _tok[i - 2].Kind != TokenKind.Punctuation) return false;
+        return expr is RelativeExpr or FocusExpr or FixedExpr { Value.Kind: TimexKind.Duration };
     }
 
     /// <summary>
@@ -100,8 +113,10 @@ internal ref partial struct DateGrammar
                     }
                     break;
                 case TokenKind.Punctuation:
+                    // '82, not the minutes of 8'37 (an apostrophe glued to a number or word before it).
                     if (i + 1 < tokens.Length && IsApostrophe(s[0]) && s.Length == 1 && !t.Has(TokenFlags.SpaceAfter)
-                        && tokens[i + 1].Kind == TokenKind.Number && tokens[i + 1].Range.Length is 2 or 3)
+                        && tokens[i + 1].Kind == TokenKind.Number && tokens[i + 1].Range.Length is 2 or 3
+                        && (i == 0 || tokens[i - 1].Has(TokenFlags.SpaceAfter) || tokens[i - 1].Kind == TokenKind.Punctuation))
                         l.Entry = new LexEntry(W.Apostrophe);
                     break;
                 case TokenKind.Word:
@@ -271,7 +286,8 @@ internal ref partial struct DateGrammar
             W.DayPart => TryDayPartLed(p, out end, out expr),
             W.Roman => TryRomanCentury(p, out end, out expr),
             W.DecadeWord => TryDecadeWord(p, out end, out expr),
-            W.NumWord or W.Article or W.After => TryShiftAmount(p, out end, out expr),
+            W.NumWord => TryShiftAmount(p, out end, out expr) || TryClockHour(p, out end, out expr),
+            W.Article or W.After => TryShiftAmount(p, out end, out expr),
             W.Unit => TryShiftAmount(p, out end, out expr) || TryTheUnit(p, out end, out expr),
             W.Apostrophe => TryApostropheYear(p, out end, out expr),
             W.Later => TryLaterToday(p, out end, out expr),
@@ -329,6 +345,7 @@ internal ref partial struct DateGrammar
     {
         end = q;
         int r = Is(q, ',') ? q + 1 : q;
+        if (IsOrdinalYear(r, out year)) { end = r + 1; return true; }
         if (!IsYearNumber(r, out year)) return false;
         end = AfterYearWord(r + 1, singularOnly: false);
         return true;
@@ -338,7 +355,8 @@ internal ref partial struct DateGrammar
     private readonly int AfterYearWord(int q, bool singularOnly)
     {
         if (K(q) == W.YearMark) return q + 1;
-        if (K(q) == W.Unit && U(q) == DateUnit.Year && !Latin(q) && (!singularOnly || V(q) == 0)) return q + 1;
+        // "лет" counts years (100 лет) and never names one.
+        if (K(q) == W.Unit && U(q) == DateUnit.Year && !Latin(q) && (!singularOnly || V(q) == 0) && T(q) is not ("лет" or "Лет")) return q + 1;
         return q;
     }
 
@@ -490,7 +508,8 @@ internal ref partial struct DateGrammar
     {
         end = -1;
         expr = null!;
-        if (K(p + 1) != W.RelDay) return false;
+        // Russian news says "ранее сегодня" rarely, and NEREL leaves "ранее" out of the span.
+        if (K(p + 1) != W.RelDay || !Latin(p)) return false;
         end = p + 2;
         expr = new RelativeExpr(DateUnit.Day, V(p + 1));
         return true;
@@ -656,6 +675,14 @@ internal ref partial struct DateGrammar
         expr = null!;
         var part = (DayPart)V(p);
         int q = p + 1;
+        // в ночь с 18 на 19 апреля 2020 года: the night that begins on the first day.
+        if (part == DayPart.Night && T(q) is "с" or "со" && NumIn(q + 1, 1, 31, 2) && T(q + 2) is "на" && In(q + 3)
+            && TryPoint(q + 3, out end, out var next) && next is CalendarExpr { Day: > 0, Hour: < 0 } nd
+            && (nd.Day == Num(q + 1) + 1 || nd.Day == 1 && Num(q + 1) >= 28))
+        {
+            expr = nd.Day == 1 ? nd with { DayPart = part } : nd with { Day = Num(q + 1), DayPart = part };
+            return true;
+        }
         if (K(q) == W.Prep) q++;
         if (!In(q) || K(q) is not (W.Number or W.Month or W.Weekday or W.RelDay) || !TryPoint(q, out end, out expr)) return false;
         expr = expr switch
@@ -779,6 +806,8 @@ internal ref partial struct DateGrammar
         {
             double? amount;
             int r;
+            // A capitalized unit inside a sentence names an event (Неделя моды), not a length of time.
+            if (K(q) == W.Unit && IsCapitalized(q) && !_tok[q].Has(TokenFlags.SentenceStart) && !Latin(q)) break;
             if (K(q) == W.Unit && (lastN || V(q) == 2 || IntroducesDuration(p)))
             {
                 // полгода counts itself; a plural unit alone (последние недели) is a vague amount.
@@ -789,15 +818,17 @@ internal ref partial struct DateGrammar
             if (IsYearNumber(q, out _) && V(r) == 0) break;
             var unit = U(r);
             if (unit is DateUnit.Weekend) break;
-            // "45 лет" alone is mostly an age; a length of years needs a word that introduces it (за, в течение, около…).
-            if (!any && unit == DateUnit.Year && !lastN && !Latin(r) && !IntroducesYears(p)) break;
+            // "45 лет" alone is mostly an age; a length of years needs a word that introduces it (за, в течение, около…),
+            // a predicate before it (отсидел три года), or a smaller unit after it (1 год 6 месяцев).
+            if (!any && unit == DateUnit.Year && !lastN && !Latin(r) && !IntroducesYears(p) && !AfterPredicate(p)
+                && !(K(r + 1) == W.Number && K(r + 2) == W.Unit)) break;
             if (In(r + 1) && T(r + 1) is "old" or "жизни") break;
             AppendDuration(code, amount, unit);
             any = true;
             q = r + 1;
             if (!(K(q) == W.Number && K(q + 1) == W.Unit)) break;
         }
-        if (!any) return false;
+        if (!any || ComparesAges(p, q)) return false;
         end = q;
         expr = new FixedExpr(TimexValue.Duration(code.ToString()));
         return true;
@@ -807,9 +838,25 @@ internal ref partial struct DateGrammar
     private readonly bool IntroducesYears(int p) =>
         IntroducesDuration(p) || In(p - 1) && (K(p - 1) == W.Approx || K(p - 1) == W.Prep && T(p - 1) is "от" or "От" or "к" or "К");
 
+    /// <summary>
+    /// <c>N лет</c> after a lower-case Russian word that is not a date word nor an age cue (<c>отсидел три года</c>,
+    /// <c>ещё два года</c>, but not <c>ему 45 лет</c>, <c>исполнилось 100 лет</c>, <c>в возрасте 92 лет</c>).
+    /// </summary>
+    private readonly bool AfterPredicate(int p) =>
+        IsLowerWord(p - 1) && _tok[p - 1].Has(TokenFlags.HasCyrillic) && K(p - 1) == W.None && !IsAgeCue(T(p - 1));
+
+    /// <summary>An age difference, not a length of time: <c>на 10 лет моложе</c>, <c>младше него на 50 лет</c>.</summary>
+    private readonly bool ComparesAges(int p, int end)
+    {
+        if (In(end) && T(end) is "старше" or "младше" or "моложе") return true;
+        for (int i = p - 1; i >= Math.Max(_first, p - 3); i--) if (T(i) is "старше" or "младше" or "моложе") return true;
+        return false;
+    }
+
     /// <summary>A bare unit word (<c>недели</c>) is a duration after <c>в течение</c>, <c>за</c>, <c>на</c>.</summary>
     private readonly bool IntroducesDuration(int p) =>
-        In(p - 1) && (K(p - 1) == W.During || K(p - 1) == W.Prep && T(p - 1) is "за" or "на" or "За" or "На");
+        In(p - 1) && (K(p - 1) == W.During || K(p - 1) == W.Prep && T(p - 1) is "за" or "на" or "За" or "На"
+            || K(p - 1) == W.Approx && !Latin(p - 1));
 
     private static string DurationCode(double amount, DateUnit unit)
     {
