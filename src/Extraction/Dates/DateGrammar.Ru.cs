@@ -171,6 +171,20 @@ internal ref partial struct DateGrammar
 
     private static bool IsAgeCue(ReadOnlySpan<char> word) => AgeCues.Contains(word);
 
+    /// <summary>Words before a prison term (<c>грозит</c>, <c>сроком</c>, <c>приговорён</c>).</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SentencingWords = new[]
+    {
+        "срок", "сроком", "срока", "грозит", "грозят", "грозило", "грозила", "грозить", "приговорил", "приговорила",
+        "приговорили", "приговорён", "приговорен", "приговорена", "приговорены", "осуждён", "осужден", "осуждена", "осудили",
+        "наказание", "наказания", "свободы", "получил", "получила", "получили", "требовал", "требует", "запросил", "отсидел", "отбыл",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool IsSentencingWord(ReadOnlySpan<char> word) => SentencingWords.Contains(word);
+
+    /// <summary>Penalty nouns after a term (<c>лишения свободы</c>, <c>колонии</c>, <c>тюрьмы</c>).</summary>
+    private static bool IsPenaltyAfter(ReadOnlySpan<char> word) =>
+        word is "лишения" or "заключения" or "тюрьмы" or "колонии" or "тюремного" or "ареста" or "строгого" or "общего";
+
     /// <summary>Conjunctions and prepositions: after a bare year they do not make it a quantity (<c>2017 и</c>, <c>2017 в</c>).</summary>
     private readonly bool IsFunctionWord(int i) =>
         K(i) == W.Prep || T(i) is "и" or "или" or "а" or "но" or "либо" or "у" or "из" or "для" or "о" or "об" or "при";

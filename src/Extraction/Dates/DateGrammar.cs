@@ -821,7 +821,7 @@ internal ref partial struct DateGrammar
             // "45 лет" alone is mostly an age; a length of years needs a word that introduces it (за, в течение, около…),
             // a predicate before it (отсидел три года), or a smaller unit after it (1 год 6 месяцев).
             if (!any && unit == DateUnit.Year && !lastN && !Latin(r) && !IntroducesYears(p) && !AfterPredicate(p)
-                && !(K(r + 1) == W.Number && K(r + 2) == W.Unit)) break;
+                && !(K(r + 1) == W.Number && K(r + 2) == W.Unit) && !PrisonTerm(p, r + 1)) break;
             if (In(r + 1) && T(r + 1) is "old" or "жизни") break;
             AppendDuration(code, amount, unit);
             any = true;
@@ -844,6 +844,17 @@ internal ref partial struct DateGrammar
     /// </summary>
     private readonly bool AfterPredicate(int p) =>
         IsLowerWord(p - 1) && _tok[p - 1].Has(TokenFlags.HasCyrillic) && K(p - 1) == W.None && !IsAgeCue(T(p - 1));
+
+    /// <summary>
+    /// A prison term is a length of time: a sentencing word before the amount (<c>грозит до 15 лет</c>, <c>на срок от 8 до 20 лет</c>,
+    /// one preposition may stand between) or a penalty noun after it (<c>17 лет тюрьмы</c>, <c>до трёх лет лишения свободы</c>).
+    /// </summary>
+    private readonly bool PrisonTerm(int p, int end)
+    {
+        if (In(end) && IsPenaltyAfter(T(end))) return true;
+        int b = In(p - 1) && K(p - 1) == W.Prep ? p - 2 : p - 1;
+        return In(b) && IsLowerWord(b) && IsSentencingWord(T(b));
+    }
 
     /// <summary>An age difference, not a length of time: <c>на 10 лет моложе</c>, <c>младше него на 50 лет</c>.</summary>
     private readonly bool ComparesAges(int p, int end)
@@ -914,6 +925,7 @@ internal ref partial struct DateGrammar
             expr = new RangeExpr(lc, lc with { Day = Num(b) });
             return true;
         }
+        if (left is null && TryDurationRange(a, b, out end, out expr)) return true;
         if (!TryPoint(b, out int e, out var right)) return false;
         if (left is null)
         {
@@ -923,6 +935,24 @@ internal ref partial struct DateGrammar
         if (!Compatible(left, right)) return false;
         end = e;
         expr = Join(left, right);
+        return true;
+    }
+
+    /// <summary>
+    /// <c>от 5 до 10 дней</c>, <c>от 8 до 20 лет</c> (lengths of years only as a prison term, else they are ages:
+    /// <c>детей от 13 до 18 лет</c>): an interval of durations (<c>P8Y/P20Y</c>).
+    /// </summary>
+    private bool TryDurationRange(int a, int b, out int end, out DateExpr expr)
+    {
+        end = -1;
+        expr = null!;
+        if (!TryAmount(a, out int ae, out var lo) || ae != a + 1 || lo is null || !TryAmount(b, out int r, out var hi) || hi is null
+            || hi <= lo || K(r) != W.Unit || V(r) != 1 || Latin(r)) return false;
+        var unit = U(r);
+        if (unit is DateUnit.Weekend || unit == DateUnit.Year && !PrisonTerm(a - 1, r + 1)) return false;
+        end = r + 1;
+        expr = new RangeExpr(new FixedExpr(TimexValue.Duration(DurationCode(lo.Value, unit))),
+            new FixedExpr(TimexValue.Duration(DurationCode(hi.Value, unit))));
         return true;
     }
 
