@@ -156,6 +156,8 @@ internal ref partial struct DateGrammar
         "people", "persons", "employees", "jobs", "workers", "units", "cars", "aircraft", "planes", "shares", "points", "votes",
         "troops", "soldiers", "feet", "miles", "metres", "meters", "km", "kg", "tons", "tonnes", "hectares", "acres", "dollars",
         "euros", "pounds", "rubles", "yuan", "percent", "passengers", "seats", "flights", "homes", "students", "members",
+        "words", "pages", "copies", "children", "schoolchildren", "users", "visitors", "patients", "cases", "deaths", "books",
+        "residents", "participants", "households",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsCountedNoun(ReadOnlySpan<char> word) => CountedNouns.Contains(word);
