@@ -23,6 +23,8 @@ internal ref partial struct DateGrammar
     private readonly ReadOnlySpan<Lex> _lex;
     private int _first;
     private int _limit;
+    /// <summary>The sentence being scanned has Cyrillic words (span conventions differ a little by language).</summary>
+    private bool _cyrillic;
     /// <summary>Nesting of <see cref="TryPoint"/> (edges and halves wrap points): bounded so work per token stays constant.</summary>
     private int _depth;
     private const int MaxDepth = 4;
@@ -58,6 +60,8 @@ internal ref partial struct DateGrammar
     {
         _first = first;
         _limit = end;
+        _cyrillic = false;
+        for (int k = first; k < end && !_cyrillic; k++) _cyrillic = _tok[k].Has(TokenFlags.HasCyrillic);
         int i = first;
         while (i < end)
         {
@@ -245,12 +249,21 @@ internal ref partial struct DateGrammar
         {
             end = e;
             expr = x;
-            // X – Y with both sides points (1998—2010 годах, June 1 – June 5).
-            if (IsDash(e) && TryPoint(e + 1, out int e2, out var y) && Compatible(x, y)) { end = e2; expr = Join(x, y); }
+            // X – Y with both sides points (1998—2010 годах, June 1 – June 5). In English, two dates that each carry
+            // their year and share no plural year word are two mentions, as TIMEX3 (MEANTIME) and TEI (GUM) mark them:
+            // (1922 – 2013), (August 2, 1754 – June 14, 1825); NEREL keeps Russian ones together: (1993—2003).
+            if (IsDash(e) && TryPoint(e + 1, out int e2, out var y) && Compatible(x, y)
+                && (_cyrillic || !(HasYear(x) && HasYear(y) && !SharedYearWord(e2 - 1))))
+            { end = e2; expr = Join(x, y); }
         }
         if (TryDuration(p, out e, out x) && e > end) { end = e; expr = x; }
         return end > p;
     }
+
+    private static bool HasYear(DateExpr e) => e is FixedExpr { Value.Kind: TimexKind.Date } or CalendarExpr { Year: not null };
+
+    /// <summary>A plural year word that makes both ends one span (<c>the 2009–2011 years</c>).</summary>
+    private readonly bool SharedYearWord(int last) => K(last) == W.Unit && U(last) == DateUnit.Year && V(last) == 1;
 
     private static bool Compatible(DateExpr a, DateExpr b) => (a, b) switch
     {
