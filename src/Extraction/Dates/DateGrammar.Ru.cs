@@ -322,6 +322,61 @@ internal ref partial struct DateGrammar
         return false;
     }
 
+    private static readonly (string Stem, int Amount)[] AmountStems =
+    [
+        ("одно", 10), ("двух", 20), ("трёх", 30), ("трех", 30), ("четырёх", 40), ("четырех", 40), ("пяти", 50), ("шести", 60),
+        ("семи", 70), ("восьми", 80), ("девяти", 90), ("десяти", 100), ("пятнадцати", 150), ("двадцати", 200), ("тридцати", 300),
+        ("сорока", 400), ("пятидесяти", 500), ("полу", 5),
+    ];
+
+    private static readonly (string Root, DateUnit Unit)[] UnitRoots =
+    [
+        ("летн", DateUnit.Year), ("месячн", DateUnit.Month), ("недельн", DateUnit.Week), ("дневн", DateUnit.Day),
+        ("часов", DateUnit.Hour), ("минутн", DateUnit.Minute),
+    ];
+
+    /// <summary>
+    /// A length-of-time adjective: an amount (<c>23-</c>, <c>пяти</c>, <c>трёх</c>) + a unit root (<c>летн</c>, <c>дневн</c>…) + an
+    /// adjective ending of two or three letters: <c>23-летний</c>, <c>пятилетний</c>, <c>трёхдневный</c>; value 0 without an amount.
+    /// </summary>
+    private static LexEntry DurationAdjective(ReadOnlySpan<char> s)
+    {
+        int amount = 0, i = 0;
+        while (i < s.Length && i < 4 && IsDigit(s[i])) i++;
+        if (i > 0)
+        {
+            if (i >= s.Length || !IsWordHyphen(s[i])) return default;
+            amount = ParseDigits(s[..i]) * 10;
+            i++;
+        }
+        else
+        {
+            // No amount: the root alone (летний of 23-летний, split by the tokenizer) gets value 0 and counts only after "N-".
+            foreach (var (stem, value) in AmountStems)
+                if (s.StartsWith(stem, StringComparison.OrdinalIgnoreCase)) { amount = value; i = stem.Length; break; }
+        }
+        var rest = s[i..];
+        foreach (var (root, unit) in UnitRoots)
+            if (rest.StartsWith(root, StringComparison.Ordinal) && rest.Length - root.Length is >= 2 and <= 3 && amount <= short.MaxValue)
+                return new LexEntry(W.DurationAdjective, (short)amount, unit);
+        return default;
+    }
+
+    /// <summary>Nouns a length-of-time adjective measures (<c>срок</c>, <c>стаж</c>, <c>траур</c>, <c>контракт</c>…), by stem.</summary>
+    private static bool IsLengthNoun(ReadOnlySpan<char> word)
+    {
+        // A stem and a case ending of at most three letters (стаж, стажем; not стажёрка).
+        foreach (var stem in LengthNounStems)
+            if (word.StartsWith(stem, StringComparison.OrdinalIgnoreCase) && word.Length - stem.Length <= 3) return true;
+        return false;
+    }
+
+    private static readonly string[] LengthNounStems =
+    [
+        "срок", "стаж", "опыт", "траур", "карантин", "контракт", "перерыв", "запрет", "моратори", "заключени", "период",
+        "тюремн", "президентск", "лечени", "гаранти", "пребывани", "мандат", "турне", "круиз", "экспедици", "отпуск",
+    ];
+
     /// <summary>An ordinal year token: <c>1945-го</c>, <c>1997-м</c>.</summary>
     private readonly bool IsOrdinalYear(int i, out int year)
     {

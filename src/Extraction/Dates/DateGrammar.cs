@@ -115,6 +115,7 @@ internal ref partial struct DateGrammar
                         l.Num = ParseDigits(s);
                         l.Digits = (byte)s.Length;
                     }
+                    else if (DurationAdjective(s) is { Kind: W.DurationAdjective } adjective) l.Entry = adjective;
                     break;
                 case TokenKind.Punctuation:
                     // '82, not the minutes of 8'37 (an apostrophe glued to a number or word before it).
@@ -129,6 +130,7 @@ internal ref partial struct DateGrammar
                     if (s.Length > 24) break;
                     if (s[^1] == '.') s = s[..^1];
                     if (DateLexicon.TryGet(s, out var e)) l.Entry = e;
+                    else if (DurationAdjective(s) is { Kind: W.DurationAdjective } adjective) l.Entry = adjective;
                     else if (t.Has(TokenFlags.HasHyphen)) l.Entry = HyphenWord(s);
                     else if (IsRoman(s)) l.Entry = new LexEntry(W.Roman, (short)RomanValue(s));
                     break;
@@ -805,6 +807,18 @@ internal ref partial struct DateGrammar
         end = -1;
         expr = null!;
         int q = p;
+        // пятилетний срок, 15-летний опыт, трёхдневный траур: the adjective alone is the span (NEREL); before a person
+        // (42-летний Азамат) it is an age.
+        int adjective = K(q) == W.DurationAdjective && V(q) > 0 ? q
+            : Num(q) is > 0 and <= 1000 && Glued(q) && IsDash(q + 1) && Glued(q + 1) && K(q + 2) == W.DurationAdjective && V(q + 2) == 0 ? q + 2 : -1;
+        if (adjective >= 0)
+        {
+            if (!In(adjective + 1) || !IsLengthNoun(T(adjective + 1))) return false;
+            end = adjective + 1;
+            double amount = adjective == q ? V(q) / 10.0 : Num(q);
+            expr = new FixedExpr(TimexValue.Duration(DurationCode(amount, U(adjective))));
+            return true;
+        }
         bool lastN = K(q) == W.Ordinal && V(q) is 8 or 9;
         if (lastN) q++;
         // 12-year, 30-day (Russian N-летний is an age: NEREL's AGE, not a date)

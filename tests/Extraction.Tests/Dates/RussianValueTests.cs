@@ -58,6 +58,9 @@ public sealed class RussianValueTests
     [InlineData("Взрыв прогремел в ночь с 15 на 16 апреля.", "в ночь с 15 на 16 апреля=2019-04-15TNI")]
     [InlineData("Войска вошли в город в мае 1945-го.", "в мае 1945-го=1945-05")]
     [InlineData("Сторож обходил склад в два часа ночи.", "в два часа ночи=2019-04-17T02:00")]
+    [InlineData("Он отбывает семилетний срок в колонии.", "семилетний=P7Y")]
+    [InlineData("Кандидат должен иметь 15-летний опыт работы.", "15-летний=P15Y")]
+    [InlineData("В стране объявлен трёхдневный траур.", "трёхдневный=P3D")]
     public void Anchored(string text, string expected) => Assert.Equal(expected, Found(text, Anchor));
 
     [Theory]
@@ -75,6 +78,9 @@ public sealed class RussianValueTests
     [InlineData("Вышел фильм «Один день из жизни врача».", "")]
     [InlineData("Она пришла на Неделю моды в Милане.", "")]
     [InlineData("Рекорд: 8'37 на дистанции.", "")]
+    [InlineData("42-летний инженер возглавил завод.", "")]
+    [InlineData("17-летняя стажёрка подала жалобу.", "")]
+    [InlineData("Летний сезон открыт.", "")]
     public void NotDates(string text, string expected) => Assert.Equal(expected, Found(text, Anchor));
 
     [Theory]
