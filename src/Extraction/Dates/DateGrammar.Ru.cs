@@ -124,8 +124,8 @@ internal ref partial struct DateGrammar
         yield return ("в во", E(W.Prep, 0, prep: Inc | Cue));
         // "c" in Latin script stands for "с" often enough in Russian news to count.
         yield return ("с со c", E(W.Prep, 0, prep: Inc | Cue | PrepFlags.RangeFrom));
-        // "от" belongs to the span only when it opens a range (от 5 до 10 лет), not in "указ от 25 мая".
-        yield return ("от", E(W.Prep, 0, prep: Cue | PrepFlags.RangeFrom));
+        // "от" belongs to the span as the other prepositions do (указ от 25 мая 2012 года: NEREL includes it in most cases).
+        yield return ("от", E(W.Prep, 0, prep: Inc | Cue | PrepFlags.RangeFrom));
         yield return ("по до", E(W.Prep, 0, prep: Inc | Cue | PrepFlags.RangeTo));
         yield return ("на за", E(W.Prep, 0, prep: Inc));
         yield return ("к после", E(W.Prep, 0, prep: Cue));
@@ -270,8 +270,7 @@ internal ref partial struct DateGrammar
         int n = SplitNumber(s, out char sep, out char sep2, parts, lens, out int suffixAt);
         if (suffixAt > 0)
         {
-            // 1990-х, 1990-е, 90-х: decades.
-            if (n != 1 || parts[0] % 10 != 0 || lens[0] is not (2 or 4)) return false;
+            if (n != 1 || lens[0] is not (2 or 4)) return false;
             var suffix = s[suffixAt..];
             if (lens[0] == 4 && suffix is "м" or "го" or "й" or "ом")
             {
@@ -280,6 +279,8 @@ internal ref partial struct DateGrammar
                 expr = new FixedExpr(TimexValue.OfDate(parts[0]));
                 return parts[0] is >= 1000 and <= 2199;
             }
+            // 1990-х, 1990-е, 90-х: decades.
+            if (parts[0] % 10 != 0) return false;
             if (suffix is not ("х" or "е" or "ые" or "ых" or "ми")) return false;
             int decade = lens[0] == 4 ? parts[0] / 10 : 190 + parts[0] / 10;
             end = K(p + 1) == W.Unit && U(p + 1) == DateUnit.Year && V(p + 1) == 1 || K(p + 1) == W.YearMark ? p + 2 : p + 1;
