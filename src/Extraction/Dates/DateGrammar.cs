@@ -410,7 +410,8 @@ internal ref partial struct DateGrammar
         if (In(p + 1) && (T(p + 1) is "%" or "$" or "€" || _tok[p + 1].Kind == TokenKind.Number)) return false;
         if (In(p + 1) && IsCountedNoun(T(p + 1))) return false;
         bool cue = In(p - 1) && (Prep(p - 1, PrepFlags.YearCue) || K(p - 1) is W.Edge or W.Of or W.Month or W.Season
-            || T(p - 1) is "c." or "ca." or "circa" || Is(p - 1, '(') && Is(p + 1, ')'));
+            || T(p - 1) is "c." or "ca." or "circa" || Is(p - 1, '(') && (Is(p + 1, ')') || IsDash(p + 1) && IsYearNumber(p + 2, out _))
+            || IsDash(p - 1) && IsYearNumber(p - 2, out _) && Is(p + 1, ')'));
         if (cue) return true;
         if (n is < 1900 or > 2100) return false;
         // A year right after a name is part of it (Windows 2000, Russell 2000, Евро 2012).
