@@ -17,16 +17,22 @@ public sealed class NerModel
     public const string Kind = "ner";
     public const uint FormatVersion = 3;
 
+    /// <summary>A model from training's dense row-major <c>2^hashBits × Stride</c> weights.</summary>
     public NerModel(Language language, int hashBits, FeatureTemplate[] templates, float[] weights, float[] transitions, TaggerLexicon lexicon,
+        float temperature = DefaultTemperature, NerModel? refiner = null)
+        : this(language, templates, WeightTable.FromDense(weights, hashBits), transitions, lexicon, temperature, refiner)
+    {
+    }
+
+    public NerModel(Language language, FeatureTemplate[] templates, WeightTable weights, float[] transitions, TaggerLexicon lexicon,
         float temperature = DefaultTemperature, NerModel? refiner = null)
     {
         if (refiner is { Refiner: not null }) throw new ArgumentException("a refiner cannot have its own refiner", nameof(refiner));
         Refiner = refiner;
         if (!(temperature > 0)) throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "must be positive");
         Temperature = temperature;
-        if (weights.Length != (1 << hashBits) * Viterbi.Stride) throw new ArgumentException("weights do not match the hash size", nameof(weights));
         Language = language;
-        HashBits = hashBits;
+        HashBits = weights.HashBits;
         Templates = templates;
         Weights = weights;
         Transitions = transitions;
@@ -36,8 +42,7 @@ public sealed class NerModel
     public Language Language { get; }
     public int HashBits { get; }
     public FeatureTemplate[] Templates { get; }
-    /// <summary>Row-major <c>2^HashBits × Stride</c>.</summary>
-    public float[] Weights { get; }
+    public WeightTable Weights { get; }
     public float[] Transitions { get; }
     public TaggerLexicon Lexicon { get; }
     /// <summary>Scores are divided by this before forward–backward turns them into span confidences (fitted on dev data).</summary>
@@ -52,10 +57,10 @@ public sealed class NerModel
 
     /// <summary>The same model with another confidence temperature (also for its refiner, whose confidences are the final ones).</summary>
     public NerModel WithTemperature(float temperature) =>
-        new(Language, HashBits, Templates, Weights, Transitions, Lexicon, temperature, Refiner?.WithTemperature(temperature));
+        new(Language, Templates, Weights, Transitions, Lexicon, temperature, Refiner?.WithTemperature(temperature));
 
     /// <summary>This model as the first pass of a stacked model whose second pass is <paramref name="refiner"/>.</summary>
-    public NerModel WithRefiner(NerModel? refiner) => new(Language, HashBits, Templates, Weights, Transitions, Lexicon, Temperature, refiner);
+    public NerModel WithRefiner(NerModel? refiner) => new(Language, Templates, Weights, Transitions, Lexicon, Temperature, refiner);
 
     /// <summary>First pass over every sentence of <paramref name="document"/> with this model's own weights (no furniture handling, no confidences).</summary>
     public void TagSentences(Document document, DocumentEvidence? evidence, List<Prediction> output)
@@ -80,32 +85,9 @@ public sealed class NerModel
         return n;
     }
 
-    /// <summary>Adds the weight rows of <paramref name="buckets"/> into a <see cref="Viterbi.Stride"/>-wide score row.</summary>
+    /// <summary>Adds the rows of <paramref name="buckets"/> of a dense weight array (as training keeps it) into a <see cref="Viterbi.Stride"/>-wide score row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Accumulate(float[] weights, ReadOnlySpan<int> buckets, Span<float> row)
-    {
-        ref float w = ref MemoryMarshal.GetArrayDataReference(weights);
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var a = Vector256<float>.Zero;
-            var b = Vector256<float>.Zero;
-            foreach (var bucket in buckets)
-            {
-                nuint at = (nuint)bucket * Viterbi.Stride;
-                a += Vector256.LoadUnsafe(ref w, at);
-                b += Vector256.LoadUnsafe(ref w, at + 8);
-            }
-            a.CopyTo(row);
-            b.CopyTo(row[8..]);
-            return;
-        }
-        row[..Viterbi.Stride].Clear();
-        foreach (var bucket in buckets)
-        {
-            var src = weights.AsSpan(bucket * Viterbi.Stride, Viterbi.Stride);
-            for (int y = 0; y < Viterbi.Stride; y++) row[y] += src[y];
-        }
-    }
+    public static void Accumulate(float[] weights, ReadOnlySpan<int> buckets, Span<float> row) => WeightTable.Sum(weights, null, buckets, row);
 
     private sealed class Scratch
     {
@@ -188,7 +170,7 @@ public sealed class NerModel
         for (int i = 0; i < n; i++)
         {
             int c = Featurize(Templates, HashBits, features, i, buckets);
-            Accumulate(Weights, buckets.AsSpan(0, c), scores.AsSpan(i * Viterbi.Stride, Viterbi.Stride));
+            Weights.Accumulate(buckets.AsSpan(0, c), scores.AsSpan(i * Viterbi.Stride, Viterbi.Stride));
         }
     }
 
@@ -239,9 +221,10 @@ public sealed class NerModel
         for (int b = 0; b < 1 << HashBits; b++)
         {
             ushort mask = 0;
+            var row = Weights.Row(b);
             for (int y = 0; y < Bilou.Count; y++)
             {
-                var h = (Half)Weights[b * Viterbi.Stride + y];
+                var h = (Half)row[y];
                 if (h == Half.Zero) continue;
                 mask |= (ushort)(1 << y);
                 values.Add(h);
@@ -257,7 +240,7 @@ public sealed class NerModel
         w.Write(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(values)));
     }
 
-    private sealed record Table(int HashBits, FeatureTemplate[] Templates, float[] Transitions, float Temperature, float[] Weights);
+    private sealed record Table(FeatureTemplate[] Templates, float[] Transitions, float Temperature, WeightTable Weights);
 
     public static NerModel Load(string path)
     {
@@ -273,9 +256,9 @@ public sealed class NerModel
             if (header.FormatVersion >= 3 && r.ReadBoolean())
             {
                 var second = ReadTable(r, path);
-                refiner = new NerModel(language, second.HashBits, second.Templates, second.Weights, second.Transitions, lexicon, second.Temperature);
+                refiner = new NerModel(language, second.Templates, second.Weights, second.Transitions, lexicon, second.Temperature);
             }
-            return new NerModel(language, first.HashBits, first.Templates, first.Weights, first.Transitions, lexicon, first.Temperature, refiner);
+            return new NerModel(language, first.Templates, first.Weights, first.Transitions, lexicon, first.Temperature, refiner);
         }
         catch (EndOfStreamException e)
         {
@@ -300,7 +283,6 @@ public sealed class NerModel
         for (int i = 0; i < transitions.Length; i++) transitions[i] = r.ReadSingle();
         float temperature = r.ReadSingle();
         if (!(temperature > 0)) throw new ModelFormatException(path, $"has an invalid confidence temperature {temperature}", "retrain it");
-        var weights = new float[(1 << hashBits) * Viterbi.Stride];
         int rows = r.ReadInt32();
         var buckets = MemoryMarshal.Cast<byte, int>(r.ReadBytes(rows * sizeof(int)));
         var masks = MemoryMarshal.Cast<byte, ushort>(r.ReadBytes(rows * sizeof(ushort)));
@@ -308,17 +290,19 @@ public sealed class NerModel
         var values = MemoryMarshal.Cast<byte, Half>(r.ReadBytes(count * 2));
         if (buckets.Length != rows || masks.Length != rows || values.Length != count) throw new EndOfStreamException();
         int next = 0;
+        var weights = new WeightTable.Builder(hashBits, rows);
         for (int k = 0; k < rows; k++)
         {
             int bucket = buckets[k];
-            if ((uint)bucket >= 1u << hashBits) throw new ModelFormatException(path, $"has a weight row {bucket} outside its table", "retrain it");
-            var row = weights.AsSpan(bucket * Viterbi.Stride, Viterbi.Stride);
+            if ((uint)bucket >= 1u << hashBits || (k > 0 && bucket <= buckets[k - 1]))
+                throw new ModelFormatException(path, $"has a weight row {bucket} outside its table or out of order", "retrain it");
+            var row = weights.Add(bucket);
             for (int mask = masks[k]; mask != 0; mask &= mask - 1)
             {
                 if (next >= count) throw new EndOfStreamException();
                 row[BitOperations.TrailingZeroCount(mask)] = (float)values[next++];
             }
         }
-        return new Table(hashBits, templates, transitions, temperature, weights);
+        return new Table(templates, transitions, temperature, weights.Build());
     }
 }
