@@ -25,8 +25,11 @@ public sealed record DateScore(int Gold, int Predicted, int Matched, int Valued,
 /// <see cref="DatesStage"/> anchored to the gold document date when the corpus gives one, and compared span by span.
 /// Which gold spans and which predictions count is the caller's choice (e.g. TIMEX3 DATE+TIME vs durations).
 /// </summary>
-public sealed class DateEvaluation(Func<GoldSpan, bool> goldFilter, Func<Mention, bool> predictedFilter, DatesOptions? options = null)
+public sealed class DateEvaluation(Func<GoldSpan, bool> goldFilter, Func<Mention, bool> predictedFilter, DatesOptions? options = null,
+    Func<string, string?, bool>? valueEquals = null)
 {
+    /// <summary>How a gold value is compared with ours: exact by default; a corpus with coarser values may relax it.</summary>
+    private readonly Func<string, string?, bool> _valueEquals = valueEquals ?? ((gold, ours) => gold == ours);
     private int _gold, _predicted, _matched, _valued, _valueCorrect, _lenient;
     private readonly StringBuilder _errors = new();
     private readonly DatesOptions _options = options ?? new DatesOptions();
@@ -57,7 +60,7 @@ public sealed class DateEvaluation(Func<GoldSpan, bool> goldFilter, Func<Mention
             _matched++;
             if (goldSpans[i].Value is null) continue;
             _valued++;
-            if (predicted[j].Normal == goldSpans[i].Value) _valueCorrect++;
+            if (_valueEquals(goldSpans[i].Value!, predicted[j].Normal)) _valueCorrect++;
             else _errors.AppendLine($"VAL\t{gold.Id}\t{gold.Text[goldSpans[i].Range.Start..goldSpans[i].Range.End]}\tgold {goldSpans[i].Value}\tours {predicted[j].Normal}\t{predicted[j].Source}");
         }
         int lenient = 0;

@@ -124,12 +124,14 @@ internal ref partial struct DateGrammar
         yield return ("в во", E(W.Prep, 0, prep: Inc | Cue));
         // "c" in Latin script stands for "с" often enough in Russian news to count.
         yield return ("с со c", E(W.Prep, 0, prep: Inc | Cue | PrepFlags.RangeFrom));
-        // "от" belongs to the span only when it opens a range (от 5 до 10 лет), not in "указ от 25 мая".
-        yield return ("от", E(W.Prep, 0, prep: Cue | PrepFlags.RangeFrom));
+        // "от" belongs to the span as the other prepositions do (указ от 25 мая 2012 года: NEREL includes it in most cases).
+        yield return ("от", E(W.Prep, 0, prep: Inc | Cue | PrepFlags.RangeFrom));
         yield return ("по до", E(W.Prep, 0, prep: Inc | Cue | PrepFlags.RangeTo));
         yield return ("на за", E(W.Prep, 0, prep: Inc));
         yield return ("к после", E(W.Prep, 0, prep: Cue));
-        yield return ("около почти примерно приблизительно свыше более менее чуть немногим", E(W.Approx));
+        yield return ("около почти примерно приблизительно свыше более менее больше меньше чуть немногим", E(W.Approx));
+        // "не" opens a span only before an approximation (не более трёх лет).
+        yield return ("не", E(W.Particle));
         yield return ("полгода полугода полугоду", E(W.Unit, 2, DateUnit.Half));
         yield return ("течение течении протяжении", E(W.During));
 
@@ -154,9 +156,36 @@ internal ref partial struct DateGrammar
         "people", "persons", "employees", "jobs", "workers", "units", "cars", "aircraft", "planes", "shares", "points", "votes",
         "troops", "soldiers", "feet", "miles", "metres", "meters", "km", "kg", "tons", "tonnes", "hectares", "acres", "dollars",
         "euros", "pounds", "rubles", "yuan", "percent", "passengers", "seats", "flights", "homes", "students", "members",
+        "words", "pages", "copies", "children", "schoolchildren", "users", "visitors", "patients", "cases", "deaths", "books",
+        "residents", "participants", "households",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsCountedNoun(ReadOnlySpan<char> word) => CountedNouns.Contains(word);
+
+    /// <summary>Words before <c>N лет</c> that make it an age (<c>ему 45 лет</c>, <c>исполнилось бы 125 лет</c>), or a comparison
+    /// of ages (<c>старше на год</c>): no date.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AgeCues = new[]
+    {
+        "возрасте", "возраста", "было", "был", "была", "будет", "исполнилось", "исполнится", "исполняется", "исполнился",
+        "исполниться", "исполнилась", "ему", "ей", "им", "мне", "нам", "вам", "тебе", "которому", "которой", "которым",
+        "младше", "старше", "моложе", "сейчас", "уже", "бы", "тогда", "и", "лишь", "только", "всего",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool IsAgeCue(ReadOnlySpan<char> word) => AgeCues.Contains(word);
+
+    /// <summary>Words before a prison term (<c>грозит</c>, <c>сроком</c>, <c>приговорён</c>).</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SentencingWords = new[]
+    {
+        "срок", "сроком", "срока", "грозит", "грозят", "грозило", "грозила", "грозить", "приговорил", "приговорила",
+        "приговорили", "приговорён", "приговорен", "приговорена", "приговорены", "осуждён", "осужден", "осуждена", "осудили",
+        "наказание", "наказания", "свободы", "получил", "получила", "получили", "требовал", "требует", "запросил", "отсидел", "отбыл",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool IsSentencingWord(ReadOnlySpan<char> word) => SentencingWords.Contains(word);
+
+    /// <summary>Penalty nouns after a term (<c>лишения свободы</c>, <c>колонии</c>, <c>тюрьмы</c>).</summary>
+    private static bool IsPenaltyAfter(ReadOnlySpan<char> word) =>
+        word is "лишения" or "заключения" or "тюрьмы" or "колонии" or "тюремного" or "ареста" or "строгого" or "общего";
 
     /// <summary>Conjunctions and prepositions: after a bare year they do not make it a quantity (<c>2017 и</c>, <c>2017 в</c>).</summary>
     private readonly bool IsFunctionWord(int i) =>
@@ -201,8 +230,9 @@ internal ref partial struct DateGrammar
     {
         end = -1;
         expr = null!;
-        int h = Num(p);
-        if (h is < 0 or > 24 || _lex[p].Digits > 2 || !In(p - 1) || !(K(p - 1) is W.Prep or W.Approx) || Latin(p - 1)) return false;
+        // в 3 часа, в три часа ночи; "за 12 часов", "на 48 часов" are lengths of time.
+        int h = K(p) == W.NumWord && V(p) % 10 == 0 ? V(p) / 10 : _lex[p].Digits <= 2 ? Num(p) : -1;
+        if (h is < 0 or > 24 || !In(p - 1) || !(K(p - 1) is W.Prep or W.Approx) || Latin(p - 1) || T(p - 1) is "за" or "на" or "За" or "На") return false;
         int q = p + 1;
         if (K(q) == W.Unit && U(q) == DateUnit.Hour) q++;
         int add = 0;
@@ -240,8 +270,7 @@ internal ref partial struct DateGrammar
         int n = SplitNumber(s, out char sep, out char sep2, parts, lens, out int suffixAt);
         if (suffixAt > 0)
         {
-            // 1990-х, 1990-е, 90-х: decades.
-            if (n != 1 || parts[0] % 10 != 0 || lens[0] is not (2 or 4)) return false;
+            if (n != 1 || lens[0] is not (2 or 4)) return false;
             var suffix = s[suffixAt..];
             if (lens[0] == 4 && suffix is "м" or "го" or "й" or "ом")
             {
@@ -250,6 +279,8 @@ internal ref partial struct DateGrammar
                 expr = new FixedExpr(TimexValue.OfDate(parts[0]));
                 return parts[0] is >= 1000 and <= 2199;
             }
+            // 1990-х, 1990-е, 90-х: decades.
+            if (parts[0] % 10 != 0) return false;
             if (suffix is not ("х" or "е" or "ые" or "ых" or "ми")) return false;
             int decade = lens[0] == 4 ? parts[0] / 10 : 190 + parts[0] / 10;
             end = K(p + 1) == W.Unit && U(p + 1) == DateUnit.Year && V(p + 1) == 1 || K(p + 1) == W.YearMark ? p + 2 : p + 1;
@@ -290,6 +321,73 @@ internal ref partial struct DateGrammar
             return true;
         }
         return false;
+    }
+
+    private static readonly (string Stem, int Amount)[] AmountStems =
+    [
+        ("одно", 10), ("двух", 20), ("трёх", 30), ("трех", 30), ("четырёх", 40), ("четырех", 40), ("пяти", 50), ("шести", 60),
+        ("семи", 70), ("восьми", 80), ("девяти", 90), ("десяти", 100), ("пятнадцати", 150), ("двадцати", 200), ("тридцати", 300),
+        ("сорока", 400), ("пятидесяти", 500), ("полу", 5),
+    ];
+
+    private static readonly (string Root, DateUnit Unit)[] UnitRoots =
+    [
+        ("летн", DateUnit.Year), ("месячн", DateUnit.Month), ("недельн", DateUnit.Week), ("дневн", DateUnit.Day),
+        ("часов", DateUnit.Hour), ("минутн", DateUnit.Minute),
+    ];
+
+    /// <summary>
+    /// A length-of-time adjective: an amount (<c>23-</c>, <c>пяти</c>, <c>трёх</c>) + a unit root (<c>летн</c>, <c>дневн</c>…) + an
+    /// adjective ending of two or three letters: <c>23-летний</c>, <c>пятилетний</c>, <c>трёхдневный</c>; value 0 without an amount.
+    /// </summary>
+    private static LexEntry DurationAdjective(ReadOnlySpan<char> s)
+    {
+        int amount = 0, i = 0;
+        while (i < s.Length && i < 4 && IsDigit(s[i])) i++;
+        if (i > 0)
+        {
+            if (i >= s.Length || !IsWordHyphen(s[i])) return default;
+            amount = ParseDigits(s[..i]) * 10;
+            i++;
+        }
+        else
+        {
+            // No amount: the root alone (летний of 23-летний, split by the tokenizer) gets value 0 and counts only after "N-".
+            foreach (var (stem, value) in AmountStems)
+                if (s.StartsWith(stem, StringComparison.OrdinalIgnoreCase)) { amount = value; i = stem.Length; break; }
+        }
+        var rest = s[i..];
+        foreach (var (root, unit) in UnitRoots)
+            if (rest.StartsWith(root, StringComparison.Ordinal) && rest.Length - root.Length is >= 2 and <= 3 && amount <= short.MaxValue)
+                return new LexEntry(W.DurationAdjective, (short)amount, unit);
+        return default;
+    }
+
+    /// <summary>Nouns a length-of-time adjective measures (<c>срок</c>, <c>стаж</c>, <c>траур</c>, <c>контракт</c>…), by stem.</summary>
+    private static bool IsLengthNoun(ReadOnlySpan<char> word)
+    {
+        // A stem and a case ending of at most three letters (стаж, стажем; not стажёрка).
+        foreach (var stem in LengthNounStems)
+            if (word.StartsWith(stem, StringComparison.OrdinalIgnoreCase) && word.Length - stem.Length <= 3) return true;
+        return false;
+    }
+
+    private static readonly string[] LengthNounStems =
+    [
+        "срок", "стаж", "опыт", "траур", "карантин", "контракт", "перерыв", "запрет", "моратори", "заключени", "период",
+        "тюремн", "президентск", "лечени", "гаранти", "пребывани", "мандат", "турне", "круиз", "экспедици", "отпуск",
+    ];
+
+    /// <summary>An ordinal year token: <c>1945-го</c>, <c>1997-м</c>.</summary>
+    private readonly bool IsOrdinalYear(int i, out int year)
+    {
+        year = 0;
+        if (K(i) != W.Number || Num(i) >= 0) return false;
+        var s = T(i);
+        if (s.Length < 6 || !AllDigits(s[..4]) || !IsWordHyphen(s[4])) return false;
+        if (s[5..] is not ("го" or "м" or "й" or "ом" or "му")) return false;
+        year = ParseDigits(s[..4]);
+        return year is >= 1000 and <= 2199;
     }
 
     private static int Year2(int y, int len) => len == 4 ? y : y < 50 ? 2000 + y : 1900 + y;

@@ -23,6 +23,8 @@ internal ref partial struct DateGrammar
     private readonly ReadOnlySpan<Lex> _lex;
     private int _first;
     private int _limit;
+    /// <summary>The sentence being scanned has Cyrillic words (span conventions differ a little by language).</summary>
+    private bool _cyrillic;
     /// <summary>Nesting of <see cref="TryPoint"/> (edges and halves wrap points): bounded so work per token stays constant.</summary>
     private int _depth;
     private const int MaxDepth = 4;
@@ -58,16 +60,31 @@ internal ref partial struct DateGrammar
     {
         _first = first;
         _limit = end;
+        _cyrillic = false;
+        for (int k = first; k < end && !_cyrillic; k++) _cyrillic = _tok[k].Has(TokenFlags.HasCyrillic);
         int i = first;
         while (i < end)
         {
             if (_lex[i].Kind != W.None && TryMatch(i, out int stop, out var expr))
             {
+                if (OpensTitle(i, expr)) { i = stop; continue; }
                 matches.Add(new DateMatch(i, stop, new TextRange(_tok[i].Start, SpanEnd(stop - 1)), expr));
                 i = stop;
             }
             else i++;
         }
+    }
+
+    /// <summary>
+    /// A length of time or a word relative to today that opens a quotation with a capital letter names a work or a
+    /// programme (<c>«Один день Ивана Денисовича»</c>, <c>«Три минуты тишины»</c>, <c>“Today”</c>), not a date.
+    /// </summary>
+    private readonly bool OpensTitle(int i, DateExpr expr)
+    {
+        if (i == _first || !IsCapitalized(i) || !Glued(i - 1) || _tok[i - 1].Range.Length != 1) return false;
+        if (_text[_tok[i - 1].Start] is not ('«' or '"' or '“' or '„')) return false;
+        if (i - 1 > _first && !_tok[i - 2].Has(TokenFlags.SpaceAfter) && _tok[i - 2].Kind != TokenKind.Punctuation) return false;
+        return expr is RelativeExpr or FocusExpr or FixedExpr { Value.Kind: TimexKind.Duration };
     }
 
     /// <summary>
@@ -98,10 +115,13 @@ internal ref partial struct DateGrammar
                         l.Num = ParseDigits(s);
                         l.Digits = (byte)s.Length;
                     }
+                    else if (DurationAdjective(s) is { Kind: W.DurationAdjective } adjective) l.Entry = adjective;
                     break;
                 case TokenKind.Punctuation:
+                    // '82, not the minutes of 8'37 (an apostrophe glued to a number or word before it).
                     if (i + 1 < tokens.Length && IsApostrophe(s[0]) && s.Length == 1 && !t.Has(TokenFlags.SpaceAfter)
-                        && tokens[i + 1].Kind == TokenKind.Number && tokens[i + 1].Range.Length is 2 or 3)
+                        && tokens[i + 1].Kind == TokenKind.Number && tokens[i + 1].Range.Length is 2 or 3
+                        && (i == 0 || tokens[i - 1].Has(TokenFlags.SpaceAfter) || tokens[i - 1].Kind == TokenKind.Punctuation))
                         l.Entry = new LexEntry(W.Apostrophe);
                     break;
                 case TokenKind.Word:
@@ -110,6 +130,7 @@ internal ref partial struct DateGrammar
                     if (s.Length > 24) break;
                     if (s[^1] == '.') s = s[..^1];
                     if (DateLexicon.TryGet(s, out var e)) l.Entry = e;
+                    else if (DurationAdjective(s) is { Kind: W.DurationAdjective } adjective) l.Entry = adjective;
                     else if (t.Has(TokenFlags.HasHyphen)) l.Entry = HyphenWord(s);
                     else if (IsRoman(s)) l.Entry = new LexEntry(W.Roman, (short)RomanValue(s));
                     break;
@@ -230,12 +251,21 @@ internal ref partial struct DateGrammar
         {
             end = e;
             expr = x;
-            // X – Y with both sides points (1998—2010 годах, June 1 – June 5).
-            if (IsDash(e) && TryPoint(e + 1, out int e2, out var y) && Compatible(x, y)) { end = e2; expr = Join(x, y); }
+            // X – Y with both sides points (1998—2010 годах, June 1 – June 5). In English, two dates that each carry
+            // their year and share no plural year word are two mentions, as TIMEX3 (MEANTIME) and TEI (GUM) mark them:
+            // (1922 – 2013), (August 2, 1754 – June 14, 1825); NEREL keeps Russian ones together: (1993—2003).
+            if (IsDash(e) && TryPoint(e + 1, out int e2, out var y) && Compatible(x, y)
+                && (_cyrillic || !(HasYear(x) && HasYear(y) && !SharedYearWord(e2 - 1))))
+            { end = e2; expr = Join(x, y); }
         }
         if (TryDuration(p, out e, out x) && e > end) { end = e; expr = x; }
         return end > p;
     }
+
+    private static bool HasYear(DateExpr e) => e is FixedExpr { Value.Kind: TimexKind.Date } or CalendarExpr { Year: not null };
+
+    /// <summary>A plural year word that makes both ends one span (<c>the 2009–2011 years</c>).</summary>
+    private readonly bool SharedYearWord(int last) => K(last) == W.Unit && U(last) == DateUnit.Year && V(last) == 1;
 
     private static bool Compatible(DateExpr a, DateExpr b) => (a, b) switch
     {
@@ -271,7 +301,8 @@ internal ref partial struct DateGrammar
             W.DayPart => TryDayPartLed(p, out end, out expr),
             W.Roman => TryRomanCentury(p, out end, out expr),
             W.DecadeWord => TryDecadeWord(p, out end, out expr),
-            W.NumWord or W.Article or W.After => TryShiftAmount(p, out end, out expr),
+            W.NumWord => TryShiftAmount(p, out end, out expr) || TryClockHour(p, out end, out expr),
+            W.Article or W.After => TryShiftAmount(p, out end, out expr),
             W.Unit => TryShiftAmount(p, out end, out expr) || TryTheUnit(p, out end, out expr),
             W.Apostrophe => TryApostropheYear(p, out end, out expr),
             W.Later => TryLaterToday(p, out end, out expr),
@@ -329,6 +360,7 @@ internal ref partial struct DateGrammar
     {
         end = q;
         int r = Is(q, ',') ? q + 1 : q;
+        if (IsOrdinalYear(r, out year)) { end = r + 1; return true; }
         if (!IsYearNumber(r, out year)) return false;
         end = AfterYearWord(r + 1, singularOnly: false);
         return true;
@@ -338,7 +370,8 @@ internal ref partial struct DateGrammar
     private readonly int AfterYearWord(int q, bool singularOnly)
     {
         if (K(q) == W.YearMark) return q + 1;
-        if (K(q) == W.Unit && U(q) == DateUnit.Year && !Latin(q) && (!singularOnly || V(q) == 0)) return q + 1;
+        // "лет" counts years (100 лет) and never names one.
+        if (K(q) == W.Unit && U(q) == DateUnit.Year && !Latin(q) && (!singularOnly || V(q) == 0) && T(q) is not ("лет" or "Лет")) return q + 1;
         return q;
     }
 
@@ -376,7 +409,9 @@ internal ref partial struct DateGrammar
         if (In(p - 1) && (T(p - 1) is "$" or "€" or "£" or "#" or "№" or "No" || _tok[p - 1].Kind == TokenKind.Number)) return false;
         if (In(p + 1) && (T(p + 1) is "%" or "$" or "€" || _tok[p + 1].Kind == TokenKind.Number)) return false;
         if (In(p + 1) && IsCountedNoun(T(p + 1))) return false;
-        bool cue = In(p - 1) && (Prep(p - 1, PrepFlags.YearCue) || K(p - 1) is W.Edge or W.Of or W.Month or W.Season);
+        bool cue = In(p - 1) && (Prep(p - 1, PrepFlags.YearCue) || K(p - 1) is W.Edge or W.Of or W.Month or W.Season
+            || T(p - 1) is "c." or "ca." or "circa" || Is(p - 1, '(') && (Is(p + 1, ')') || IsDash(p + 1) && IsYearNumber(p + 2, out _))
+            || IsDash(p - 1) && IsYearNumber(p - 2, out _) && Is(p + 1, ')'));
         if (cue) return true;
         if (n is < 1900 or > 2100) return false;
         // A year right after a name is part of it (Windows 2000, Russell 2000, Евро 2012).
@@ -490,7 +525,8 @@ internal ref partial struct DateGrammar
     {
         end = -1;
         expr = null!;
-        if (K(p + 1) != W.RelDay) return false;
+        // Russian news says "ранее сегодня" rarely, and NEREL leaves "ранее" out of the span.
+        if (K(p + 1) != W.RelDay || !Latin(p)) return false;
         end = p + 2;
         expr = new RelativeExpr(DateUnit.Day, V(p + 1));
         return true;
@@ -656,6 +692,14 @@ internal ref partial struct DateGrammar
         expr = null!;
         var part = (DayPart)V(p);
         int q = p + 1;
+        // в ночь с 18 на 19 апреля 2020 года: the night that begins on the first day.
+        if (part == DayPart.Night && T(q) is "с" or "со" && NumIn(q + 1, 1, 31, 2) && T(q + 2) is "на" && In(q + 3)
+            && TryPoint(q + 3, out end, out var next) && next is CalendarExpr { Day: > 0, Hour: < 0 } nd
+            && (nd.Day == Num(q + 1) + 1 || nd.Day == 1 && Num(q + 1) >= 28))
+        {
+            expr = nd.Day == 1 ? nd with { DayPart = part } : nd with { Day = Num(q + 1), DayPart = part };
+            return true;
+        }
         if (K(q) == W.Prep) q++;
         if (!In(q) || K(q) is not (W.Number or W.Month or W.Weekday or W.RelDay) || !TryPoint(q, out end, out expr)) return false;
         expr = expr switch
@@ -764,6 +808,18 @@ internal ref partial struct DateGrammar
         end = -1;
         expr = null!;
         int q = p;
+        // пятилетний срок, 15-летний опыт, трёхдневный траур: the adjective alone is the span (NEREL); before a person
+        // (42-летний Азамат) it is an age.
+        int adjective = K(q) == W.DurationAdjective && V(q) > 0 ? q
+            : Num(q) is > 0 and <= 1000 && Glued(q) && IsDash(q + 1) && Glued(q + 1) && K(q + 2) == W.DurationAdjective && V(q + 2) == 0 ? q + 2 : -1;
+        if (adjective >= 0)
+        {
+            if (!In(adjective + 1) || !IsLengthNoun(T(adjective + 1))) return false;
+            end = adjective + 1;
+            double amount = adjective == q ? V(q) / 10.0 : Num(q);
+            expr = new FixedExpr(TimexValue.Duration(DurationCode(amount, U(adjective))));
+            return true;
+        }
         bool lastN = K(q) == W.Ordinal && V(q) is 8 or 9;
         if (lastN) q++;
         // 12-year, 30-day (Russian N-летний is an age: NEREL's AGE, not a date)
@@ -779,6 +835,8 @@ internal ref partial struct DateGrammar
         {
             double? amount;
             int r;
+            // A capitalized unit inside a sentence names an event (Неделя моды), not a length of time.
+            if (K(q) == W.Unit && IsCapitalized(q) && !_tok[q].Has(TokenFlags.SentenceStart) && !Latin(q)) break;
             if (K(q) == W.Unit && (lastN || V(q) == 2 || IntroducesDuration(p)))
             {
                 // полгода counts itself; a plural unit alone (последние недели) is a vague amount.
@@ -789,15 +847,17 @@ internal ref partial struct DateGrammar
             if (IsYearNumber(q, out _) && V(r) == 0) break;
             var unit = U(r);
             if (unit is DateUnit.Weekend) break;
-            // "45 лет" alone is mostly an age; a length of years needs a word that introduces it (за, в течение, около…).
-            if (!any && unit == DateUnit.Year && !lastN && !Latin(r) && !IntroducesYears(p)) break;
+            // "45 лет" alone is mostly an age; a length of years needs a word that introduces it (за, в течение, около…),
+            // a predicate before it (отсидел три года), or a smaller unit after it (1 год 6 месяцев).
+            if (!any && unit == DateUnit.Year && !lastN && !Latin(r) && !IntroducesYears(p) && !AfterPredicate(p)
+                && !(K(r + 1) == W.Number && K(r + 2) == W.Unit) && !PrisonTerm(p, r + 1)) break;
             if (In(r + 1) && T(r + 1) is "old" or "жизни") break;
             AppendDuration(code, amount, unit);
             any = true;
             q = r + 1;
             if (!(K(q) == W.Number && K(q + 1) == W.Unit)) break;
         }
-        if (!any) return false;
+        if (!any || ComparesAges(p, q)) return false;
         end = q;
         expr = new FixedExpr(TimexValue.Duration(code.ToString()));
         return true;
@@ -807,9 +867,36 @@ internal ref partial struct DateGrammar
     private readonly bool IntroducesYears(int p) =>
         IntroducesDuration(p) || In(p - 1) && (K(p - 1) == W.Approx || K(p - 1) == W.Prep && T(p - 1) is "от" or "От" or "к" or "К");
 
+    /// <summary>
+    /// <c>N лет</c> after a lower-case Russian word that is not a date word nor an age cue (<c>отсидел три года</c>,
+    /// <c>ещё два года</c>, but not <c>ему 45 лет</c>, <c>исполнилось 100 лет</c>, <c>в возрасте 92 лет</c>).
+    /// </summary>
+    private readonly bool AfterPredicate(int p) =>
+        IsLowerWord(p - 1) && _tok[p - 1].Has(TokenFlags.HasCyrillic) && K(p - 1) == W.None && !IsAgeCue(T(p - 1));
+
+    /// <summary>
+    /// A prison term is a length of time: a sentencing word before the amount (<c>грозит до 15 лет</c>, <c>на срок от 8 до 20 лет</c>,
+    /// one preposition may stand between) or a penalty noun after it (<c>17 лет тюрьмы</c>, <c>до трёх лет лишения свободы</c>).
+    /// </summary>
+    private readonly bool PrisonTerm(int p, int end)
+    {
+        if (In(end) && IsPenaltyAfter(T(end))) return true;
+        int b = In(p - 1) && K(p - 1) == W.Prep ? p - 2 : p - 1;
+        return In(b) && IsLowerWord(b) && IsSentencingWord(T(b));
+    }
+
+    /// <summary>An age difference, not a length of time: <c>на 10 лет моложе</c>, <c>младше него на 50 лет</c>.</summary>
+    private readonly bool ComparesAges(int p, int end)
+    {
+        if (In(end) && T(end) is "старше" or "младше" or "моложе") return true;
+        for (int i = p - 1; i >= Math.Max(_first, p - 3); i--) if (T(i) is "старше" or "младше" or "моложе") return true;
+        return false;
+    }
+
     /// <summary>A bare unit word (<c>недели</c>) is a duration after <c>в течение</c>, <c>за</c>, <c>на</c>.</summary>
     private readonly bool IntroducesDuration(int p) =>
-        In(p - 1) && (K(p - 1) == W.During || K(p - 1) == W.Prep && T(p - 1) is "за" or "на" or "За" or "На");
+        In(p - 1) && (K(p - 1) == W.During || K(p - 1) == W.Prep && T(p - 1) is "за" or "на" or "За" or "На"
+            || K(p - 1) == W.Approx && !Latin(p - 1));
 
     private static string DurationCode(double amount, DateUnit unit)
     {
@@ -867,6 +954,7 @@ internal ref partial struct DateGrammar
             expr = new RangeExpr(lc, lc with { Day = Num(b) });
             return true;
         }
+        if (left is null && TryDurationRange(a, b, out end, out expr)) return true;
         if (!TryPoint(b, out int e, out var right)) return false;
         if (left is null)
         {
@@ -876,6 +964,24 @@ internal ref partial struct DateGrammar
         if (!Compatible(left, right)) return false;
         end = e;
         expr = Join(left, right);
+        return true;
+    }
+
+    /// <summary>
+    /// <c>от 5 до 10 дней</c>, <c>от 8 до 20 лет</c> (lengths of years only as a prison term, else they are ages:
+    /// <c>детей от 13 до 18 лет</c>): an interval of durations (<c>P8Y/P20Y</c>).
+    /// </summary>
+    private bool TryDurationRange(int a, int b, out int end, out DateExpr expr)
+    {
+        end = -1;
+        expr = null!;
+        if (!TryAmount(a, out int ae, out var lo) || ae != a + 1 || lo is null || !TryAmount(b, out int r, out var hi) || hi is null
+            || hi <= lo || K(r) != W.Unit || V(r) != 1 || Latin(r)) return false;
+        var unit = U(r);
+        if (unit is DateUnit.Weekend || unit == DateUnit.Year && !PrisonTerm(a - 1, r + 1)) return false;
+        end = r + 1;
+        expr = new RangeExpr(new FixedExpr(TimexValue.Duration(DurationCode(lo.Value, unit))),
+            new FixedExpr(TimexValue.Duration(DurationCode(hi.Value, unit))));
         return true;
     }
 

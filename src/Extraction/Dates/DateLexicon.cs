@@ -68,6 +68,8 @@ internal enum W : byte
     Apostrophe,
     /// <summary>A word that puts the sentence in the future (<c>will</c>, <c>состоится</c>): a weekday then lies ahead.</summary>
     Future,
+    /// <summary>A length-of-time adjective (<c>пятилетний</c>, <c>23-летний</c>, <c>трёхдневный</c>): value = 10 × amount, unit in <see cref="LexEntry.Unit"/>.</summary>
+    DurationAdjective,
 }
 
 /// <summary>How a preposition behaves in front of a date.</summary>

@@ -31,6 +31,8 @@ public sealed class DateResolver
     private readonly TimexValue? _anchor;
     private readonly DateOnly? _anchorDay;
     private TimexValue? _focus;
+    /// <summary>How many dates in a row the text wrote out with a year two or more years from the document date's.</summary>
+    private int _farYears;
 
     public DateResolver(TimexValue? anchor)
     {
@@ -44,6 +46,8 @@ public sealed class DateResolver
     {
         var (value, source) = ResolveOne(expr);
         if (value is { Kind: TimexKind.Date, Year: not null } v && source != DateSources.Unanchored) _focus = v with { Hour = -1, DayPart = DayPart.None };
+        if (source == DateSources.Absolute && value is { Year: { } y })
+            _farYears = _anchor?.Year is { } ay && Math.Abs(ay - y) >= 2 ? _farYears + 1 : 0;
         return (value?.ToString() ?? Interval(expr), source);
     }
 
@@ -93,6 +97,7 @@ public sealed class DateResolver
         if (c.YearShift is { } shift)
             return _anchor?.Year is { } ay ? (v with { Year = ay + shift }, DateSources.RelativeDocDate) : (v, DateSources.Unanchored);
         if (_anchor?.Year is not { } year) return (v, DateSources.Unanchored);
+        if (c.Direction == 0 && NarrativeYear() is { } told) return (v with { Year = told }, DateSources.RelativeFocus);
         if (c.Direction != 0 && _anchor is { Month: > 0 } a)
         {
             bool sameYear = c.Direction < 0 ? c.Month < a.Month : c.Month > a.Month;
@@ -168,8 +173,19 @@ public sealed class DateResolver
         _ => TimexValue.OfDate(null),
     };
 
+    /// <summary>
+    /// The year a story is told in: the year in focus when the text has moved away from the document date, its last
+    /// two written-out years both two or more years from the document date's (a biography's <c>1830 … 1831 … On 30 May</c>),
+    /// so a date without its year and <c>two years later</c> count from it. Null when the text stays near the document
+    /// date, or names one old year in passing, as news does.
+    /// </summary>
+    private int? NarrativeYear() =>
+        _farYears >= 2 && _focus is { Year: { } fy } && _anchor?.Year is { } ay && Math.Abs(ay - fy) >= 2 ? fy : null;
+
     private (TimexValue?, string) Shift(ShiftExpr s)
     {
+        if (s.Sign > 0 && s.Unit == DateUnit.Year && s.Amount is { } years && years == Math.Floor(years) && NarrativeYear() is { } from)
+            return (TimexValue.OfDate(from + (int)years), DateSources.RelativeFocus);
         if (s.Amount is not { } amount) return (TimexValue.Reference(s.Sign < 0 ? "PAST_REF" : "FUTURE_REF"), _anchor is null ? DateSources.Unanchored : DateSources.RelativeDocDate);
         if (_anchorDay is not { } day) return (Underspecified(s.Unit), DateSources.Unanchored);
         var unit = s.Unit;

@@ -31,6 +31,10 @@ public sealed class EnglishValueTests
     [InlineData("It closed at 12:00 UTC Monday.", "12:00 UTC Monday=2009-06-01T12:00Z")]
     [InlineData("Nikkei at lowest level since '82.", "'82=1982")]
     [InlineData("It was the biggest fall since 7/8/07.", "7/8/07=2007-07-08")]
+    [InlineData("He was born in 1811. In 1829 he failed the exam. On 30 May he was shot. Two years later his papers were printed.",
+        "1811=1811 | 1829=1829 | 30 May=1829-05-30 | Two years later=1831")]
+    [InlineData("The store opened in 2003. In February sales fell.", "2003=2003 | February=2009-02")]
+    [InlineData("Pierre L'Enfant (1704 – 1787) was a painter.", "1704=1704 | 1787=1787")]
     public void Anchored(string text, string expected) => Assert.Equal(expected, Found(text, Anchor));
 
     [Theory]

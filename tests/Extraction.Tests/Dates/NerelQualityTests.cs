@@ -35,6 +35,7 @@ public sealed class NerelQualityTests(ITestOutputHelper output)
         var dump = Environment.GetEnvironmentVariable("EXTRACTION_DATES_ERRORS");
         if (!string.IsNullOrEmpty(dump))
         {
+            File.WriteAllText(Path.Combine(dump, "nerel-dev.tsv"), eval.Errors);
             File.WriteAllText(Path.Combine(dump, "nerel-train.tsv"), Evaluate("train", outermost: true).Errors);
             output.WriteLine("strict: " + Evaluate("dev", outermost: false).Score);
         }
