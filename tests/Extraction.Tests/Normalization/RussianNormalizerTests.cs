@@ -12,7 +12,7 @@ public sealed class RussianNormalizerTests
     private static TheoryData<string, string> Cases(params string[] forms)
     {
         var data = new TheoryData<string, string>();
-        foreach (var f in forms) data.Add(f, forms[0]);
+        foreach (var f in forms.Distinct()) data.Add(f, forms[0]); // nominative and accusative often coincide
         return data;
     }
 
