@@ -334,7 +334,13 @@ internal ref partial struct DateGrammar
         expr = null!;
         int q;
         int day, day2 = 0;
-        if (NumIn(p, 1, 31, 2)) { day = Num(p); q = OrdinalSuffix(p); }
+        if (NumIn(p, 1, 31, 2) && IsDash(p + 1) && NumIn(p + 2, Num(p) + 1, 31, 2) && K(p + 3) is W.Month or W.MonthAbbr)
+        {
+            // 25—26 января: a range of days written with a separate dash.
+            (day, day2) = (Num(p), Num(p + 2));
+            q = p + 3;
+        }
+        else if (NumIn(p, 1, 31, 2)) { day = Num(p); q = OrdinalSuffix(p); }
         else if (!TryDayToken(p, out day, out day2)) return false;
         else q = p + 1;
         if (K(q) == W.Of) q++;

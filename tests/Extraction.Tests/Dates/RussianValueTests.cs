@@ -61,6 +61,7 @@ public sealed class RussianValueTests
     [InlineData("Он отбывает семилетний срок в колонии.", "семилетний=P7Y")]
     [InlineData("Указом от 13 февраля 2014 года он награждён орденом.", "от 13 февраля 2014 года=2014-02-13")]
     [InlineData("Он ушёл из банка в 2007-м.", "в 2007-м=2007")]
+    [InlineData("Второй тур пройдёт 25—26 января 2020 года.", "25—26 января 2020 года=2020-01-25/2020-01-26")]
     [InlineData("Кандидат должен иметь 15-летний опыт работы.", "15-летний=P15Y")]
     [InlineData("В стране объявлен трёхдневный траур.", "трёхдневный=P3D")]
     public void Anchored(string text, string expected) => Assert.Equal(expected, Found(text, Anchor));
