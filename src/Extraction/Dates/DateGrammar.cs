@@ -228,6 +228,8 @@ internal ref partial struct DateGrammar
             var k = K(p);
             // не более / не менее / более чем: the particles around an approximation stay in the span.
             if (T(p) is "не" or "Не" && K(p + 1) == W.Approx || T(p) is "чем" && In(p - 1) && K(p - 1) == W.Approx && p > i) { p++; continue; }
+            // A length adjective is its own span (с 30-летним стажем → 30-летним), as NEREL marks it.
+            if (K(p + 1) == W.DurationAdjective || K(p + 3) == W.DurationAdjective && IsDash(p + 2)) break;
             if (k == W.Prep && Prep(p, PrepFlags.Included) || k == W.During || k == W.The && TheIncluded(p + 1)
                 || k == W.Approx && (!Latin(p) || K(p + 1) is W.Number or W.NumWord or W.Article)) p++;
             else break;
@@ -857,6 +859,8 @@ internal ref partial struct DateGrammar
             // a predicate before it (отсидел три года), or a smaller unit after it (1 год 6 месяцев).
             if (!any && unit == DateUnit.Year && !lastN && !Latin(r) && !IntroducesYears(p) && !AfterPredicate(p)
                 && !(K(r + 1) == W.Number && K(r + 2) == W.Unit) && !PrisonTerm(p, r + 1)) break;
+            // в возрасте более 100 лет, ему было примерно 45 лет: an age even after an approximation.
+            if (!any && unit == DateUnit.Year && !Latin(r) && AgeBefore(p)) break;
             if (In(r + 1) && T(r + 1) is "old" or "жизни") break;
             AppendDuration(code, amount, unit);
             any = true;
@@ -889,6 +893,14 @@ internal ref partial struct DateGrammar
         if (In(end) && IsPenaltyAfter(T(end))) return true;
         int b = In(p - 1) && K(p - 1) == W.Prep ? p - 2 : p - 1;
         return In(b) && IsLowerWord(b) && IsSentencingWord(T(b));
+    }
+
+    /// <summary>An age cue right before an amount of years, across approximations and prepositions (<c>в возрасте более 100 лет</c>).</summary>
+    private readonly bool AgeBefore(int p)
+    {
+        int b = p - 1;
+        while (In(b) && b >= p - 3 && K(b) is W.Approx or W.Prep) b--;
+        return b < p - 1 && In(b) && IsLowerWord(b) && IsAgeCue(T(b));
     }
 
     /// <summary>An age difference, not a length of time: <c>на 10 лет моложе</c>, <c>младше него на 50 лет</c>.</summary>
