@@ -857,7 +857,8 @@ internal ref partial struct DateGrammar
             if (unit is DateUnit.Weekend) break;
             // "45 лет" alone is mostly an age; a length of years needs a word that introduces it (за, в течение, около…),
             // a predicate before it (отсидел три года), or a smaller unit after it (1 год 6 месяцев).
-            if (!any && unit == DateUnit.Year && !lastN && !Latin(r) && !IntroducesYears(p) && !AfterPredicate(p)
+            // A vague amount (несколько лет) is never an age.
+            if (!any && unit == DateUnit.Year && !lastN && !Latin(r) && amount is not null && !IntroducesYears(p) && !AfterPredicate(p)
                 && !(K(r + 1) == W.Number && K(r + 2) == W.Unit) && !PrisonTerm(p, r + 1)) break;
             // в возрасте более 100 лет, ему было примерно 45 лет: an age even after an approximation.
             if (!any && unit == DateUnit.Year && !Latin(r) && AgeBefore(p)) break;
@@ -875,7 +876,7 @@ internal ref partial struct DateGrammar
 
     /// <summary>Words before <c>N лет</c> that make it a length of time, not an age.</summary>
     private readonly bool IntroducesYears(int p) =>
-        IntroducesDuration(p) || In(p - 1) && (K(p - 1) == W.Approx || K(p - 1) == W.Prep && T(p - 1) is "от" or "От" or "к" or "К");
+        IntroducesDuration(p) || In(p - 1) && (K(p - 1) == W.Approx || K(p - 1) == W.Prep && T(p - 1) is "от" or "От" or "к" or "К" or "после" or "После");
 
     /// <summary>
     /// <c>N лет</c> after a lower-case Russian word that is not a date word nor an age cue (<c>отсидел три года</c>,

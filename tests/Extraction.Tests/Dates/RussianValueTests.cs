@@ -64,6 +64,8 @@ public sealed class RussianValueTests
     [InlineData("Второй тур пройдёт 25—26 января 2020 года.", "25—26 января 2020 года=2020-01-25/2020-01-26")]
     [InlineData("Кандидат должен иметь 15-летний опыт работы.", "15-летний=P15Y")]
     [InlineData("Водитель с 30-летним стажем не пострадал.", "30-летним=P30Y")]
+    [InlineData("Он развёлся после 45 лет брака.", "45 лет=P45Y")]
+    [InlineData("Группа уже несколько лет выступает вместе.", "несколько лет=PXY")]
     [InlineData("В стране объявлен трёхдневный траур.", "трёхдневный=P3D")]
     public void Anchored(string text, string expected) => Assert.Equal(expected, Found(text, Anchor));
 
