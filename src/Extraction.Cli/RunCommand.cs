@@ -126,12 +126,15 @@ internal static class RunCommand
                 }, cancel);
             }
 
-            using (result) BatchRunner.WriteTables(outDir, result, raw ? tables with { SpreadsheetSafe = false } : tables);
+            using (result) BatchRunner.WriteTables(outDir, result, tables with { SpreadsheetSafe = tables.SpreadsheetSafe && !raw, Concurrent = jobs > 1 });
             var summary = result.Summary with
             {
                 Seconds = clock.Elapsed.TotalSeconds, StartupSeconds = startup.TotalSeconds, PeakMemoryBytes = Process.GetCurrentProcess().PeakWorkingSet64,
             };
             log.Information("Summary: {Summary}", summary.ToString());
+            log.Debug("Garbage collector: {Gen0} gen0, {Gen1} gen1, {Gen2} gen2 collections, {PauseMs:F0} ms paused, {AllocatedMb} MB allocated",
+                GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration().TotalMilliseconds,
+                GC.GetTotalAllocatedBytes() >> 20);
             log.Information("Tables written to {Out}", Path.GetFullPath(outDir));
             if (summary.Interrupted)
             {

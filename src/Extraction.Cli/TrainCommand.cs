@@ -33,11 +33,14 @@ internal static class TrainCommand
         var caseLines = new Option<int>("--case-lines") { Description = "Lines of unlabeled text read for capitalisation statistics (0 = none).", DefaultValueFactory = _ => 300_000 };
         var clusterTokens = new Option<long>("--cluster-tokens") { Description = "Tokens of unlabeled text clustered into word clusters (0 = no clusters).", DefaultValueFactory = _ => 0 };
         var clusterLang = new Option<string?>("--cluster-lang") { Description = "Language of the unlabeled text clustered (default: --lang; en for Latin-script words in a Russian model)." };
+        var stackFolds = new Option<int>("--stack-folds") { Description = "Train a second pass with document-level features from out-of-fold first-pass predictions over this many folds (0 = one pass).", DefaultValueFactory = _ => new NerTrainingOptions().StackFolds };
+        var without = new Option<string[]>("--without") { Description = "Feature templates to leave out (ablation), by name.", AllowMultipleArgumentsPerToken = true };
+        var lexiconFrom = new Option<string?>("--lexicon-from") { Description = "Reuse the compiled lexicon of this model file instead of building it (faster experiments; --data, --case-lines and --cluster-* are then ignored)." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Debug logging." };
 
         var cmd = new Command("ner", "Train the PER/ORG/LOC tagger (averaged perceptron, BILOU, Viterbi).")
         {
-            lang, trainPaths, devPaths, outPath, data, epochs, seed, hashBits, caseLines, clusterTokens, clusterLang, verbose,
+            lang, trainPaths, devPaths, outPath, data, epochs, seed, hashBits, stackFolds, without, caseLines, clusterTokens, clusterLang, lexiconFrom, verbose,
         };
         cmd.SetAction(parse => Execute(parse.GetValue(lang)!, parse.GetValue(trainPaths)!, parse.GetValue(devPaths) ?? [],
             parse.GetValue(outPath)!, parse.GetValue(data)!, new NerTrainingOptions
@@ -45,8 +48,17 @@ internal static class TrainCommand
                 Epochs = parse.GetValue(epochs),
                 Seed = parse.GetValue(seed),
                 HashBits = parse.GetValue(hashBits),
-            }, parse.GetValue(caseLines), parse.GetValue(clusterTokens), parse.GetValue(clusterLang), parse.GetValue(verbose)));
+                StackFolds = parse.GetValue(stackFolds),
+            }, parse.GetValue(without) ?? [], parse.GetValue(caseLines), parse.GetValue(clusterTokens), parse.GetValue(clusterLang), parse.GetValue(lexiconFrom), parse.GetValue(verbose)));
         return cmd;
+    }
+
+    private static TaggerLexicon ReuseLexicon(string path, Language language)
+    {
+        var source = NerModel.Load(path);
+        if (source.Language != language)
+            throw new ArgumentException($"--lexicon-from '{path}' is a {source.Language.Code()} model; pass a {language.Code()} one.");
+        return source.Lexicon;
     }
 
     /// <summary>Reads a corpus, recognising its format from the path.</summary>
@@ -60,29 +72,32 @@ internal static class TrainCommand
     }
 
     private static int Execute(string langCode, string[] trainPaths, string[] devPaths, string outPath, string dataRoot,
-        NerTrainingOptions options, int caseLines, long clusterTokens, string? clusterLangCode, bool verbose)
+        NerTrainingOptions options, string[] without, int caseLines, long clusterTokens, string? clusterLangCode, string? lexiconFrom, bool verbose)
     {
         using var log = Logging.Create(null, verbose);
         try
         {
             if (!Languages.TryParse(langCode, out var language) || language == Language.Other)
                 throw new ArgumentException($"--lang '{langCode}' is not supported; use ru or en.");
+            options = options with { Templates = FeatureTemplates.DefaultFor(language).Except(without).ToArray() };
             if (options.HashBits is < 12 or > 24) throw new ArgumentException($"--hash-bits {options.HashBits} is outside 12..24.");
+            if (options.StackFolds is < 0 or 1 or > 20) throw new ArgumentException($"--stack-folds {options.StackFolds} must be 0 (one pass) or 2..20.");
             var clock = Stopwatch.StartNew();
             Language? clusterLanguage = null;
             if (clusterLangCode is not null)
                 clusterLanguage = Languages.TryParse(clusterLangCode, out var cl) && cl != Language.Other ? cl
                     : throw new ArgumentException($"--cluster-lang '{clusterLangCode}' is not supported; use ru or en.");
-            var lexicon = LexiconBuilder.Default(dataRoot, language, caseLines, clusterTokens, clusterLanguage, m => log.Information("{Step}", m));
+            var lexicon = lexiconFrom is null
+                ? LexiconBuilder.Default(dataRoot, language, caseLines, clusterTokens, clusterLanguage, m => log.Information("{Step}", m))
+                : ReuseLexicon(lexiconFrom, language);
             log.Information("Lexicon: {Words} words, {Phrases} phrases in {Seconds:F1}s", lexicon.Words.Count, lexicon.Phrases.Count, clock.Elapsed.TotalSeconds);
 
-            var trainer = new NerTrainer(language, lexicon, options);
-            foreach (var p in trainPaths) trainer.Add(ReadCorpus(p, language));
-            log.Information("Training data: {Sentences} sentences, {Tokens} tokens (with case variants) from {Paths}", trainer.SentenceCount, trainer.TokenCount, string.Join(", ", trainPaths));
+            var train = trainPaths.SelectMany(p => ReadCorpus(p, language)).ToList();
+            log.Information("Training corpora: {Documents} documents from {Paths}", train.Count, string.Join(", ", trainPaths));
             var dev = devPaths.Select(p => (Path: p, Docs: ReadCorpus(p, language))).ToList();
 
             var scores = new Dictionary<string, object>();
-            var model = trainer.Train((epoch, m, elapsed) =>
+            var (model, trainTokens) = NerTrainer.TrainModel(language, lexicon, options, train, (epoch, m, elapsed) =>
             {
                 foreach (var (p, docs) in dev)
                 {
@@ -100,7 +115,7 @@ internal static class TrainCommand
                     }
                 }
                 if (dev.Count == 0) log.Information("Epoch {Epoch} done ({Seconds:F0}s)", epoch, elapsed.TotalSeconds);
-            });
+            }, message => log.Information("{Step}", message));
             if (dev.Count > 0)
             {
                 model = model.WithTemperature(NerEvaluation.CalibrateTemperature(model, dev[0].Docs));
@@ -110,17 +125,20 @@ internal static class TrainCommand
             model.Save(outPath, new
             {
                 labels = Bilou.Names,
-                templates = options.Templates,
+                templates = model.Templates.Select(t => t.Name).ToArray(),
+                refinerTemplates = model.Refiner?.Templates.Select(t => t.Name).ToArray(),
+                options.StackFolds,
                 options.HashBits,
                 options.Epochs,
                 options.Seed,
                 options.UpperCaseRate,
                 options.LowerCaseRate,
+                lexiconFrom = lexiconFrom is null ? null : Path.GetFileName(lexiconFrom),
                 caseStatisticsLines = caseLines,
                 clusterTokens,
                 clusterLanguage = (clusterLanguage ?? language).Code(),
                 train = trainPaths.Select(p => Path.GetFileName(Path.TrimEndingDirectorySeparator(p))).ToArray(),
-                trainTokens = trainer.TokenCount,
+                trainTokens,
                 confidenceTemperature = model.Temperature,
                 dev = scores,
                 trainingSeconds = Math.Round(seconds),

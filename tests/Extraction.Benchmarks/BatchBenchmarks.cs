@@ -50,7 +50,7 @@ public class BatchBenchmarks
         var linker = new CorpusLinker(LinkingResources.Load(_context, _config.Linking.Gazetteer, _config.Linking.Lexicon, "linking"), _config.Linking);
         var outDir = Path.Combine(_root, "out");
         using var result = new BatchRunner(pipeline, linker, new BatchOptions { Jobs = Jobs, SpoolDirectory = outDir }, Serilog.Core.Logger.None).Run(_files);
-        BatchRunner.WriteTables(outDir, result, tables);
+        BatchRunner.WriteTables(outDir, result, tables with { Concurrent = Jobs > 1 });
         return result.Summary.Tokens;
     }
 }

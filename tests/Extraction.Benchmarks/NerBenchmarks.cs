@@ -9,6 +9,7 @@ namespace Extraction.Benchmarks;
 /// <summary>
 /// The <c>ner</c> stage over the seeds repeated to ~1 MB of text (Russian and English sentences, shipped models).
 /// <c>OperationsPerInvoke</c> is the token count, so the reported mean is the time per token (tokens/s = 1 / mean).
+/// The environment variable <c>NER_RU_MODEL</c> (a file path) benchmarks a candidate Russian model instead of the shipped one.
 /// </summary>
 [MemoryDiagnoser]
 public class NerBenchmarks
@@ -29,7 +30,8 @@ public class NerBenchmarks
         var last = _document.Sentences[keep];
         _document.Sentences.RemoveRange(keep, _document.Sentences.Count - keep);
         _document.Sentences.Add(last with { EndToken = Tokens, Range = new TextRange(last.Range.Start, _document.Tokens[Tokens - 1].End) });
-        _stage = new NerStage(new NerOptions(), new StageContext(BenchData.ModelsDir));
+        var ru = Environment.GetEnvironmentVariable("NER_RU_MODEL") is { Length: > 0 } candidate ? Path.GetFullPath(candidate) : new NerOptions().Ru;
+        _stage = new NerStage(new NerOptions { Ru = ru }, new StageContext(BenchData.ModelsDir));
     }
 
     [Benchmark(OperationsPerInvoke = Tokens)]

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Extraction.Documents;
@@ -96,13 +95,17 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
 
     private readonly IStage[] _structural = pipeline.Stages.Where(s => s.Provides.All(StructuralLayers.Contains)).ToArray();
 
-    private readonly record struct Piece(Document Document, int Offset);
+    /// <summary>
+    /// A processed piece: the document for the linker, plus what the worker already made of it for the tables (mention
+    /// rows without entity ids, the journal line), so the ordered consumer does little more than link.
+    /// </summary>
+    private readonly record struct Piece(Document Document, MentionBlock Rows, string? JournalLine);
 
     /// <summary>One input file on its way from a worker to the consumer.</summary>
     private sealed class Work(InputFile file)
     {
         public InputFile File { get; } = file;
-        public BlockingCollection<Piece> Pieces { get; } = new(PiecesAhead);
+        public Handoff<Piece> Pieces { get; } = new(PiecesAhead);
         public string? Encoding { get; set; }
         public long Bytes { get; set; }
         public int Replaced { get; set; }
@@ -228,6 +231,7 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
             if (options.KeepTextDirectory is { } dir) keep = new TextKeeper(dir, file.DocId);
 
             DocumentDate? date = null;
+            int sentences = 0;
             foreach (var piece in source.Pieces())
             {
                 if (piece.Index > 0 && cancel.IsCancellationRequested)
@@ -241,7 +245,11 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
                 else pipeline.Process(doc);
                 date ??= doc.Date;
                 keep?.Append(piece.Text);
-                work.Pieces.Add(new Piece(doc, piece.Offset), quit);
+                var journalLine = journal is not null && work.Restored is null
+                    ? Journal.PieceLine(new JournalPiece(file.Path, piece.Index, piece.Offset, doc.Text.Length, doc.Date, doc.Mentions.Select(Journal.ToJournal).ToList()))
+                    : null;
+                work.Pieces.Add(new Piece(doc, Rows(doc, piece.Offset, sentences), journalLine), quit);
+                sentences += doc.Sentences.Count;
             }
             work.Replaced = source.ReplacedSequences;
             if (work.Replaced > 0)
@@ -267,8 +275,21 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
         finally
         {
             keep?.Dispose();
-            work.Pieces.CompleteAdding();
+            work.Pieces.Complete();
         }
+    }
+
+    /// <summary>The mention rows of a piece: offsets and sentence numbers of the whole text (the piece starts at <paramref name="offset"/>, after <paramref name="sentenceBase"/> sentences).</summary>
+    private static MentionBlock Rows(Document d, int offset, int sentenceBase)
+    {
+        var rows = new MentionBlock();
+        foreach (var m in d.Mentions)
+        {
+            int sentence = d.Tokens.Count > 0 ? d.Tokens[Math.Min(d.Tokens.FirstEndingAfter(m.Range.Start), d.Tokens.Count - 1)].Sentence : -1;
+            rows.Add(m.Range.Start + offset, m.Range.End + offset, d.Text.AsSpan(m.Range.Start, m.Range.Length), m.Type.Code(), m.Normal,
+                sentence >= 0 ? sentence + sentenceBase : -1, m.Source, m.Confidence);
+        }
+        return rows;
     }
 
     /// <summary>A piece of a finished document again: structural stages rerun, tagging results from the journal.</summary>
@@ -292,24 +313,20 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
         public int Resumed { get; set; }
     }
 
-    /// <summary>Consumer side (one thread, input order): link each piece, make the mention rows, journal it, then the document row.</summary>
+    /// <summary>Consumer side (one thread, input order): link each piece, give its rows their entity ids, spool them and journal the piece, then the document row.</summary>
     private DocumentRow Consume(Work work, Journal? journal, Tables tables)
     {
         var file = work.File;
         int pieces = 0, chars = 0, tokens = 0, sentences = 0, mentions = 0;
         var languageChars = new int[3];
         DocumentDate? date = null;
-        foreach (var (d, offset) in work.Pieces.GetConsumingEnumerable())
+        while (work.Pieces.TryTake(out var piece))
         {
+            var (d, rows, journalLine) = piece;
             linker.Add(d);
-            foreach (var m in d.Mentions)
-            {
-                int sentence = d.Tokens.Count > 0 ? d.Tokens[Math.Min(d.Tokens.FirstEndingAfter(m.Range.Start), d.Tokens.Count - 1)].Sentence : -1;
-                tables.Mentions.Add(tables.Documents.Count, m.Range.Start + offset, m.Range.End + offset, d.Text.AsSpan(m.Range.Start, m.Range.Length),
-                    m.Type.Code(), m.Normal, m.EntityId, sentence >= 0 ? sentence + sentences : -1, m.Source, m.Confidence);
-            }
-            if (journal is not null && work.Restored is null)
-                journal.AddPiece(new JournalPiece(file.Path, pieces, offset, d.Text.Length, d.Date, d.Mentions.Select(Journal.ToJournal).ToList()));
+            for (int k = 0; k < rows.Count; k++) rows.EntityIds[k] = d.Mentions[k].EntityId;
+            tables.Mentions.Add(tables.Documents.Count, rows);
+            if (journalLine is not null) journal?.AddPiece(journalLine);
             pieces++;
             chars += d.Text.Length;
             tokens += d.Tokens.Count;

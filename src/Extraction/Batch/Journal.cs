@@ -147,18 +147,25 @@ public sealed class Journal : IDisposable
         return new JournalEntry(at.Done, pieces);
     }
 
-    public void AddPiece(JournalPiece piece) => Append(new Line(Piece: piece));
+    /// <summary>
+    /// A piece's journal line, serialized where the piece was processed (a worker thread), so the ordered consumer only
+    /// appends it with <see cref="AddPiece"/>.
+    /// </summary>
+    public static string PieceLine(JournalPiece piece) => Serialize(new Line(Piece: piece));
+
+    /// <summary>Appends a line made by <see cref="PieceLine"/>.</summary>
+    public void AddPiece(string pieceLine) => Append(pieceLine);
 
     /// <summary>Marks a document finished and flushes, so it survives an interruption.</summary>
     public void AddDone(JournalDone done)
     {
-        Append(new Line(Done: done));
+        Append(Serialize(new Line(Done: done)));
         _writer.Flush();
     }
 
-    private void Append(Line line)
+    private void Append(string line)
     {
-        _writer.Write(Serialize(line));
+        _writer.Write(line);
         _writer.Write('\n');
     }
 

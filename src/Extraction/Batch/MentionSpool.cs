@@ -8,17 +8,61 @@ using Extraction.Output;
 namespace Extraction.Batch;
 
 /// <summary>
-/// The mention rows of a batch, kept in a temporary file instead of memory: the consumer appends each row as its document
-/// is linked, and after <see cref="Complete"/> the rows are read back in the same order, as often as needed (the CSV and
-/// the JSON Lines table), with the linker's final entity ids. Memory stays the same whatever the corpus size.
-/// The file (<c>.mentions-*.spool.tmp</c>) is deleted when the spool is disposed, or when the process closes it.
+/// The mention rows of one document piece, encoded by the worker that processed it: everything but the entity ids, which
+/// the corpus linker assigns later, in input order. The consumer fills <see cref="EntityIds"/> and appends the block to
+/// the <see cref="MentionSpool"/>, so the ordered part of a batch copies bytes instead of building rows.
+/// </summary>
+public sealed class MentionBlock
+{
+    private readonly MemoryStream _bytes = new();
+    private readonly BinaryWriter _writer;
+    private byte[] _buffer = new byte[256];
+
+    public MentionBlock() => _writer = new BinaryWriter(_bytes, Encoding.UTF8, leaveOpen: true);
+
+    /// <summary>Rows in the block.</summary>
+    public int Count => EntityIds.Count;
+
+    /// <summary>The provisional entity id of each row (null for none); rows start with null, the consumer sets them after linking.</summary>
+    public List<string?> EntityIds { get; } = [];
+
+    /// <summary>Appends a row.</summary>
+    public void Add(int start, int end, ReadOnlySpan<char> text, string type, string? normalized, int sentence, string source, float confidence)
+    {
+        _writer.Write(start);
+        _writer.Write(end);
+        _writer.Write(sentence);
+        _writer.Write(confidence);
+        SpoolStrings.Write(_writer, type, ref _buffer);
+        SpoolStrings.Write(_writer, source, ref _buffer);
+        SpoolStrings.Write(_writer, text, ref _buffer);
+        SpoolStrings.Write(_writer, normalized, ref _buffer);
+        EntityIds.Add(null);
+    }
+
+    internal ReadOnlySpan<byte> Rows
+    {
+        get
+        {
+            _writer.Flush();
+            return _bytes.GetBuffer().AsSpan(0, (int)_bytes.Length);
+        }
+    }
+}
+
+/// <summary>
+/// The mention rows of a batch, kept in a temporary file instead of memory: the consumer appends each piece's
+/// <see cref="MentionBlock"/> as its document is linked, and after <see cref="Complete"/> the rows are read back in the same
+/// order, as often as needed (the CSV and the JSON Lines table), with the linker's final entity ids. Memory stays the same
+/// whatever the corpus size. The file (<c>.mentions-*.spool.tmp</c>) is deleted when the spool is disposed, or when the
+/// process closes it.
 /// <para>
-/// Row layout (little-endian; "n" is a 7-bit encoded int as <see cref="BinaryWriter.Write7BitEncodedInt"/> writes it):
-/// n document ordinal (index into the batch's document rows, whose <c>doc_id</c> it stands for) · int32 start · int32 end ·
-/// int32 sentence · float32 confidence · label type · label source · string text · string normalized · string entity id
-/// (provisional). A string is n = 0 for null, else n = 1 + (length &lt;&lt; 1 | u) followed by length UTF-8 bytes (u = 0)
-/// or length UTF-16 code units (u = 1, only for text that is not valid UTF-16, so it reads back unchanged). A label
-/// (few distinct values) is n = its index + 1 in the labels seen so far, or n = 0 followed by a string for a new one.
+/// Layout (little-endian; "n" is a 7-bit encoded int as <see cref="BinaryWriter.Write7BitEncodedInt"/> writes it), one block
+/// per piece with mentions: n document ordinal (index into the batch's document rows, whose <c>doc_id</c> it stands for) ·
+/// n row count · per row: string entity id (provisional) · then per row: int32 start · int32 end · int32 sentence ·
+/// float32 confidence · string type · string source · string text · string normalized. A string is n = 0 for null, else
+/// n = 1 + (length &lt;&lt; 1 | u) followed by length UTF-8 bytes (u = 0) or length UTF-16 code units (u = 1, only for text
+/// that is not valid UTF-16, so it reads back unchanged).
 /// </para>
 /// </summary>
 public sealed class MentionSpool : IReadOnlyCollection<MentionRow>, IDisposable
@@ -26,7 +70,6 @@ public sealed class MentionSpool : IReadOnlyCollection<MentionRow>, IDisposable
     private readonly string _path;
     private readonly FileStream _file;
     private readonly BinaryWriter _writer;
-    private readonly Dictionary<string, int> _labels = new(StringComparer.Ordinal);
     private byte[] _buffer = new byte[256];
     private IReadOnlyList<DocumentRow>? _documents;
     private Func<string, string>? _resolve;
@@ -46,22 +89,16 @@ public sealed class MentionSpool : IReadOnlyCollection<MentionRow>, IDisposable
     /// <summary>Bytes on disk.</summary>
     public long Bytes => _file.Length;
 
-    /// <summary>Appends a row (before <see cref="Complete"/>).</summary>
-    public void Add(int document, int start, int end, ReadOnlySpan<char> text, string type, string? normalized, string? entityId,
-        int sentence, string source, float confidence)
+    /// <summary>Appends the rows of <paramref name="block"/> as rows of document <paramref name="document"/> (before <see cref="Complete"/>).</summary>
+    public void Add(int document, MentionBlock block)
     {
         if (_documents is not null) throw new InvalidOperationException("The spool is complete: no rows can be added.");
+        if (block.Count == 0) return;
         _writer.Write7BitEncodedInt(document);
-        _writer.Write(start);
-        _writer.Write(end);
-        _writer.Write(sentence);
-        _writer.Write(confidence);
-        WriteLabel(type);
-        WriteLabel(source);
-        WriteString(text, isNull: false);
-        WriteString(normalized, normalized is null);
-        WriteString(entityId, entityId is null);
-        Count++;
+        _writer.Write7BitEncodedInt(block.Count);
+        foreach (var id in block.EntityIds) SpoolStrings.Write(_writer, id, ref _buffer);
+        _writer.Write(block.Rows);
+        Count += block.Count;
     }
 
     /// <summary>Ends writing. Rows read back name their document by <paramref name="documents"/>[ordinal] and resolve entity ids with <paramref name="resolve"/>.</summary>
@@ -71,39 +108,6 @@ public sealed class MentionSpool : IReadOnlyCollection<MentionRow>, IDisposable
         _file.Flush();
         _documents = documents;
         _resolve = resolve;
-    }
-
-    private void WriteLabel(string label)
-    {
-        if (_labels.TryGetValue(label, out int index))
-        {
-            _writer.Write7BitEncodedInt(index + 1);
-            return;
-        }
-        _labels.Add(label, _labels.Count);
-        _writer.Write7BitEncodedInt(0);
-        WriteString(label, isNull: false);
-    }
-
-    private void WriteString(ReadOnlySpan<char> s, bool isNull)
-    {
-        if (isNull)
-        {
-            _writer.Write7BitEncodedInt(0);
-            return;
-        }
-        int max = Encoding.UTF8.GetMaxByteCount(s.Length);
-        if (_buffer.Length < max) _buffer = new byte[Math.Max(max, _buffer.Length * 2)];
-        if (Utf8.FromUtf16(s, _buffer, out _, out int written, replaceInvalidSequences: false) == OperationStatus.Done)
-        {
-            _writer.Write7BitEncodedInt(1 + (written << 1));
-            _writer.Write(_buffer.AsSpan(0, written));
-        }
-        else
-        {
-            _writer.Write7BitEncodedInt(1 + (s.Length << 1 | 1));
-            _writer.Write(MemoryMarshal.AsBytes(s));
-        }
     }
 
     public IEnumerator<MentionRow> GetEnumerator()
@@ -118,32 +122,62 @@ public sealed class MentionSpool : IReadOnlyCollection<MentionRow>, IDisposable
     {
         using var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16, FileOptions.SequentialScan);
         using var reader = new BinaryReader(file, Encoding.UTF8);
-        var labels = new List<string>();
         var buffer = new byte[256];
-        for (int i = 0; i < Count; i++)
+        var ids = new List<string?>();
+        for (int read = 0; read < Count;)
         {
             var docId = documents[reader.Read7BitEncodedInt()].DocId;
-            int start = reader.ReadInt32(), end = reader.ReadInt32(), sentence = reader.ReadInt32();
-            float confidence = reader.ReadSingle();
-            var type = ReadLabel(reader, labels, ref buffer);
-            var source = ReadLabel(reader, labels, ref buffer);
-            var text = ReadString(reader, ref buffer)!;
-            var normalized = ReadString(reader, ref buffer);
-            var entityId = ReadString(reader, ref buffer);
-            yield return new MentionRow(docId, start, end, text, type, normalized, entityId is null ? null : resolve(entityId), sentence, source, confidence);
+            int rows = reader.Read7BitEncodedInt();
+            ids.Clear();
+            for (int k = 0; k < rows; k++) ids.Add(SpoolStrings.Read(reader, ref buffer));
+            for (int k = 0; k < rows; k++, read++)
+            {
+                int start = reader.ReadInt32(), end = reader.ReadInt32(), sentence = reader.ReadInt32();
+                float confidence = reader.ReadSingle();
+                var type = SpoolStrings.Read(reader, ref buffer)!;
+                var source = SpoolStrings.Read(reader, ref buffer)!;
+                var text = SpoolStrings.Read(reader, ref buffer)!;
+                var normalized = SpoolStrings.Read(reader, ref buffer);
+                yield return new MentionRow(docId, start, end, text, type, normalized, ids[k] is { } id ? resolve(id) : null, sentence, source, confidence);
+            }
         }
     }
 
-    private static string ReadLabel(BinaryReader reader, List<string> labels, ref byte[] buffer)
+    public void Dispose()
     {
-        int n = reader.Read7BitEncodedInt();
-        if (n > 0) return labels[n - 1];
-        var label = ReadString(reader, ref buffer)!;
-        labels.Add(label);
-        return label;
+        if (_disposed) return;
+        _disposed = true;
+        _writer.Dispose();
+        _file.Dispose();
+    }
+}
+
+/// <summary>The spool's string encoding (see <see cref="MentionSpool"/>).</summary>
+internal static class SpoolStrings
+{
+    public static void Write(BinaryWriter writer, string? s, ref byte[] buffer)
+    {
+        if (s is null) writer.Write7BitEncodedInt(0);
+        else Write(writer, s.AsSpan(), ref buffer);
     }
 
-    private static string? ReadString(BinaryReader reader, ref byte[] buffer)
+    public static void Write(BinaryWriter writer, ReadOnlySpan<char> s, ref byte[] buffer)
+    {
+        int max = Encoding.UTF8.GetMaxByteCount(s.Length);
+        if (buffer.Length < max) buffer = new byte[Math.Max(max, buffer.Length * 2)];
+        if (Utf8.FromUtf16(s, buffer, out _, out int written, replaceInvalidSequences: false) == OperationStatus.Done)
+        {
+            writer.Write7BitEncodedInt(1 + (written << 1));
+            writer.Write(buffer.AsSpan(0, written));
+        }
+        else
+        {
+            writer.Write7BitEncodedInt(1 + (s.Length << 1 | 1));
+            writer.Write(MemoryMarshal.AsBytes(s));
+        }
+    }
+
+    public static string? Read(BinaryReader reader, ref byte[] buffer)
     {
         int n = reader.Read7BitEncodedInt();
         if (n == 0) return null;
@@ -154,13 +188,5 @@ public sealed class MentionSpool : IReadOnlyCollection<MentionRow>, IDisposable
         var span = buffer.AsSpan(0, bytes);
         reader.BaseStream.ReadExactly(span);
         return utf16 ? new string(MemoryMarshal.Cast<byte, char>(span)) : Encoding.UTF8.GetString(span);
-    }
-
-    public void Dispose()
-    {
-        if (_disposed) return;
-        _disposed = true;
-        _writer.Dispose();
-        _file.Dispose();
     }
 }

@@ -14,7 +14,7 @@ public sealed record BsnlpDocument(string Topic, GoldDocument Gold, IReadOnlyLis
 /// and <c>&lt;topic&gt;/annotated/*</c> (line 1: id; then <c>mention TAB base form TAB type TAB entity id</c>).
 /// Raw and annotated files are paired by the document id on their first line.
 /// Annotations are document-level (no offsets), so gold spans are every whole-word occurrence of a listed form in
-/// the text (title and body), longer forms first, never overlapping; only PER/ORG/LOC become spans.
+/// the text (title and body), in any letter case, longer forms first, never overlapping; only PER/ORG/LOC become spans.
 /// </summary>
 public static class Bsnlp
 {
@@ -80,7 +80,11 @@ public static class Bsnlp
         return (Line(0).Trim(), text, Line(2));
     }
 
-    /// <summary>Every whole-word occurrence of the PER/ORG/LOC forms, longest forms first, without overlaps, sorted by start.</summary>
+    /// <summary>
+    /// Every whole-word occurrence of the PER/ORG/LOC forms, longest forms first, without overlaps, sorted by start.
+    /// Matching ignores case (the 2017 topics ec and trump list their forms in lower case over cased texts); an
+    /// ordinal case-insensitive match has the form's length, so the spans are exact offsets into the text.
+    /// </summary>
     public static List<GoldSpan> FindSpans(string text, IReadOnlyList<BsnlpAnnotation> annotations)
     {
         var taken = new bool[text.Length];
@@ -88,8 +92,8 @@ public static class Bsnlp
         foreach (var a in annotations.OrderByDescending(a => a.Mention.Length).ThenBy(a => a.Mention, StringComparer.Ordinal))
         {
             if (!EntityTypes.TryParse(a.Type, out var type) || type == EntityType.DATE) continue;
-            for (int at = text.IndexOf(a.Mention, StringComparison.Ordinal); at >= 0;
-                 at = text.IndexOf(a.Mention, at + 1, StringComparison.Ordinal))
+            for (int at = text.IndexOf(a.Mention, StringComparison.OrdinalIgnoreCase); at >= 0;
+                 at = text.IndexOf(a.Mention, at + 1, StringComparison.OrdinalIgnoreCase))
             {
                 int end = at + a.Mention.Length;
                 if (!IsBoundary(text, at - 1) || !IsBoundary(text, end)) continue;

@@ -11,6 +11,8 @@ namespace Extraction.Normalization;
 public sealed class NormalCache(int capacity = 200_000)
 {
     private ConcurrentDictionary<(EntityType, string), string> _forms = new();
+    // Counted here: ConcurrentDictionary.Count takes every lock of the table, which serializes the threads that call it.
+    private int _count;
 
     public int Capacity { get; } = capacity;
 
@@ -19,8 +21,8 @@ public sealed class NormalCache(int capacity = 200_000)
         var forms = _forms;
         if (forms.TryGetValue((type, text), out var normal)) return normal;
         normal = compute(text, type);
-        if (forms.Count >= Capacity) Interlocked.CompareExchange(ref _forms, new(), forms);
-        _forms.TryAdd((type, text), normal);
+        if (Volatile.Read(ref _count) >= Capacity && Interlocked.CompareExchange(ref _forms, new(), forms) == forms) Volatile.Write(ref _count, 0);
+        if (_forms.TryAdd((type, text), normal)) Interlocked.Increment(ref _count);
         return normal;
     }
 }

@@ -21,6 +21,8 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
     private const int MaxParses = 48;
     private static readonly float[] CasePrior = [0.35f, 0.30f, 0.08f, 0.10f, 0.10f, 0.07f];
     private const double MalePrior = 0.65;
+    private const double IndeclinableOblique = 0.4;
+    private const double RuleOnlyAfterDictionaryName = 0.1;
 
     public string Normalize(string surface, EntityType type)
     {
@@ -37,7 +39,8 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         DropLeadingWords(parts);
         var words = new List<int>();
         for (int i = 0; i < parts.Count; i++)
-            if (parts[i].IsWord && !parts[i].Quoted && IsCyrillic(parts[i].Text) && !IsInitial(parts, i) && !IsAbbreviation(parts[i].Text))
+            if (parts[i].IsWord && !parts[i].Quoted && IsCyrillic(parts[i].Text) && !IsInitial(parts, i) && !IsAbbreviation(parts[i].Text)
+                && !NameParticles.Contains(parts[i].Text) && !BeforePatronymicParticle(parts, i) && !IsTurkicPatronymic(parts[i].Text))
                 words.Add(i);
         if (words.Count == 0) return;
 
@@ -50,18 +53,30 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         string[]? best = null;
         double bestScore = double.NegativeInfinity;
         var current = new string[words.Count];
+        bool particle = parts.Any(p => p.IsWord && NameParticles.Contains(p.Text));
         foreach (var gender in new[] { NameGender.Male, NameGender.Female })
         {
             for (int c = 0; c < Grammemes.MainCases.Length; c++)
             {
                 double score = Math.Log(gender == NameGender.Male ? MalePrior : 1 - MalePrior) + Math.Log(CasePrior[c]);
+                bool indeclinable = particle, knownOblique = false, nominativeLike = false;
                 for (int w = 0; w < words.Count; w++)
                 {
                     var position = words.Count == 1 ? Position.Only : w == 0 ? Position.First : w == words.Count - 1 ? Position.Last : Position.Middle;
-                    var (form, s) = BestNameReading(parts[words[w]].Text, parses[w], gender, c, position);
+                    var word = parts[words[w]].Text;
+                    var (form, s, known) = BestNameReading(word, parses[w], gender, c, position);
                     current[w] = form;
                     score += Math.Log(s);
+                    indeclinable |= form == word && char.ToLowerInvariant(word[^1]) is 'о' or 'у' or 'ю' or 'е' or 'и' or 'э';
+                    knownOblique |= form != word && (known || IsProductiveSurname(Letters.Fold(form), gender));
+                    nominativeLike |= form != word && char.ToLowerInvariant(word[^1]) is 'а' or 'я' or 'у' or 'ю';
                 }
+                // A word left as it is in an oblique case ends in a vowel that does not decline: a foreign name («Тору»,
+                // «Хорхе», «Коно»), as a name particle («ибн») shows one. Its neighbour in -а or -у is then mostly a
+                // foreign name in the nominative too («Тору Камикава» is not the genitive of «Камикав», «Масахару Коно»
+                // not the dative of «Масахар», «ибн Сина» not the genitive of «Син»), unless a name the dictionary or the
+                // first-name list knows is inflected («Александра Лукашенко», «Усамы бин Ладена»).
+                if (indeclinable && nominativeLike && !knownOblique && c > 0 && (words.Count > 1 || particle)) score += Math.Log(IndeclinableOblique);
                 if (score > bestScore) { bestScore = score; best = (string[])current.Clone(); }
             }
         }
@@ -74,17 +89,57 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
     /// </summary>
     private void DropLeadingWords(List<MentionPart> parts)
     {
-        int first = parts.FindIndex(p => p.IsWord && char.IsUpper(p.Text[0]));
+        int first = -1;
+        for (int i = 0; i < parts.Count && first < 0; i++)
+            if (parts[i].IsWord && (char.IsUpper(parts[i].Text[0]) || NameParticles.Contains(parts[i].Text) && NextWord(parts, i) is { } n && char.IsUpper(parts[n].Text[0])))
+                first = i;
         if (first > 0) parts.RemoveRange(0, first);
         while (true)
         {
             int w = parts.FindIndex(p => p.IsWord);
             int next = w < 0 ? -1 : parts.FindIndex(w + 1, p => p.IsWord);
             if (next < 0) return;
+            if (NameParticles.Contains(parts[w].Text)) return;
             var parses = morph.Analyse(parts[w].Text);
             if (parses.Length == 0 || !parses.Any(p => !p.IsGuess && morph.Tag(p).HasAny(Grammemes.Prep | Grammemes.Conj | Grammemes.Prcl))) return;
             parts.RemoveRange(0, next);
         }
+    }
+
+    /// <summary>
+    /// Lower-case particles inside foreign names, which do not decline and do not make the name's case: Arabic
+    /// «бин», «ибн», «аль», Dutch and German «ван», «фон», «дер», Romance «де», «ди», «дю», «ла», «ле», and the
+    /// Turkic patronymic words «оглы», «улы», «уулу», «кызы», «гызы» (the father's name before them stays as it is too).
+    /// </summary>
+    private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal)
+    {
+        "бин", "ибн", "бен", "аль", "эль", "ван", "фон", "дер", "ден", "де", "ди", "дю", "дель", "делла", "ла", "ле", "да", "дос", "дас",
+        "оглы", "оглу", "улы", "уулу", "кызы", "гызы",
+    };
+
+    private static readonly string[] TurkicPatronymicEndings = ["оглы", "оглу", "улы", "уулу", "кызы", "гызы"];
+
+    private static int? NextWord(List<MentionPart> parts, int i)
+    {
+        int n = parts.FindIndex(i + 1, p => p.IsWord);
+        return n < 0 ? null : n;
+    }
+
+    /// <summary>The father's name in a Turkic patronymic («Гейдар оглы»): it stays in the nominative.</summary>
+    private static bool BeforePatronymicParticle(List<MentionPart> parts, int i) =>
+        NextWord(parts, i) is { } n && TurkicPatronymicEndings.Contains(parts[n].Text);
+
+    /// <summary>
+    /// A Turkic patronymic written as one word («Кунанбайулы», «Жумабекулы», «Ахмед-оглы»): it does not decline.
+    /// The father's name before the ending is at least four letters and the dictionary does not know the whole word
+    /// (so «Урсулы» stays the genitive of «Урсула»).
+    /// </summary>
+    private bool IsTurkicPatronymic(string word)
+    {
+        var folded = Letters.Fold(word);
+        foreach (var e in TurkicPatronymicEndings)
+            if (folded.Length >= e.Length + 4 && folded.EndsWith(e, StringComparison.Ordinal)) return !morph.IsKnown(word);
+        return false;
     }
 
     /// <summary>
@@ -107,9 +162,9 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
     /// plausible that is. Two sources propose nominatives: the morphology (dictionary names, surnames and patronymics,
     /// then guesses from the ending) and the petrovich rules read backwards; a nominative both propose adds up.
     /// </summary>
-    private (string Form, double Score) BestNameReading(string word, MorphParse[] parses, NameGender gender, int c, Position position)
+    private (string Form, double Score, bool Known) BestNameReading(string word, MorphParse[] parses, NameGender gender, int c, Position position)
     {
-        var fromMorph = new Dictionary<string, (string Form, double Score)>(StringComparer.Ordinal);
+        var fromMorph = new Dictionary<string, (string Form, double Score, bool Known)>(StringComparer.Ordinal);
         var fromRules = new Dictionary<string, double>(StringComparer.Ordinal);
         var case_ = Grammemes.MainCases[c];
         var genderMask = gender == NameGender.Male ? Grammemes.Masc : Grammemes.Femn;
@@ -135,10 +190,15 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
             var folded = Letters.Fold(form);
             var nameRole = patronymic ? NameRole.Middle : name ? NameRole.First : NameRole.Last;
             double s = base_ * role * Fit(nameRole, gender, folded, name || !surname && !patronymic) * Placement(nameRole, position);
-            if (!fromMorph.TryGetValue(folded, out var old) || old.Score < s) fromMorph[folded] = (form, s);
+            if (!fromMorph.TryGetValue(folded, out var old) || old.Score < s) fromMorph[folded] = (form, s, !p.IsGuess && (name || surname || patronymic));
         }
 
         var foldedWord = Letters.Fold(word);
+        // A word the dictionary has as a name, surname or patronymic, or a form of a listed first name, is rarely
+        // another name the rules make of it («Обамой» is Обама's instrumental and «Урсулой» Урсула's, not surnames
+        // like «Толстой»).
+        bool dictionaryName = parses.Any(p => !p.IsGuess && morph.Tag(p).HasAny(Grammemes.Name | Grammemes.Surn | Grammemes.Patr))
+                              || fromMorph.Keys.Any(f => names.FirstName(f) != NameGender.Unknown);
         foreach (var nameRole in new[] { NameRole.First, NameRole.Last, NameRole.Middle })
         {
             foreach (var nominative in names.Nominatives(nameRole, gender, foldedWord, c))
@@ -153,21 +213,25 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
                 if (gender == NameGender.Female && nominative == foldedWord && !IsVowel(nominative[^1])) s *= 0.4;
                 if (nameRole == NameRole.Last && IsProductiveSurname(nominative, gender)) s *= 1.5;
                 // Unchanged is a weak reading for a word that ends like an oblique case («Леманом», «Цукербергу»).
-                if (nominative == foldedWord && LooksOblique(foldedWord)) s *= 0.4;
+                if (nominative == foldedWord && LooksOblique(foldedWord)) s *= HasObliqueOnlyEnding(foldedWord) ? 0.1 : 0.4;
                 if (!fromRules.TryGetValue(nominative, out var old) || old < s) fromRules[nominative] = s;
             }
         }
 
         string bestForm = word;
         double best = 0.003;
-        foreach (var (folded, (form, s)) in fromMorph)
+        bool known = false;
+        foreach (var (folded, (form, s, inDictionary)) in fromMorph)
         {
             double total = s + fromRules.GetValueOrDefault(folded);
-            if (total > best) { best = total; bestForm = form; }
+            if (total > best) { best = total; bestForm = form; known = inDictionary || names.FirstName(folded) == gender; }
         }
-        foreach (var (folded, s) in fromRules)
-            if (!fromMorph.ContainsKey(folded) && s > best) { best = s; bestForm = Restore(word, folded); }
-        return (bestForm, best);
+        foreach (var (folded, s0) in fromRules)
+        {
+            double s = dictionaryName ? s0 * RuleOnlyAfterDictionaryName : s0;
+            if (!fromMorph.ContainsKey(folded) && s > best) { best = s; bestForm = Restore(word, folded); known = names.FirstName(folded) == gender; }
+        }
+        return (bestForm, best, known);
     }
 
     /// <summary>Russian surname endings that decline (Иванов/Иванова, Пушкин, Достоевский/Достоевская…).</summary>
@@ -202,7 +266,11 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
 
     private static bool LooksOblique(string folded) =>
         folded.Length > 3 && (folded.EndsWith("ом") || folded.EndsWith("ем") || folded.EndsWith("ым") || folded.EndsWith("им")
-                              || folded.EndsWith("у") || folded.EndsWith("ю"));
+                              || folded.EndsWith("у") || folded.EndsWith("ю") || folded.EndsWith("ы"));
+
+    /// <summary>Endings of oblique cases that hardly any name has in the nominative (unlike -а, -у, -ой, -ем: Артем).</summary>
+    private static bool HasObliqueOnlyEnding(string folded) =>
+        folded.Length > 3 && (folded.EndsWith('ы') || folded.EndsWith("ым") || folded.EndsWith("ому"));
 
     private static bool IsVowel(char c) => "аеёиоуыэюя".Contains(c);
 

@@ -11,6 +11,9 @@ public sealed record TableOptions
     /// <summary>UTF-8 BOM (Excel shows Cyrillic) and formula-injection escaping of text cells.</summary>
     public bool SpreadsheetSafe { get; init; } = true;
     public bool JsonLines { get; init; } = true;
+
+    /// <summary>Write each CSV table and its JSON Lines twin at the same time, on two threads (a batch with more than one job).</summary>
+    public bool Concurrent { get; init; }
 }
 
 /// <summary>
@@ -62,6 +65,7 @@ public static class TableWriter
             Injection = options.SpreadsheetSafe ? CsvInjection.Escape : CsvInjection.None,
             FormatProvider = CultureInfo.InvariantCulture,
         };
+        var jsonLines = options.JsonLines ? (options.Concurrent ? Task.Run(WriteJsonLines) : null) : null;
         AtomicFile.Write(path, stream =>
         {
             using var w = CsvWriter.Create(stream, csvOptions, leaveOpen: true);
@@ -73,10 +77,11 @@ public static class TableWriter
             }
             w.Flush();
         });
-        if (options.JsonLines)
-        {
-            var jsonl = Path.ChangeExtension(path, ".jsonl");
-            AtomicFile.Write(jsonl, stream =>
+        if (jsonLines is not null) jsonLines.GetAwaiter().GetResult();
+        else if (options.JsonLines) WriteJsonLines();
+
+        void WriteJsonLines() =>
+            AtomicFile.Write(Path.ChangeExtension(path, ".jsonl"), stream =>
             {
                 using var jw = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JsonlOptions.Encoder, SkipValidation = true });
                 foreach (var row in list)
@@ -87,7 +92,6 @@ public static class TableWriter
                     jw.Reset();
                 }
             });
-        }
     }
 }
 

@@ -134,8 +134,8 @@ public static class PageFurniture
         int pos = 0;
         while (pos < text.Length)
         {
-            int end = text.IndexOfAny(['\n', '\r'], pos);
-            if (end < 0) end = text.Length;
+            int end = text.AsSpan(pos).IndexOfAny('\n', '\r');
+            end = end < 0 ? text.Length : pos + end;
             var range = Trim(text, pos, end);
             pos = end + 1;
             if (range.IsEmpty) continue;
@@ -275,27 +275,46 @@ public static class PageFurniture
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '.' or '-' or '+' or '\'' or '’';
 
-    /// <summary>Words of a line: runs of letters, digits and the joiners <c>. - + '</c>, trimmed of joiners at the ends.</summary>
-    private static List<Range> Words(ReadOnlySpan<char> span)
+    /// <summary>
+    /// Words of a line: runs of letters, digits and the joiners <c>. - + '</c>, trimmed of joiners at the ends. Enumerated in
+    /// place (every line of every document passes here), no list is built.
+    /// </summary>
+    private ref struct Words(ReadOnlySpan<char> span)
     {
-        var list = new List<Range>();
-        int i = 0;
-        while (i < span.Length)
+        private readonly ReadOnlySpan<char> _span = span;
+        private int _i;
+
+        public ReadOnlySpan<char> Current { get; private set; }
+
+        public readonly Words GetEnumerator() => this;
+
+        public bool MoveNext()
         {
-            while (i < span.Length && !char.IsLetterOrDigit(span[i])) i++;
-            int start = i;
-            while (i < span.Length && IsWordChar(span[i])) i++;
-            int end = i;
-            while (end > start && !char.IsLetterOrDigit(span[end - 1])) end--;
-            if (end > start) list.Add(start..end);
+            var span = _span;
+            int i = _i;
+            while (i < span.Length)
+            {
+                while (i < span.Length && !char.IsLetterOrDigit(span[i])) i++;
+                int start = i;
+                while (i < span.Length && IsWordChar(span[i])) i++;
+                int end = i;
+                while (end > start && !char.IsLetterOrDigit(span[end - 1])) end--;
+                if (end > start)
+                {
+                    _i = i;
+                    Current = span[start..end];
+                    return true;
+                }
+            }
+            _i = i;
+            return false;
         }
-        return list;
     }
 
     private static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> span)
     {
-        var words = Words(span);
-        return words.Count == 0 ? default : span[words[0]];
+        var words = new Words(span);
+        return words.MoveNext() ? words.Current : default;
     }
 
     private static bool Contains(HashSet<string> set, ReadOnlySpan<char> word) =>
@@ -304,16 +323,15 @@ public static class PageFurniture
     private static int CountIn(ReadOnlySpan<char> span, HashSet<string> set)
     {
         int n = 0;
-        foreach (var r in Words(span)) if (Contains(set, span[r])) n++;
+        foreach (var w in new Words(span)) if (Contains(set, w)) n++;
         return n;
     }
 
     /// <summary>Every word is in one of the sets or is a list number (<c>1.</c>, <c>2)</c>).</summary>
-    private static bool AllWordsIn(ReadOnlySpan<char> span, params HashSet<string>[] sets)
+    private static bool AllWordsIn(ReadOnlySpan<char> span, params ReadOnlySpan<HashSet<string>> sets)
     {
-        foreach (var r in Words(span))
+        foreach (var w in new Words(span))
         {
-            var w = span[r];
             bool known = IsAllDigits(w);
             foreach (var s in sets) known |= Contains(s, w);
             if (!known) return false;
@@ -323,9 +341,8 @@ public static class PageFurniture
 
     private static bool HasAnyWord(ReadOnlySpan<char> span, HashSet<string> a, HashSet<string> b, HashSet<string> c, int minLength)
     {
-        foreach (var r in Words(span))
+        foreach (var w in new Words(span))
         {
-            var w = span[r];
             if (w.Length >= minLength && (Contains(a, w) || Contains(b, w) || Contains(c, w))) return true;
         }
         return false;

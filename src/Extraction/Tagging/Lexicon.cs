@@ -121,7 +121,7 @@ public sealed class HashMap64<T> where T : unmanaged
 
 /// <summary>
 /// A read-only map from 64-bit keys to values that loads as a bulk copy: keys sorted, values beside them, and a directory
-/// of the start offset per top-bits prefix, so a lookup is one directory read and a short binary search.
+/// of the start offset per top-bits prefix, so a lookup is one directory read and a scan of a few keys.
 /// </summary>
 public sealed class SortedKeyMap<T> where T : unmanaged
 {
@@ -159,9 +159,11 @@ public sealed class SortedKeyMap<T> where T : unmanaged
 
     public bool TryGet(ulong key, out T value)
     {
+        // Buckets hold about four keys (hashes spread evenly), so a vectorized scan beats a binary search.
         int b = (int)(key >> _shift);
-        int i = Array.BinarySearch(_keys, _directory[b], _directory[b + 1] - _directory[b], key);
-        if (i >= 0) { value = _values[i]; return true; }
+        int start = _directory[b];
+        int i = _keys.AsSpan(start, _directory[b + 1] - start).IndexOf(key);
+        if (i >= 0) { value = _values[start + i]; return true; }
         value = default;
         return false;
     }

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Extraction.Tagging;
 
 /// <summary>
@@ -18,57 +20,96 @@ public static class Marginals
         float inv = 1f / temperature;
         var alpha = work[..(n * S)];
         var beta = work.Slice(n * S, n * S);
+        // Transition potentials trans[p, y] and their transpose; padding lanes (y ≥ L) stay 0, so every vector below
+        // has zeros there and sums over all 16 lanes are sums over the labels.
         Span<float> trans = stackalloc float[(L + 1) * S];
+        Span<float> transT = stackalloc float[S * S];
+        trans.Clear();
+        transT.Clear();
         for (int p = 0; p <= L; p++)
             for (int y = 0; y < L; y++)
-                trans[p * S + y] = Viterbi.Mask[p * S + y] < 0 ? 0f : MathF.Exp(transitions[p * S + y] * inv);
+            {
+                float v = Viterbi.Mask[p * S + y] < 0 ? 0f : MathF.Exp(transitions[p * S + y] * inv);
+                trans[p * S + y] = v;
+                if (p < L) transT[y * S + p] = v;
+            }
         // Emission potentials, scaled per token by the row maximum (the scale cancels in the marginals).
+        var valid = Vector256.Create(-1, -1, -1, -1, -1, L > 13 ? -1 : 0, L > 14 ? -1 : 0, L > 15 ? -1 : 0).AsSingle();
+        var scale = Vector256.Create(inv);
         for (int i = 0; i < n; i++)
         {
             var e = emissions.Slice(i * S, S);
             float max = float.NegativeInfinity;
             for (int y = 0; y < L; y++) max = MathF.Max(max, e[y]);
-            for (int y = 0; y < L; y++) marginals[i * S + y] = MathF.Exp((e[y] - max) * inv);
+            var m = Vector256.Create(max);
+            Store(marginals, i,
+                Vector256.Exp((Vector256.Create(e) - m) * scale),
+                Vector256.Exp((Vector256.Create(e[8..]) - m) * scale) & valid);
         }
-        // Forward, normalised at each step.
-        for (int y = 0; y < L; y++) alpha[y] = trans[Viterbi.StartRow * S + y] * marginals[y];
-        Normalise(alpha[..L]);
+        // Forward, normalised at each step: alpha_i = (alpha_{i-1} · trans) ⊙ potential_i.
+        Store(alpha, 0, Lo(trans, Viterbi.StartRow) * Lo(marginals, 0), Hi(trans, Viterbi.StartRow) * Hi(marginals, 0));
+        Normalise(alpha, 0);
         for (int i = 1; i < n; i++)
         {
-            for (int y = 0; y < L; y++)
-            {
-                float s = 0;
-                for (int p = 0; p < L; p++) s += alpha[(i - 1) * S + p] * trans[p * S + y];
-                alpha[i * S + y] = s * marginals[i * S + y];
-            }
-            Normalise(alpha.Slice(i * S, L));
-        }
-        // Backward: the last token must end any entity.
-        for (int y = 0; y < L; y++) beta[(n - 1) * S + y] = Bilou.CanEnd(y) ? 1f : 0f;
-        for (int i = n - 2; i >= 0; i--)
-        {
+            var lo = Vector256<float>.Zero;
+            var hi = Vector256<float>.Zero;
             for (int p = 0; p < L; p++)
             {
-                float s = 0;
-                for (int y = 0; y < L; y++) s += trans[p * S + y] * marginals[(i + 1) * S + y] * beta[(i + 1) * S + y];
-                beta[i * S + p] = s;
+                var a = Vector256.Create(alpha[(i - 1) * S + p]);
+                lo += a * Lo(trans, p);
+                hi += a * Hi(trans, p);
             }
-            Normalise(beta.Slice(i * S, L));
+            Store(alpha, i, lo * Lo(marginals, i), hi * Hi(marginals, i));
+            Normalise(alpha, i);
+        }
+        // Backward (the last token must end any entity): beta_i = trans · (potential_{i+1} ⊙ beta_{i+1}).
+        for (int y = 0; y < S; y++) beta[(n - 1) * S + y] = y < L && Bilou.CanEnd(y) ? 1f : 0f;
+        Span<float> next = stackalloc float[S];
+        for (int i = n - 2; i >= 0; i--)
+        {
+            Store(next, 0, Lo(marginals, i + 1) * Lo(beta, i + 1), Hi(marginals, i + 1) * Hi(beta, i + 1));
+            var lo = Vector256<float>.Zero;
+            var hi = Vector256<float>.Zero;
+            for (int y = 0; y < L; y++)
+            {
+                var v = Vector256.Create(next[y]);
+                lo += v * Lo(transT, y);
+                hi += v * Hi(transT, y);
+            }
+            Store(beta, i, lo, hi);
+            Normalise(beta, i);
         }
         for (int i = 0; i < n; i++)
         {
-            var m = marginals.Slice(i * S, S);
-            for (int y = 0; y < L; y++) m[y] = alpha[i * S + y] * beta[i * S + y];
-            Normalise(m[..L]);
+            Store(marginals, i, Lo(alpha, i) * Lo(beta, i), Hi(alpha, i) * Hi(beta, i));
+            Normalise(marginals, i);
         }
     }
 
-    private static void Normalise(Span<float> v)
+    private static Vector256<float> Lo(ReadOnlySpan<float> rows, int row) => Vector256.Create(rows.Slice(row * Viterbi.Stride, 8));
+
+    private static Vector256<float> Hi(ReadOnlySpan<float> rows, int row) => Vector256.Create(rows.Slice(row * Viterbi.Stride + 8, 8));
+
+    private static void Store(Span<float> rows, int row, Vector256<float> lo, Vector256<float> hi)
     {
-        float sum = 0;
-        foreach (var x in v) sum += x;
-        if (sum <= 0 || float.IsNaN(sum)) { v.Fill(1f / v.Length); return; }
-        float inv = 1f / sum;
-        for (int i = 0; i < v.Length; i++) v[i] *= inv;
+        lo.CopyTo(rows.Slice(row * Viterbi.Stride, 8));
+        hi.CopyTo(rows.Slice(row * Viterbi.Stride + 8, 8));
+    }
+
+    /// <summary>Scales row <paramref name="row"/> to sum 1 over the labels (uniform when it has no mass).</summary>
+    private static void Normalise(Span<float> rows, int row)
+    {
+        var lo = Lo(rows, row);
+        var hi = Hi(rows, row);
+        float sum = Vector256.Sum(lo + hi);
+        if (sum <= 0 || float.IsNaN(sum))
+        {
+            var label = rows.Slice(row * Viterbi.Stride, Viterbi.Stride);
+            label.Clear();
+            label[..Bilou.Count].Fill(1f / Bilou.Count);
+            return;
+        }
+        var inv = Vector256.Create(1f / sum);
+        Store(rows, row, lo * inv, hi * inv);
     }
 }

@@ -49,14 +49,36 @@ public sealed class NerStage : IStage
     {
         if (document.Sentences.Count == 0) return;
         var evidence = DocumentEvidence.Build(document);
+        var predictions = new List<NerModel.Prediction>();
+        if (_ru?.Refiner is not null || _en?.Refiner is not null)
+        {
+            // Stacked models: a first pass over the whole document feeds the second pass's document-level features.
+            Run(document, evidence, m => m.Refiner is null ? null : m, predictions, confidences: false);
+            evidence.AddPassOne(document, predictions);
+            predictions.Clear();
+            Run(document, evidence, m => m.Refiner ?? m, predictions, confidences: true);
+        }
+        else Run(document, evidence, m => m, predictions, confidences: true);
+        var tokens = document.Tokens;
+        foreach (var p in predictions)
+        {
+            if (p.Confidence < _minConfidence) continue;
+            var range = new TextRange(tokens[p.First].Start, tokens[p.End - 1].End);
+            document.AddMention(new Mention(range, p.Type, Source, p.Confidence));
+        }
+    }
+
+    /// <summary>Tags each sentence with <paramref name="pick"/> applied to its language's model (null = skip).</summary>
+    private void Run(Document document, DocumentEvidence evidence, Func<NerModel, NerModel?> pick, List<NerModel.Prediction> predictions, bool confidences)
+    {
         var furniture = document.Furniture.Count == 0 ? [] : document.Furniture.OrderBy(r => r.Start).ToArray();
         var tokens = document.Tokens;
-        var predictions = new List<NerModel.Prediction>();
         int f = 0;
         foreach (var sentence in document.Sentences)
         {
             var language = sentence.Language != Language.Other ? sentence.Language : document.Language;
             var model = language switch { Language.Ru => _ru, Language.En => _en, _ => null };
+            if (model is not null) model = pick(model);
             if (model is null) continue;
             // Tag each run of tokens outside furniture as its own sequence.
             int runStart = sentence.FirstToken;
@@ -70,15 +92,9 @@ public sealed class NerStage : IStage
                     cut = f < furniture.Length && furniture[f].Contains(start);
                 }
                 if (!cut) continue;
-                if (k > runStart) model.Tag(document, runStart, k, evidence, predictions);
+                if (k > runStart) model.Tag(document, runStart, k, evidence, predictions, confidences);
                 runStart = k + 1;
             }
-        }
-        foreach (var p in predictions)
-        {
-            if (p.Confidence < _minConfidence) continue;
-            var range = new TextRange(tokens[p.First].Start, tokens[p.End - 1].End);
-            document.AddMention(new Mention(range, p.Type, Source, p.Confidence));
         }
     }
 }

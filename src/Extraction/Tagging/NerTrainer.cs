@@ -18,6 +18,11 @@ public sealed record NerTrainingOptions
     /// <summary>Use the corpus' own tokenization when it has one (CoNLL, factRuEval) instead of the pipeline tokenizer.</summary>
     public bool GoldTokens { get; init; } = true;
     public IReadOnlyList<string> Templates { get; init; } = FeatureTemplates.DefaultNames;
+    /// <summary>
+    /// Stacking: 0 trains one pass (without the <c>doc-…</c> templates); k ≥ 2 also trains a second pass whose document-level
+    /// features come from first-pass predictions made, for each training document, by a first pass trained on the other k − 1 folds.
+    /// </summary>
+    public int StackFolds { get; init; }
 }
 
 /// <summary>
@@ -42,20 +47,53 @@ public sealed class NerTrainer
     private readonly TaggerLexicon _lexicon;
     private readonly List<Example> _examples = [];
 
-    public NerTrainer(Language language, TaggerLexicon lexicon, NerTrainingOptions options)
+    public NerTrainer(Language language, TaggerLexicon lexicon, NerTrainingOptions options, bool secondPass = false)
     {
         _language = language;
         _lexicon = lexicon;
         _options = options;
-        _templates = FeatureTemplates.Resolve(options.Templates);
+        _templates = FeatureTemplates.Resolve(options.Templates.Where(t => secondPass || !FeatureTemplates.IsSecondPass(t)));
+    }
+
+    /// <summary>
+    /// Trains a model as <see cref="NerTrainingOptions.StackFolds"/> asks: one pass, or a first pass on all documents plus a
+    /// refiner trained on out-of-fold first-pass predictions. <paramref name="afterEpoch"/> sees the final pass's epochs
+    /// (for a stacked model, the first pass with the refiner so far). Returns the model and its training token count (with case variants).
+    /// </summary>
+    public static (NerModel Model, int TrainTokens) TrainModel(Language language, TaggerLexicon lexicon, NerTrainingOptions options,
+        IReadOnlyList<GoldDocument> documents, Action<int, NerModel, TimeSpan>? afterEpoch = null, Action<string>? progress = null)
+    {
+        var first = new NerTrainer(language, lexicon, options);
+        first.Add(documents);
+        progress?.Invoke($"Training data: {first.SentenceCount} sentences, {first.TokenCount} tokens (with case variants)");
+        int k = options.StackFolds;
+        if (k < 2) return (first.Train(afterEpoch), first.TokenCount);
+        var folds = new NerModel[k];
+        for (int f = 0; f < k; f++)
+        {
+            var t = new NerTrainer(language, lexicon, options);
+            t.Add(documents.Where((_, i) => i % k != f));
+            folds[f] = t.Train();
+            progress?.Invoke($"First pass for fold {f + 1} of {k} trained");
+        }
+        var passOne = first.Train();
+        progress?.Invoke("First pass trained on all documents");
+        var second = new NerTrainer(language, lexicon, options, secondPass: true);
+        second.Add(documents, i => folds[i % k]);
+        var refiner = second.Train(afterEpoch is null ? null : (e, m, t) => afterEpoch(e, passOne.WithRefiner(m), t));
+        return (passOne.WithRefiner(refiner), first.TokenCount);
     }
 
     public int SentenceCount => _examples.Count;
     public int TokenCount => _examples.Sum(e => e.Length);
 
-    /// <summary>Adds the sentences of <paramref name="documents"/> (and their case variants) as training examples.</summary>
-    public void Add(IEnumerable<GoldDocument> documents)
+    /// <summary>
+    /// Adds the sentences of <paramref name="documents"/> (and their case variants) as training examples. For a second pass,
+    /// <paramref name="passOne"/> gives, by document index, the first-pass model whose predictions feed the document evidence.
+    /// </summary>
+    public void Add(IEnumerable<GoldDocument> documents, Func<int, NerModel>? passOne = null)
     {
+        int index = 0;
         var rng = new Random(_options.Seed);
         var features = new SentenceFeatures();
         var buckets = new int[_templates.Length * FeatureTemplates.MaxValues];
@@ -64,6 +102,13 @@ public sealed class NerTrainer
             var doc = NerCorpus.ToDocument(gold, _language, _options.GoldTokens);
             var labels = NerCorpus.Labels(doc, gold.Spans);
             var evidence = DocumentEvidence.Build(doc);
+            if (passOne is not null)
+            {
+                var predictions = new List<NerModel.Prediction>();
+                passOne(index).TagSentences(doc, evidence, predictions);
+                evidence.AddPassOne(doc, predictions);
+            }
+            index++;
             for (int si = 0; si < doc.Sentences.Count; si++)
             {
                 var sentence = doc.Sentences[si];

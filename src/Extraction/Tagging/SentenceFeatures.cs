@@ -6,11 +6,44 @@ namespace Extraction.Tagging;
 /// <summary>
 /// Document-wide word evidence for the tagger: for each lower-cased form, whether the document also writes it capitalised
 /// in mid-sentence (a name) or lower case (a common word). Helps all-caps headlines and sentence-initial words.
+/// After a first tagging pass (<see cref="AddPassOne"/>) it also knows, per word form and per <see cref="SentenceFeatures.Stem"/>,
+/// which types the first pass gave that word anywhere in the document, for the second pass of a stacked model.
 /// </summary>
 public sealed class DocumentEvidence
 {
     public const byte CapitalizedMidSentence = 1, LowerCase = 2;
+    /// <summary>First-pass bits: the word was tagged PER / ORG / LOC somewhere; it began a span somewhere.</summary>
+    public const byte PassOnePer = 1, PassOneOrg = 2, PassOneLoc = 4, PassOneFirst = 8;
     private readonly HashMap64<byte> _seen = new(256);
+    private readonly HashMap64<byte> _passOneWord = new(64), _passOneStem = new(64);
+    /// <summary>Per document token: the first pass's label there (type bits, <see cref="PassOneFirst"/> on a span's first token).</summary>
+    private byte[] _passOneToken = [];
+
+    /// <summary>Records the first pass's predictions over <paramref name="document"/>'s tokens.</summary>
+    public void AddPassOne(Document document, IEnumerable<NerModel.Prediction> predictions)
+    {
+        var text = document.Text.AsSpan();
+        if (_passOneToken.Length < document.Tokens.Count) _passOneToken = new byte[document.Tokens.Count];
+        foreach (var p in predictions)
+        {
+            for (int k = p.First; k < p.End; k++)
+                _passOneToken[k] = (byte)((p.Type switch { EntityType.PER => PassOnePer, EntityType.ORG => PassOneOrg, _ => PassOneLoc }) | (k == p.First ? PassOneFirst : 0));
+            byte type = p.Type switch { EntityType.PER => PassOnePer, EntityType.ORG => PassOneOrg, _ => PassOneLoc };
+            for (int k = p.First; k < p.End; k++)
+            {
+                ref readonly var t = ref document.Tokens[k];
+                if (t.Kind != TokenKind.Word) continue;
+                var s = text.Slice(t.Start, t.End - t.Start);
+                byte bits = (byte)(type | (k == p.First ? PassOneFirst : 0));
+                _passOneWord.GetOrAdd(FeatureHash.OfLower(s)) |= bits;
+                _passOneStem.GetOrAdd(FeatureHash.OfLower(s[..Math.Min(s.Length, SentenceFeatures.StemLength)])) |= bits;
+            }
+        }
+    }
+
+    public byte PassOneOfToken(int token) => token < _passOneToken.Length ? _passOneToken[token] : (byte)0;
+    public byte PassOneOfWord(ulong lowerHash) => _passOneWord.TryGet(lowerHash, out var b) ? b : (byte)0;
+    public byte PassOneOfStem(ulong stemHash) => _passOneStem.TryGet(stemHash, out var b) ? b : (byte)0;
 
     public static DocumentEvidence Build(Document document)
     {
@@ -38,10 +71,12 @@ public sealed class DocumentEvidence
 /// </summary>
 public sealed class SentenceFeatures
 {
-    public const int Prefixes = 3, Suffixes = 4;
+    public const int Prefixes = 3, Suffixes = 4, StemLength = 5;
 
     public int Length { get; private set; }
     public ulong[] Lower = [], Exact = [], Shape = [], ShortShape = [];
+    /// <summary>Hash of the first <see cref="StemLength"/> lower-cased characters (the whole word when shorter): a crude Russian stem.</summary>
+    public ulong[] Stem = [];
     /// <summary>Prefix hashes of lengths 2, 3, 4 (row-major, <see cref="Prefixes"/> per token; 0 when the word is not longer).</summary>
     public ulong[] Prefix = [];
     /// <summary>Suffix hashes of lengths 1..4 (row-major, <see cref="Suffixes"/> per token; 0 when the word is not longer).</summary>
@@ -56,16 +91,21 @@ public sealed class SentenceFeatures
     public byte[] Quote = [];
     /// <summary>For tokens inside quotes, the lower-case hash of the word before the opening quote (<c>компания</c> in <c>компания «Газпром»</c>); else 0.</summary>
     public ulong[] QuoteHead = [];
+    /// <summary>The <see cref="Stem"/> of that word (so every case form of the descriptor counts).</summary>
+    public ulong[] QuoteHeadStem = [];
     public byte[] Evidence = [];
+    /// <summary>First-pass types of the word's form and of its stem elsewhere in the document (<see cref="DocumentEvidence.AddPassOne"/>).</summary>
+    public byte[] PassOneWord = [], PassOneStem = [], PassOneToken = [];
 
     private void Ensure(int n)
     {
         if (Lower.Length >= n) return;
         int size = Math.Max(n, 64);
-        Lower = new ulong[size]; Exact = new ulong[size]; Shape = new ulong[size]; ShortShape = new ulong[size];
+        Lower = new ulong[size]; Stem = new ulong[size]; Exact = new ulong[size]; Shape = new ulong[size]; ShortShape = new ulong[size];
         Prefix = new ulong[size * Prefixes]; Suffix = new ulong[size * Suffixes];
         Flags = new TokenFlags[size]; Kinds = new TokenKind[size]; Lengths = new int[size];
-        Lex = new LexEntry[size]; Gazetteer = new uint[size]; Quote = new byte[size]; QuoteHead = new ulong[size]; Evidence = new byte[size];
+        Lex = new LexEntry[size]; Gazetteer = new uint[size]; Quote = new byte[size]; QuoteHead = new ulong[size]; QuoteHeadStem = new ulong[size]; Evidence = new byte[size];
+        PassOneWord = new byte[size]; PassOneStem = new byte[size]; PassOneToken = new byte[size];
     }
 
     /// <summary>Fills the atoms for tokens [<paramref name="first"/>, <paramref name="end"/>) of <paramref name="document"/>.</summary>
@@ -86,6 +126,9 @@ public sealed class SentenceFeatures
             Lengths[k] = s.Length;
             if (!lexicon.Words.TryGet(Lower[k], out Lex[k])) Lex[k] = default;
             Evidence[k] = evidence?.Of(Lower[k]) ?? 0;
+            PassOneWord[k] = evidence?.PassOneOfWord(Lower[k]) ?? 0;
+            PassOneStem[k] = evidence?.PassOneOfStem(Stem[k]) ?? 0;
+            PassOneToken[k] = evidence?.PassOneOfToken(first + k) ?? 0;
         }
         MarkPhrases(lexicon, n);
         MarkQuotes(text, tokens.Slice(first, n));
@@ -108,8 +151,10 @@ public sealed class SentenceFeatures
             else { run = 1; lastShape = sc; shortShape = FeatureHash.Step(shortShape, sc); }
             if (run <= 4) shape = FeatureHash.Step(shape, sc);
             if (j is >= 1 and <= 3 && s.Length > j + 1) Prefix[pre + j - 1] = FeatureHash.Finish(lower);
+            if (j == StemLength - 1) Stem[k] = FeatureHash.Finish(lower);
         }
         Lower[k] = FeatureHash.Finish(lower);
+        if (s.Length < StemLength) Stem[k] = Lower[k];
         Exact[k] = FeatureHash.Finish(exact);
         Shape[k] = FeatureHash.Finish(shape);
         ShortShape[k] = FeatureHash.Finish(shortShape);
@@ -154,6 +199,7 @@ public sealed class SentenceFeatures
         int n = tokens.Length;
         Array.Clear(Quote, 0, n);
         Array.Clear(QuoteHead, 0, n);
+        Array.Clear(QuoteHeadStem, 0, n);
         int open = -1;
         for (int i = 0; i < n; i++)
         {
@@ -163,8 +209,8 @@ public sealed class SentenceFeatures
             if (open >= 0 && (t.Has(TokenFlags.CloseQuote) || text[t.Start] == '"'))
             {
                 int a = open + 1, b = i - 1;
-                ulong head = open > 0 ? Lower[open - 1] : FeatureHash.Before;
-                for (int k = a; k <= b; k++) { Quote[k] = 1; QuoteHead[k] = head; }
+                ulong head = open > 0 ? Lower[open - 1] : FeatureHash.Before, headStem = open > 0 ? Stem[open - 1] : FeatureHash.Before;
+                for (int k = a; k <= b; k++) { Quote[k] = 1; QuoteHead[k] = head; QuoteHeadStem[k] = headStem; }
                 if (a == b) Quote[a] = 4;
                 else if (a < b) { Quote[a] = 2; Quote[b] = 3; }
                 open = -1;
@@ -173,6 +219,9 @@ public sealed class SentenceFeatures
     }
 
     public ulong LowerAt(int i) => i < 0 ? FeatureHash.Before : i >= Length ? FeatureHash.After : Lower[i];
+    public ulong PassOneTokenAt(int i) => i < 0 ? 0xFFUL : i >= Length ? 0xFEUL : PassOneToken[i];
+    public ulong PassOneWordAt(int i) => i < 0 ? 0xFFUL : i >= Length ? 0xFEUL : PassOneWord[i];
+    public ulong StemAt(int i) => i < 0 ? FeatureHash.Before : i >= Length ? FeatureHash.After : Stem[i];
     public ulong ShapeAt(int i) => i < 0 ? FeatureHash.Before : i >= Length ? FeatureHash.After : Shape[i];
     public ulong ShortShapeAt(int i) => i < 0 ? FeatureHash.Before : i >= Length ? FeatureHash.After : ShortShape[i];
     public ulong SuffixAt(int i, int length) => i < 0 ? FeatureHash.Before : i >= Length ? FeatureHash.After : Suffix[i * Suffixes + length - 1];

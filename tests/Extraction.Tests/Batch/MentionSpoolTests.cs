@@ -19,9 +19,16 @@ public sealed class MentionSpoolTests : IDisposable
     public void RowsReadBack_InOrder_WithFinalIds_AsOftenAsNeeded()
     {
         using var spool = new MentionSpool(_dir);
-        spool.Add(0, 3, 8, "Шойгу", "PER", "Сергей Шойгу", "#1", 0, "ner", 0.875f);
-        spool.Add(0, 10, 10, "", "DATE", null, null, -1, "dates", 1f);
-        spool.Add(1, 0, 2, "\ud800x", "ORG", "", "#2", 4, "ner", 0.5f);
+        var first = new MentionBlock();
+        first.Add(3, 8, "Шойгу", "PER", "Сергей Шойгу", 0, "ner", 0.875f);
+        first.Add(10, 10, "", "DATE", null, -1, "dates", 1f);
+        first.EntityIds[0] = "#1";
+        spool.Add(0, first);
+        spool.Add(1, new MentionBlock());
+        var second = new MentionBlock();
+        second.Add(0, 2, "\ud800x", "ORG", "", 4, "ner", 0.5f);
+        second.EntityIds[0] = "#2";
+        spool.Add(1, second);
         spool.Complete(Documents, id => "final" + id);
 
         MentionRow[] expected =
@@ -40,10 +47,12 @@ public sealed class MentionSpoolTests : IDisposable
     public void TheFile_IsInTheGivenFolder_AndDeletedOnDispose()
     {
         var spool = new MentionSpool(_dir);
-        spool.Add(0, 0, 1, "A", "PER", null, null, 0, "ner", 1f);
+        var block = new MentionBlock();
+        block.Add(0, 1, "A", "PER", null, 0, "ner", 1f);
+        spool.Add(0, block);
         spool.Complete(Documents, id => id);
         Assert.Single(Directory.GetFiles(_dir, "*.tmp"));
-        Assert.Throws<InvalidOperationException>(() => spool.Add(0, 0, 1, "A", "PER", null, null, 0, "ner", 1f));
+        Assert.Throws<InvalidOperationException>(() => spool.Add(0, block));
         spool.Dispose();
         Assert.Empty(Directory.GetFiles(_dir));
     }

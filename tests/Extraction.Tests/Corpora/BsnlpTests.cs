@@ -20,6 +20,21 @@ public sealed class BsnlpTests : IDisposable
         File.WriteAllText(Path.Combine(topic, "raw", "b.txt"), "ru-8\nru\n\n\nБез разметки.\n");
     }
 
+    [Fact]
+    public void Lower_cased_forms_match_the_cased_text_at_exact_offsets()
+    {
+        var text = "Визит Джонсона в Европейскую комиссию. ДЖОНСОН и европейская комиссия.";
+        var spans = Bsnlp.FindSpans(text,
+        [
+            new BsnlpAnnotation("джонсона", "джонсон", "PER", "1"),
+            new BsnlpAnnotation("джонсон", "джонсон", "PER", "1"),
+            new BsnlpAnnotation("европейскую комиссию", "европейская комиссия", "ORG", "2"),
+            new BsnlpAnnotation("европейская комиссия", "европейская комиссия", "ORG", "2"),
+        ]);
+        Assert.Equal(["Джонсона", "Европейскую комиссию", "ДЖОНСОН", "европейская комиссия"], spans.Select(s => text[s.Range.Start..s.Range.End]));
+        Assert.Equal(["джонсон", "европейская комиссия", "джонсон", "европейская комиссия"], spans.Select(s => s.Normal));
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     [Fact]

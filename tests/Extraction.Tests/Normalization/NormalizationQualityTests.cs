@@ -1,6 +1,7 @@
 using Extraction.Corpora;
 using Extraction.Documents;
 using Extraction.Morphology;
+using Extraction.Normalization;
 using Extraction.Tests.Morphology;
 using Extraction.Tests.TestSupport;
 using Xunit.Abstractions;
@@ -10,6 +11,8 @@ namespace Extraction.Tests.Normalization;
 /// <summary>
 /// Normal-form quality on gold data the normalizer never trained on (it has no training; its weights were tuned
 /// looking at BSNLP asia_bibi + brexit errors, so ec + trump are reported separately as untouched topics).
+/// BSNLP is measured on the text: every distinct surface form (per document and type) of the gold spans the reader
+/// finds (case-insensitively, so the lower-cased ec + trump annotation lists count) against its gold base form.
 /// Thresholds are the figures in models/ru-morph.md minus a small margin.
 /// </summary>
 public sealed class NormalizationQualityTests(ITestOutputHelper output)
@@ -21,14 +24,17 @@ public sealed class NormalizationQualityTests(ITestOutputHelper output)
         var exact = new Dictionary<string, int>();
         foreach (var topic in topics)
             foreach (var doc in Extraction.Corpora.Bsnlp.ReadTopic(SharedData.Path_("bsnlp_ru", topic)))
-                foreach (var a in doc.Annotations.DistinctBy(a => (a.Mention, a.Type)))
+            {
+                var text = doc.Gold.Text;
+                foreach (var span in doc.Gold.Spans.DistinctBy(s => (text[s.Range.Start..s.Range.End], s.Type)))
                 {
-                    if (!EntityTypes.TryParse(a.Type, out var type) || type == EntityType.DATE) continue;
-                    var got = ShippedModels.Normalizer.Normalize(a.Mention, type);
-                    n[a.Type] = n.GetValueOrDefault(a.Type) + 1;
-                    if (Letters.Fold(got) == Letters.Fold(a.BaseForm)) folded[a.Type] = folded.GetValueOrDefault(a.Type) + 1;
-                    if (got == a.BaseForm) exact[a.Type] = exact.GetValueOrDefault(a.Type) + 1;
+                    var key = span.Type.ToString();
+                    var got = ShippedModels.Normalizer.Normalize(text[span.Range.Start..span.Range.End], span.Type);
+                    n[key] = n.GetValueOrDefault(key) + 1;
+                    if (Letters.Fold(got) == Letters.Fold(span.Normal!)) folded[key] = folded.GetValueOrDefault(key) + 1;
+                    if (got == span.Normal) exact[key] = exact.GetValueOrDefault(key) + 1;
                 }
+            }
         int total = n.Values.Sum();
         var perType = n.ToDictionary(kv => kv.Key, kv => folded.GetValueOrDefault(kv.Key) / (double)kv.Value);
         var result = (folded.Values.Sum() / (double)total, exact.Values.Sum() / (double)total, perType);
@@ -62,6 +68,7 @@ public sealed class NormalizationQualityTests(ITestOutputHelper output)
     public void FactRuEval_person_nominatives()
     {
         int n = 0, ok = 0;
+        var misses = new List<string>();
         var key = new Dictionary<string, string> { ["name"] = "firstname", ["surname"] = "lastname", ["patronymic"] = "patronymic" };
         foreach (var objects in Directory.GetFiles(SharedData.Path_("factrueval2016", "devset"), "*.objects"))
         {
@@ -92,13 +99,19 @@ public sealed class NormalizationQualityTests(ITestOutputHelper output)
                 if (!surface.Any(c => c is >= 'А' and <= 'я')) continue;
                 var expected = string.Join(' ', parts.Select(p => attrs[key[p.Type]]));
                 n++;
-                if (Letters.Fold(ShippedModels.Normalizer.Normalize(surface, EntityType.PER)) == Letters.Fold(expected)) ok++;
+                var got = ShippedModels.Normalizer.Normalize(surface, EntityType.PER);
+                if (Same(got, expected)) ok++;
+                else misses.Add($"{surface} → {got} (gold {expected})");
             }
         }
         double accuracy = ok / (double)n;
-        output.WriteLine($"factRuEval-2016 devset persons: {ok}/{n} = {accuracy:F3}");
+        output.WriteLine($"factRuEval-2016 devset persons: {ok}/{n} = {accuracy:F3}; misses:");
+        foreach (var miss in misses) output.WriteLine(miss);
         Assert.True(accuracy >= 0.90, $"accuracy {accuracy:F3} < 0.90");
     }
+
+    /// <summary>Case-insensitive, ё = е, apostrophe and quote look-alikes made uniform (О’Рейли = О'Рейли).</summary>
+    private static bool Same(string a, string b) => Letters.Fold(MentionText.Clean(a, russian: true)) == Letters.Fold(MentionText.Clean(b, russian: true));
 
     /// <summary>Lemma accuracy on NOUN and PROPN words of every UD Russian file (gold UPOS given, case-insensitive, ё=е).</summary>
     [QualityFact]

@@ -31,6 +31,31 @@ public sealed class RussianNormalizerTests
         Cases("Тереза Мэй", "Терезы Мэй", "Терезе Мэй", "Терезу Мэй", "Терезой Мэй", "Терезе Мэй"),
         Cases("Ангела Меркель", "Ангелы Меркель", "Ангеле Меркель", "Ангелу Меркель", "Ангелой Меркель", "Ангеле Меркель"));
 
+    /// <summary>
+    /// A man's foreign surname in -а after an indeclinable first name: the nominative stays (it is not the genitive of
+    /// «Камикав»), the genitive in -ы goes back to -а. The other oblique forms stay ambiguous out of context («Маэхаре»
+    /// reads like an indeclinable «Гёте», «Маэхарой» like «Толстой», «Маэхару» like «Нисипяну», and a genitive in -и
+    /// like «Берлускони»), so they are not listed.
+    /// </summary>
+    public static TheoryData<string, string> ForeignSurnamesInA => Merge(
+        Cases("Тору Камикава", "Тору Камикавы"),
+        Cases("Сэйдзи Маэхара", "Сэйдзи Маэхары"),
+        Cases("Хорхе Ларрионда", "Хорхе Ларрионды"));
+
+    /// <summary>Foreign names: dictionary surnames declining like feminine nouns, name particles, Turkic patronymics.</summary>
+    public static TheoryData<string, string> ForeignMaleNames => Merge(
+        Cases("Масахару Коно", "Масахару Коно", "Масахару Коно", "Масахару Коно", "Масахару Коно", "Масахару Коно"),
+        Cases("Барак Обама", "Барака Обамы", "Бараку Обаме", "Барака Обаму", "Бараком Обамой", "Бараке Обаме"),
+        Cases("Усама бин Ладен", "Усамы бин Ладена", "Усаме бин Ладену", "Усаму бин Ладена", "Усамой бин Ладеном", "Усаме бин Ладене"),
+        Cases("Ильхам Гейдар оглы Алиев", "Ильхама Гейдар оглы Алиева", "Ильхаму Гейдар оглы Алиеву", "Ильхама Гейдар оглы Алиева", "Ильхамом Гейдар оглы Алиевым", "Ильхаме Гейдар оглы Алиеве"),
+        Cases("Абай Кунанбайулы", "Абая Кунанбайулы", "Абаю Кунанбайулы", "Абая Кунанбайулы", "Абаем Кунанбайулы", "Абае Кунанбайулы"));
+
+    public static TheoryData<string, string> ForeignFemaleNames => Merge(
+        Cases("Хиллари Клинтон", "Хиллари Клинтон", "Хиллари Клинтон", "Хиллари Клинтон", "Хиллари Клинтон", "Хиллари Клинтон"),
+        Cases("Урсула фон дер Ляйен", "Урсулы фон дер Ляйен", "Урсуле фон дер Ляйен", "Урсулу фон дер Ляйен", "Урсулой фон дер Ляйен", "Урсуле фон дер Ляйен"),
+        Cases("Мехрибан Ариф кызы Алиева", "Мехрибан Ариф кызы Алиевой", "Мехрибан Ариф кызы Алиевой", "Мехрибан Ариф кызы Алиеву", "Мехрибан Ариф кызы Алиевой", "Мехрибан Ариф кызы Алиевой"),
+        Cases("Асия Биби", "Асии Биби", "Асии Биби", "Асию Биби", "Асией Биби", "Асии Биби"));
+
     public static TheoryData<string, string> Organisations => Merge(
         Cases("Министерство обороны России", "Министерства обороны России", "Министерству обороны России", "Министерство обороны России", "Министерством обороны России", "Министерстве обороны России"),
         Cases("Вооруженные силы Российской Федерации", "Вооруженных сил Российской Федерации", "Вооруженным силам Российской Федерации", "Вооруженные силы Российской Федерации", "Вооруженными силами Российской Федерации", "Вооруженных силах Российской Федерации"),
@@ -59,6 +84,15 @@ public sealed class RussianNormalizerTests
     [Theory, MemberData(nameof(FemaleNames))]
     public void Female_names_go_to_the_nominative_in_the_feminine(string surface, string expected) => Assert.Equal(expected, Normalize(surface, EntityType.PER));
 
+    [Theory, MemberData(nameof(ForeignSurnamesInA))]
+    public void Foreign_surnames_in_a_after_indeclinable_first_names(string surface, string expected) => Assert.Equal(expected, Normalize(surface, EntityType.PER));
+
+    [Theory, MemberData(nameof(ForeignMaleNames))]
+    public void Foreign_male_names_keep_what_does_not_decline(string surface, string expected) => Assert.Equal(expected, Normalize(surface, EntityType.PER));
+
+    [Theory, MemberData(nameof(ForeignFemaleNames))]
+    public void Foreign_female_names_keep_what_does_not_decline(string surface, string expected) => Assert.Equal(expected, Normalize(surface, EntityType.PER));
+
     [Theory, MemberData(nameof(Organisations))]
     public void Organisations_put_the_head_and_its_modifiers_in_the_nominative(string surface, string expected) => Assert.Equal(expected, Normalize(surface, EntityType.ORG));
 
@@ -73,6 +107,7 @@ public sealed class RussianNormalizerTests
     [InlineData("НАТО", EntityType.ORG, "НАТО")]
     [InlineData("нурлана ермекбаева", EntityType.PER, "нурлан ермекбаев")]
     [InlineData("Фёдорова", EntityType.PER, "Фёдоров")]
+    [InlineData("Обамой", EntityType.PER, "Обама")]
     [InlineData("Ла-Манша", EntityType.LOC, "Ла-Манш")]
     [InlineData("британцев", EntityType.PER, "британцы")]
     [InlineData("Министерством   обороны\nРоссии", EntityType.ORG, "Министерство обороны России")]

@@ -75,10 +75,12 @@ public sealed class TableWriterTests : IDisposable
         Assert.Contains(",-1,", line);
     }
 
-    [Fact]
-    public void JsonLines_HoldTheSameRecords()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void JsonLines_HoldTheSameRecords(bool concurrent)
     {
-        var path = WriteMentions(new TableOptions(), Mention("=a\"b"), Mention("Шойгу"));
+        var path = WriteMentions(new TableOptions { Concurrent = concurrent }, Mention("=a\"b"), Mention("Шойгу"));
         var lines = File.ReadAllLines(Path.ChangeExtension(path, ".jsonl"));
         Assert.Equal(2, lines.Length);
         using var doc = System.Text.Json.JsonDocument.Parse(lines[0]);

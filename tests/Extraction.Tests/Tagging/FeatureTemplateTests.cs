@@ -58,6 +58,23 @@ public class FeatureTemplateTests
         { "cluster+1", "in Moscow", 0, "in London", 0, true },
         { "cluster-1,0", "Moscow police", 1, "London police", 1, true },
         { "evidence0", "APPLE NEWS\nWe like Apple.", 0, "APPLE NEWS\nWe like apples.", 0, true },
+        { "w-3", "a b c Moscow", 3, "x b c Moscow", 3, true },
+        { "w+3", "Moscow b c d", 0, "Moscow b c e", 0, true },
+        { "stem-1", "ministry Gazprom", 1, "company Gazprom", 1, true },
+        { "stem-1", "ministry Gazprom", 1, "ministries Gazprom", 1, false },
+        { "stem+1", "Gazprom ministry", 0, "Gazprom company", 0, true },
+        { "stem-2", "ministry of Gazprom", 2, "company of Gazprom", 2, true },
+        { "stem-1,case0", "ministry Gazprom", 1, "ministry gazprom", 1, true },
+        { "quote-head-stem0", "company «Gazprom» said", 2, "bank «Gazprom» said", 2, true },
+        { "quote-head-stem0", "company «Gazprom» said", 2, "companies «Gazprom» said", 2, false },
+        { "doc-word0", "Apple said and Apple rose ||ORG:0-1", 3, "Apple said and Apple rose", 3, true },
+        { "doc-word0", "Applesauce said and Apples rose ||ORG:0-1", 3, "Applesauce said and Apples rose", 3, false },
+        { "doc-stem0", "Applesauce said and Apples rose ||ORG:0-1", 3, "Applesauce said and Apples rose", 3, true },
+        { "doc-stem0", "Apple said and Apple rose ||ORG:0-1", 3, "Apple said and Apple rose ||LOC:0-1", 3, true },
+        { "doc-word-1,0,+1", "Apple said and Apple rose ||ORG:0-1", 4, "Apple said and Apple rose", 4, true },
+        { "doc-token-1,0,+1", "Apple said and Apple rose ||ORG:3-4", 4, "Apple said and Apple rose ||ORG:0-1", 4, true },
+        { "doc-token0,word0", "Apple said ||ORG:0-1", 0, "Apple said", 0, true },
+        { "doc-token0,word0", "Apple said ||ORG:0-1", 0, "Apple said ||LOC:0-1", 0, true },
     };
 
     [Theory]

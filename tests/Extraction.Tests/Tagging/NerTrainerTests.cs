@@ -75,7 +75,8 @@ public class NerTrainerTests
     [Fact]
     public void Training_is_deterministic_for_a_seed()
     {
-        Assert.Equal(TrainTiny(7).Weights, TrainTiny(7).Weights);
+        Assert.True(TrainTiny(7).Weights.SameAs(TrainTiny(7).Weights));
+        Assert.False(TrainTiny(7).Weights.SameAs(TrainTiny(8).Weights));
     }
 
     [Fact]
@@ -91,6 +92,31 @@ public class NerTrainerTests
             Assert.Equal(Language.En, loaded.Language);
             foreach (var gold in Corpus().Take(5))
                 Assert.Equal(NerEvaluation.Predict(model, gold).Select(m => (m.Range, m.Type)), NerEvaluation.Predict(loaded, gold).Select(m => (m.Range, m.Type)));
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void Stacked_model_learns_the_tiny_corpus_and_keeps_its_refiner_through_save_and_load()
+    {
+        var options = new NerTrainingOptions { Epochs = 5, HashBits = 14, StackFolds = 3 };
+        var (model, _) = NerTrainer.TrainModel(Language.En, TaggerLexicon.Empty, options, Corpus());
+        Assert.NotNull(model.Refiner);
+        Assert.DoesNotContain(model.Templates, t => FeatureTemplates.IsSecondPass(t.Name));
+        Assert.Contains(model.Refiner!.Templates, t => FeatureTemplates.IsSecondPass(t.Name));
+        Assert.Equal(1.0, NerEvaluation.Strict(model, Corpus()).MicroF1, 3);
+        Assert.True(model.Refiner.Weights.SameAs(NerTrainer.TrainModel(Language.En, TaggerLexicon.Empty, options, Corpus()).Model.Refiner!.Weights));
+
+        var path = Path.Combine(Path.GetTempPath(), $"ner-{Guid.NewGuid():N}.bin");
+        try
+        {
+            model.Save(path, new { note = "test" });
+            var loaded = NerModel.Load(path);
+            Assert.Equal(model.Refiner.Templates.Select(t => t.Name), loaded.Refiner?.Templates.Select(t => t.Name));
+            Assert.Equal(model.Refiner.Weights.RowCount, loaded.Refiner!.Weights.RowCount);
+            var doc = TaggingTestData.Doc("Olga Green works for Hooli Inc in Oslo .");
+            new NerStage(null, loaded).Process(doc);
+            Assert.Equal(["PER Olga Green", "ORG Hooli Inc", "LOC Oslo"], doc.Mentions.Select(m => $"{m.Type} {doc.Slice(m.Range)}"));
         }
         finally { File.Delete(path); }
     }

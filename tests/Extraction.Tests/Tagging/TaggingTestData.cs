@@ -27,13 +27,24 @@ internal static class TaggingTestData
         return b.Lexicon;
     }
 
-    /// <summary>Features of the first sentence of <paramref name="text"/> with document evidence.</summary>
+    /// <summary>
+    /// Features of the first sentence of <paramref name="text"/> with document evidence. A suffix <c>||TYPE:first-end …</c>
+    /// gives first-pass predictions over token ranges (for the second-pass <c>doc-…</c> templates).
+    /// </summary>
     public static SentenceFeatures Features(string text)
     {
-        var d = Doc(text);
+        var parts = text.Split("||");
+        var d = Doc(parts[0].TrimEnd());
+        var evidence = DocumentEvidence.Build(d);
+        if (parts.Length > 1)
+            evidence.AddPassOne(d, parts[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p =>
+            {
+                var (type, range) = (p[..p.IndexOf(':')], p[(p.IndexOf(':') + 1)..].Split('-'));
+                return new NerModel.Prediction(int.Parse(range[0]), int.Parse(range[1]), EntityTypes.Parse(type), 1f);
+            }));
         var s = new SentenceFeatures();
         var first = d.Sentences[0];
-        s.Load(d, first.FirstToken, first.EndToken, Lexicon(), DocumentEvidence.Build(d));
+        s.Load(d, first.FirstToken, first.EndToken, Lexicon(), evidence);
         return s;
     }
 }
