@@ -342,6 +342,8 @@ internal ref partial struct DateGrammar
     /// </summary>
     private static LexEntry DurationAdjective(ReadOnlySpan<char> s)
     {
+        // Fast reject: every unit root ends in н or в, right before a two- or three-letter ending.
+        if (s.Length < 6 || s[^3] is not ('н' or 'в') && s[^4] is not ('н' or 'в')) return default;
         int amount = 0, i = 0;
         while (i < s.Length && i < 4 && IsDigit(s[i])) i++;
         if (i > 0)

@@ -228,6 +228,8 @@ internal ref partial struct DateGrammar
             var k = K(p);
             // не более / не менее / более чем: the particles around an approximation stay in the span.
             if (T(p) is "не" or "Не" && K(p + 1) == W.Approx || T(p) is "чем" && In(p - 1) && K(p - 1) == W.Approx && p > i) { p++; continue; }
+            // A length adjective is its own span (с 30-летним стажем → 30-летним), as NEREL marks it.
+            if (K(p + 1) == W.DurationAdjective || K(p + 3) == W.DurationAdjective && IsDash(p + 2)) break;
             if (k == W.Prep && Prep(p, PrepFlags.Included) || k == W.During || k == W.The && TheIncluded(p + 1)
                 || k == W.Approx && (!Latin(p) || K(p + 1) is W.Number or W.NumWord or W.Article)) p++;
             else break;
@@ -334,7 +336,13 @@ internal ref partial struct DateGrammar
         expr = null!;
         int q;
         int day, day2 = 0;
-        if (NumIn(p, 1, 31, 2)) { day = Num(p); q = OrdinalSuffix(p); }
+        if (NumIn(p, 1, 31, 2) && IsDash(p + 1) && NumIn(p + 2, Num(p) + 1, 31, 2) && K(p + 3) is W.Month or W.MonthAbbr)
+        {
+            // 25—26 января: a range of days written with a separate dash.
+            (day, day2) = (Num(p), Num(p + 2));
+            q = p + 3;
+        }
+        else if (NumIn(p, 1, 31, 2)) { day = Num(p); q = OrdinalSuffix(p); }
         else if (!TryDayToken(p, out day, out day2)) return false;
         else q = p + 1;
         if (K(q) == W.Of) q++;
@@ -849,8 +857,11 @@ internal ref partial struct DateGrammar
             if (unit is DateUnit.Weekend) break;
             // "45 лет" alone is mostly an age; a length of years needs a word that introduces it (за, в течение, около…),
             // a predicate before it (отсидел три года), or a smaller unit after it (1 год 6 месяцев).
-            if (!any && unit == DateUnit.Year && !lastN && !Latin(r) && !IntroducesYears(p) && !AfterPredicate(p)
+            // A vague amount (несколько лет) is never an age.
+            if (!any && unit == DateUnit.Year && !lastN && !Latin(r) && amount is not null && !IntroducesYears(p) && !AfterPredicate(p)
                 && !(K(r + 1) == W.Number && K(r + 2) == W.Unit) && !PrisonTerm(p, r + 1)) break;
+            // в возрасте более 100 лет, ему было примерно 45 лет: an age even after an approximation.
+            if (!any && unit == DateUnit.Year && !Latin(r) && AgeBefore(p)) break;
             if (In(r + 1) && T(r + 1) is "old" or "жизни") break;
             AppendDuration(code, amount, unit);
             any = true;
@@ -865,7 +876,7 @@ internal ref partial struct DateGrammar
 
     /// <summary>Words before <c>N лет</c> that make it a length of time, not an age.</summary>
     private readonly bool IntroducesYears(int p) =>
-        IntroducesDuration(p) || In(p - 1) && (K(p - 1) == W.Approx || K(p - 1) == W.Prep && T(p - 1) is "от" or "От" or "к" or "К");
+        IntroducesDuration(p) || In(p - 1) && (K(p - 1) == W.Approx || K(p - 1) == W.Prep && T(p - 1) is "от" or "От" or "к" or "К" or "после" or "После");
 
     /// <summary>
     /// <c>N лет</c> after a lower-case Russian word that is not a date word nor an age cue (<c>отсидел три года</c>,
@@ -883,6 +894,14 @@ internal ref partial struct DateGrammar
         if (In(end) && IsPenaltyAfter(T(end))) return true;
         int b = In(p - 1) && K(p - 1) == W.Prep ? p - 2 : p - 1;
         return In(b) && IsLowerWord(b) && IsSentencingWord(T(b));
+    }
+
+    /// <summary>An age cue right before an amount of years, across approximations and prepositions (<c>в возрасте более 100 лет</c>).</summary>
+    private readonly bool AgeBefore(int p)
+    {
+        int b = p - 1;
+        while (In(b) && b >= p - 3 && K(b) is W.Approx or W.Prep) b--;
+        return b < p - 1 && In(b) && IsLowerWord(b) && IsAgeCue(T(b));
     }
 
     /// <summary>An age difference, not a length of time: <c>на 10 лет моложе</c>, <c>младше него на 50 лет</c>.</summary>

@@ -36,10 +36,12 @@ public sealed class NerelQualityTests(ITestOutputHelper output)
         if (!string.IsNullOrEmpty(dump))
         {
             File.WriteAllText(Path.Combine(dump, "nerel-dev.tsv"), eval.Errors);
-            File.WriteAllText(Path.Combine(dump, "nerel-train.tsv"), Evaluate("train", outermost: true).Errors);
+            var train = Evaluate("train", outermost: true);
+            output.WriteLine("train outermost: " + train.Score);
+            File.WriteAllText(Path.Combine(dump, "nerel-train.tsv"), train.Errors);
             output.WriteLine("strict: " + Evaluate("dev", outermost: false).Score);
         }
-        // Reported: outermost F1 0.869 on dev (see src/Extraction/Dates/README.md).
-        Assert.True(eval.Score.F1 >= 0.85, eval.Score.ToString());
+        // Reported: outermost F1 0.904 on dev (see src/Extraction/Dates/README.md).
+        Assert.True(eval.Score.F1 >= 0.89, eval.Score.ToString());
     }
 }

@@ -61,7 +61,11 @@ public sealed class RussianValueTests
     [InlineData("Он отбывает семилетний срок в колонии.", "семилетний=P7Y")]
     [InlineData("Указом от 13 февраля 2014 года он награждён орденом.", "от 13 февраля 2014 года=2014-02-13")]
     [InlineData("Он ушёл из банка в 2007-м.", "в 2007-м=2007")]
+    [InlineData("Второй тур пройдёт 25—26 января 2020 года.", "25—26 января 2020 года=2020-01-25/2020-01-26")]
     [InlineData("Кандидат должен иметь 15-летний опыт работы.", "15-летний=P15Y")]
+    [InlineData("Водитель с 30-летним стажем не пострадал.", "30-летним=P30Y")]
+    [InlineData("Он развёлся после 45 лет брака.", "45 лет=P45Y")]
+    [InlineData("Группа уже несколько лет выступает вместе.", "несколько лет=PXY")]
     [InlineData("В стране объявлен трёхдневный траур.", "трёхдневный=P3D")]
     public void Anchored(string text, string expected) => Assert.Equal(expected, Found(text, Anchor));
 
@@ -83,6 +87,7 @@ public sealed class RussianValueTests
     [InlineData("42-летний инженер возглавил завод.", "")]
     [InlineData("17-летняя стажёрка подала жалобу.", "")]
     [InlineData("Летний сезон открыт.", "")]
+    [InlineData("В городе живут люди в возрасте более 100 лет.", "")]
     public void NotDates(string text, string expected) => Assert.Equal(expected, Found(text, Anchor));
 
     [Theory]
