@@ -9,13 +9,19 @@ namespace Extraction.Normalization;
 /// </summary>
 public sealed class MentionNormalizer(RussianNormalizer russian)
 {
-    public string Normalize(string surface, EntityType type)
+    public string Normalize(string surface, EntityType type) => Normalize(surface, type, null);
+
+    /// <summary>
+    /// The normal form preferring, for a Russian person's name words, readings whose nominative is in
+    /// <paramref name="nominatives"/> (folded name words its document shows in the nominative, see <see cref="PersonContext"/>).
+    /// </summary>
+    public string Normalize(string surface, EntityType type, IReadOnlySet<string>? nominatives)
     {
         if (type == EntityType.DATE) throw new ArgumentException("DATE mentions carry their date value as the normal form.", nameof(type));
-        return HasCyrillic(surface) ? russian.Normalize(surface, type) : EnglishNormalizer.Normalize(surface, type == EntityType.PER);
+        return HasCyrillic(surface) ? russian.Normalize(surface, type, nominatives) : EnglishNormalizer.Normalize(surface, type == EntityType.PER);
     }
 
-    private static bool HasCyrillic(string s)
+    public static bool HasCyrillic(string s)
     {
         foreach (var c in s)
             if (c is >= '\u0400' and <= '\u04FF') return true;

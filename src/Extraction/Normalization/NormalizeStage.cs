@@ -15,7 +15,8 @@ public sealed record NormalizeOptions
 
 /// <summary>
 /// The <c>normalize</c> stage: sets <see cref="Mention.Normal"/> of every PER/ORG/LOC mention to its nominative,
-/// canonical form (see <see cref="MentionNormalizer"/>). DATE mentions are left alone.
+/// canonical form (see <see cref="MentionNormalizer"/>). DATE mentions are left alone. A bare Russian person name
+/// («Гордона») is read in the light of the document's other person mentions («Джон Гордон», see <see cref="PersonContext"/>).
 /// </summary>
 public sealed class NormalizeStage : IStage
 {
@@ -37,10 +38,21 @@ public sealed class NormalizeStage : IStage
 
     public void Process(Document document)
     {
+        PersonContext? context = null;
+        List<(Mention Mention, string Surface)>? bare = null;
         foreach (var mention in document.Mentions)
         {
             if (mention.Type == EntityType.DATE) continue;
-            mention.Normal = _cache.Get(document.Slice(mention.Range), mention.Type, _normalizer.Normalize);
+            var surface = document.Slice(mention.Range);
+            var normal = mention.Normal = _cache.Get(surface, mention.Type, _normalizer.Normalize);
+            if (mention.Type == EntityType.PER && MentionNormalizer.HasCyrillic(normal) && (context ??= new()).Add(surface, normal))
+                (bare ??= []).Add((mention, surface));
         }
+        // Bare names read again in the light of the document's full names. These forms depend on the document, so they
+        // bypass the cache (which holds context-free forms only); few bare names have a related full name.
+        if (bare is null) return;
+        foreach (var (mention, surface) in bare)
+            if (context!.Informs(mention.Normal!))
+                mention.Normal = _normalizer.Normalize(surface, EntityType.PER, context.Nominatives);
     }
 }

@@ -24,18 +24,27 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
     private const double IndeclinableOblique = 0.4;
     private const double RuleOnlyAfterDictionaryName = 0.1;
     private const double FrozenPart = 0.5;
+    // A reading that gives a name the document shows in the nominative elsewhere outweighs whatever the word alone says
+    // (its case and gender priors, a dictionary name it also spells: «Данна» after «Питер Данн» is Данн's genitive).
+    private const double InDocument = 1000;
 
-    public string Normalize(string surface, EntityType type)
+    public string Normalize(string surface, EntityType type) => Normalize(surface, type, null);
+
+    /// <summary>
+    /// The normal form, preferring for a person's name words the readings whose nominative is in
+    /// <paramref name="nominatives"/> (folded name words the document shows in the nominative, see <see cref="PersonContext"/>).
+    /// </summary>
+    public string Normalize(string surface, EntityType type, IReadOnlySet<string>? nominatives)
     {
         var parts = MentionText.Split(surface, russian: true);
-        if (type == EntityType.PER) NormalizePerson(parts);
+        if (type == EntityType.PER) NormalizePerson(parts, nominatives);
         else NormalizePhrase(parts, type);
         return MentionText.Join(parts);
     }
 
     // ---------------------------------------------------------------- persons
 
-    private void NormalizePerson(List<MentionPart> parts)
+    private void NormalizePerson(List<MentionPart> parts, IReadOnlySet<string>? nominatives)
     {
         DropLeadingWords(parts);
         SplitDoubleNames(parts);
@@ -69,12 +78,12 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
                     while (last < words.Count - 1 && IsHyphenBetween(parts, words[last], words[last + 1])) last++;
                     var position = first == 0 && last == words.Count - 1 ? Position.Only : first == 0 ? Position.First : last == words.Count - 1 ? Position.Last : Position.Middle;
                     var word = parts[words[w]].Text;
-                    var (form, s, known) = BestNameReading(word, parses[w], gender, c, position);
+                    var (form, s, known) = BestNameReading(word, parses[w], gender, c, position, nominatives);
                     // Only the last part of a double first name declines («Жан-Клода», «Касым-Жомарту»); the parts of
                     // a double surname mostly decline each («Петровой-Водкиной»), but may stay («Немировича-Данченко»).
                     if (w < last && c > 0)
                     {
-                        var (_, ns, _) = BestNameReading(word, parses[w], gender, 0, position);
+                        var (_, ns, _) = BestNameReading(word, parses[w], gender, 0, position, nominatives);
                         if (position == Position.First) (form, s, known) = (word, ns, false);
                         else if (ns * FrozenPart > s) (form, s, known) = (word, ns * FrozenPart, false);
                     }
@@ -198,9 +207,11 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
     /// <summary>
     /// The nominative of one name word read in <paramref name="gender"/> and case <paramref name="c"/>, and how
     /// plausible that is. Two sources propose nominatives: the morphology (dictionary names, surnames and patronymics,
-    /// then guesses from the ending) and the petrovich rules read backwards; a nominative both propose adds up.
+    /// then guesses from the ending) and the petrovich rules read backwards; a nominative both propose adds up, and one
+    /// the document shows elsewhere (<paramref name="nominatives"/>) counts many times over.
     /// </summary>
-    private (string Form, double Score, bool Known) BestNameReading(string word, MorphParse[] parses, NameGender gender, int c, Position position)
+    private (string Form, double Score, bool Known) BestNameReading(string word, MorphParse[] parses, NameGender gender, int c, Position position,
+                                                                     IReadOnlySet<string>? nominatives)
     {
         var fromMorph = new Dictionary<string, (string Form, double Score, bool Known)>(StringComparer.Ordinal);
         var fromRules = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -257,20 +268,23 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         }
 
         string bestForm = word;
-        double best = 0.003;
+        double best = 0.003 * InDocumentFactor(nominatives, foldedWord);
         bool known = false;
         foreach (var (folded, (form, s, inDictionary)) in fromMorph)
         {
-            double total = s + fromRules.GetValueOrDefault(folded);
+            double total = (s + fromRules.GetValueOrDefault(folded)) * InDocumentFactor(nominatives, folded);
             if (total > best) { best = total; bestForm = form; known = inDictionary || names.FirstName(folded) == gender; }
         }
         foreach (var (folded, s0) in fromRules)
         {
-            double s = dictionaryName ? s0 * RuleOnlyAfterDictionaryName : s0;
+            double s = (dictionaryName ? s0 * RuleOnlyAfterDictionaryName : s0) * InDocumentFactor(nominatives, folded);
             if (!fromMorph.ContainsKey(folded) && s > best) { best = s; bestForm = Restore(word, folded); known = names.FirstName(folded) == gender; }
         }
         return (bestForm, best, known);
     }
+
+    private static double InDocumentFactor(IReadOnlySet<string>? nominatives, string folded) =>
+        nominatives is not null && nominatives.Contains(folded) ? InDocument : 1.0;
 
     /// <summary>Russian surname endings that decline (Иванов/Иванова, Пушкин, Достоевский/Достоевская…).</summary>
     private static bool IsProductiveSurname(string folded, NameGender gender) => gender == NameGender.Male
