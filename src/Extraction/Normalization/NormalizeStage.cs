@@ -15,8 +15,8 @@ public sealed record NormalizeOptions
 
 /// <summary>
 /// The <c>normalize</c> stage: sets <see cref="Mention.Normal"/> of every PER/ORG/LOC mention to its nominative,
-/// canonical form (see <see cref="MentionNormalizer"/>). DATE mentions are left alone. A bare Russian person name
-/// («Гордона») is read in the light of the document's other person mentions («Джон Гордон», see <see cref="PersonContext"/>).
+/// canonical form (see <see cref="MentionNormalizer"/>). DATE mentions are left alone. Russian person names are read
+/// in the light of the document's other person mentions («Гордона» after «Джон Гордон», see <see cref="PersonContext"/>).
 /// </summary>
 public sealed class NormalizeStage : IStage
 {
@@ -39,20 +39,26 @@ public sealed class NormalizeStage : IStage
     public void Process(Document document)
     {
         PersonContext? context = null;
-        List<(Mention Mention, string Surface)>? bare = null;
+        List<(Mention Mention, string Surface)>? persons = null;
         foreach (var mention in document.Mentions)
         {
             if (mention.Type == EntityType.DATE) continue;
             var surface = document.Slice(mention.Range);
             var normal = mention.Normal = _cache.Get(surface, mention.Type, _normalizer.Normalize);
-            if (mention.Type == EntityType.PER && MentionNormalizer.HasCyrillic(normal) && (context ??= new()).Add(surface, normal))
-                (bare ??= []).Add((mention, surface));
+            if (mention.Type != EntityType.PER || !MentionNormalizer.HasCyrillic(normal)) continue;
+            (context ??= new()).Add(surface, normal);
+            (persons ??= []).Add((mention, surface));
         }
-        // Bare names read again in the light of the document's full names. These forms depend on the document, so they
-        // bypass the cache (which holds context-free forms only); few bare names have a related full name.
-        if (bare is null) return;
-        foreach (var (mention, surface) in bare)
-            if (context!.Informs(mention.Normal!))
-                mention.Normal = _normalizer.Normalize(surface, EntityType.PER, context.Nominatives);
+        if (persons is null || persons.Count < 2) return;
+        // Person names read again in the light of the document's other person mentions. These forms depend on the
+        // document, so they bypass the cache (which holds context-free forms only); few mentions need it.
+        Dictionary<string, string>? reread = null;
+        foreach (var (mention, surface) in persons)
+        {
+            if (reread is not null && reread.TryGetValue(surface, out var known)) { mention.Normal = known; continue; }
+            if (context!.For(surface, mention.Normal!) is not { } nominatives) continue;
+            mention.Normal = _normalizer.Normalize(surface, EntityType.PER, nominatives);
+            (reread ??= new(StringComparer.Ordinal))[surface] = mention.Normal;
+        }
     }
 }

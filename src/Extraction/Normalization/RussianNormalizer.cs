@@ -69,40 +69,53 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         {
             for (int c = 0; c < Grammemes.MainCases.Length; c++)
             {
-                double score = Math.Log(gender == NameGender.Male ? MalePrior : 1 - MalePrior) + Math.Log(CasePrior[c]);
-                bool indeclinable = particle, knownOblique = false, nominativeLike = false;
-                for (int w = 0; w < words.Count; w++)
-                {
-                    int first = w, last = w; // the parts of a double name («Петровой-Водкиной») stand where the whole name does
-                    while (first > 0 && IsHyphenBetween(parts, words[first - 1], words[first])) first--;
-                    while (last < words.Count - 1 && IsHyphenBetween(parts, words[last], words[last + 1])) last++;
-                    var position = first == 0 && last == words.Count - 1 ? Position.Only : first == 0 ? Position.First : last == words.Count - 1 ? Position.Last : Position.Middle;
-                    var word = parts[words[w]].Text;
-                    var (form, s, known) = BestNameReading(word, parses[w], gender, c, position, nominatives);
-                    // Only the last part of a double first name declines («Жан-Клода», «Касым-Жомарту»); the parts of
-                    // a double surname mostly decline each («Петровой-Водкиной»), but may stay («Немировича-Данченко»).
-                    if (w < last && c > 0)
-                    {
-                        var (_, ns, _) = BestNameReading(word, parses[w], gender, 0, position, nominatives);
-                        if (position == Position.First) (form, s, known) = (word, ns, false);
-                        else if (ns * FrozenPart > s) (form, s, known) = (word, ns * FrozenPart, false);
-                    }
-                    current[w] = form;
-                    score += Math.Log(s);
-                    indeclinable |= form == word && char.ToLowerInvariant(word[^1]) is 'о' or 'у' or 'ю' or 'е' or 'и' or 'э';
-                    knownOblique |= form != word && (known || IsProductiveSurname(Letters.Fold(form), gender));
-                    nominativeLike |= form != word && char.ToLowerInvariant(word[^1]) is 'а' or 'я' or 'у' or 'ю';
-                }
-                // A word left as it is in an oblique case ends in a vowel that does not decline: a foreign name («Тору»,
-                // «Хорхе», «Коно»), as a name particle («ибн») shows one. Its neighbour in -а or -у is then mostly a
-                // foreign name in the nominative too («Тору Камикава» is not the genitive of «Камикав», «Масахару Коно»
-                // not the dative of «Масахар», «ибн Сина» not the genitive of «Син»), unless a name the dictionary or the
-                // first-name list knows is inflected («Александра Лукашенко», «Усамы бин Ладена»).
-                if (indeclinable && nominativeLike && !knownOblique && c > 0 && (words.Count > 1 || particle)) score += Math.Log(IndeclinableOblique);
+                double score = Hypothesis(gender, c, nominatives, out bool wholeName);
+                // Several name words agree with each other, which a single word the document shows must not overrule
+                // («Ирина Турова» beside «Максим Туров»): they learn only a whole name the document shows.
+                if (nominatives is not null && words.Count > 1 && !wholeName) score = Hypothesis(gender, c, null, out _);
                 if (score > bestScore) { bestScore = score; best = (string[])current.Clone(); }
             }
         }
         for (int w = 0; w < words.Count; w++) parts[words[w]] = parts[words[w]] with { Text = KeepSegmentCase(parts[words[w]].Text, best![w]) };
+
+        // The score of reading every name word in this gender and case, their nominatives left in current; shown when
+        // the document shows each of them (context).
+        double Hypothesis(NameGender gender, int c, IReadOnlySet<string>? context, out bool shown)
+        {
+            double score = Math.Log(gender == NameGender.Male ? MalePrior : 1 - MalePrior) + Math.Log(CasePrior[c]);
+            bool indeclinable = particle, knownOblique = false, nominativeLike = false;
+            shown = context is not null;
+            for (int w = 0; w < words.Count; w++)
+            {
+                int first = w, last = w; // the parts of a double name («Петровой-Водкиной») stand where the whole name does
+                while (first > 0 && IsHyphenBetween(parts, words[first - 1], words[first])) first--;
+                while (last < words.Count - 1 && IsHyphenBetween(parts, words[last], words[last + 1])) last++;
+                var position = first == 0 && last == words.Count - 1 ? Position.Only : first == 0 ? Position.First : last == words.Count - 1 ? Position.Last : Position.Middle;
+                var word = parts[words[w]].Text;
+                var (form, s, known) = BestNameReading(word, parses[w], gender, c, position, context);
+                // Only the last part of a double first name declines («Жан-Клода», «Касым-Жомарту»); the parts of
+                // a double surname mostly decline each («Петровой-Водкиной»), but may stay («Немировича-Данченко»).
+                if (w < last && c > 0)
+                {
+                    var (_, ns, _) = BestNameReading(word, parses[w], gender, 0, position, context);
+                    if (position == Position.First) (form, s, known) = (word, ns, false);
+                    else if (ns * FrozenPart > s) (form, s, known) = (word, ns * FrozenPart, false);
+                }
+                current[w] = form;
+                shown &= context is not null && context.Contains(Letters.Fold(form));
+                score += Math.Log(s);
+                indeclinable |= form == word && char.ToLowerInvariant(word[^1]) is 'о' or 'у' or 'ю' or 'е' or 'и' or 'э';
+                knownOblique |= form != word && (known || IsProductiveSurname(Letters.Fold(form), gender));
+                nominativeLike |= form != word && char.ToLowerInvariant(word[^1]) is 'а' or 'я' or 'у' or 'ю';
+            }
+            // A word left as it is in an oblique case ends in a vowel that does not decline: a foreign name («Тору»,
+            // «Хорхе», «Коно»), as a name particle («ибн») shows one. Its neighbour in -а or -у is then mostly a
+            // foreign name in the nominative too («Тору Камикава» is not the genitive of «Камикав», «Масахару Коно»
+            // not the dative of «Масахар», «ибн Сина» not the genitive of «Син»), unless a name the dictionary or the
+            // first-name list knows is inflected («Александра Лукашенко», «Усамы бин Ладена»).
+            if (indeclinable && nominativeLike && !knownOblique && c > 0 && (words.Count > 1 || particle)) score += Math.Log(IndeclinableOblique);
+            return score;
+        }
     }
 
     /// <summary>
@@ -268,7 +281,7 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         }
 
         string bestForm = word;
-        double best = 0.003 * InDocumentFactor(nominatives, foldedWord);
+        double best = 0.003;
         bool known = false;
         foreach (var (folded, (form, s, inDictionary)) in fromMorph)
         {
