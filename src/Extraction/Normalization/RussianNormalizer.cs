@@ -79,7 +79,7 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         for (int w = 0; w < words.Count; w++) parts[words[w]] = parts[words[w]] with { Text = KeepSegmentCase(parts[words[w]].Text, best![w]) };
 
         // The score of reading every name word in this gender and case, their nominatives left in current; shown when
-        // the document shows each of them (context).
+        // each word's reading gives a nominative the document shows (context).
         double Hypothesis(NameGender gender, int c, IReadOnlySet<string>? context, out bool shown)
         {
             double score = Math.Log(gender == NameGender.Male ? MalePrior : 1 - MalePrior) + Math.Log(CasePrior[c]);
@@ -92,17 +92,17 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
                 while (last < words.Count - 1 && IsHyphenBetween(parts, words[last], words[last + 1])) last++;
                 var position = first == 0 && last == words.Count - 1 ? Position.Only : first == 0 ? Position.First : last == words.Count - 1 ? Position.Last : Position.Middle;
                 var word = parts[words[w]].Text;
-                var (form, s, known) = BestNameReading(word, parses[w], gender, c, position, context);
+                var (form, s, known, inDocument) = BestNameReading(word, parses[w], gender, c, position, context);
                 // Only the last part of a double first name declines («Жан-Клода», «Касым-Жомарту»); the parts of
                 // a double surname mostly decline each («Петровой-Водкиной»), but may stay («Немировича-Данченко»).
                 if (w < last && c > 0)
                 {
-                    var (_, ns, _) = BestNameReading(word, parses[w], gender, 0, position, context);
-                    if (position == Position.First) (form, s, known) = (word, ns, false);
-                    else if (ns * FrozenPart > s) (form, s, known) = (word, ns * FrozenPart, false);
+                    var (_, ns, _, nsInDocument) = BestNameReading(word, parses[w], gender, 0, position, context);
+                    if (position == Position.First) (form, s, known, inDocument) = (word, ns, false, nsInDocument);
+                    else if (ns * FrozenPart > s) (form, s, known, inDocument) = (word, ns * FrozenPart, false, nsInDocument);
                 }
                 current[w] = form;
-                shown &= context is not null && context.Contains(Letters.Fold(form));
+                shown &= inDocument;
                 score += Math.Log(s);
                 indeclinable |= form == word && char.ToLowerInvariant(word[^1]) is 'о' or 'у' or 'ю' or 'е' or 'и' or 'э';
                 knownOblique |= form != word && (known || IsProductiveSurname(Letters.Fold(form), gender));
@@ -223,7 +223,7 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
     /// then guesses from the ending) and the petrovich rules read backwards; a nominative both propose adds up, and one
     /// the document shows elsewhere (<paramref name="nominatives"/>) counts many times over.
     /// </summary>
-    private (string Form, double Score, bool Known) BestNameReading(string word, MorphParse[] parses, NameGender gender, int c, Position position,
+    private (string Form, double Score, bool Known, bool InDocument) BestNameReading(string word, MorphParse[] parses, NameGender gender, int c, Position position,
                                                                      IReadOnlySet<string>? nominatives)
     {
         var fromMorph = new Dictionary<string, (string Form, double Score, bool Known)>(StringComparer.Ordinal);
@@ -274,6 +274,9 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
                 // A woman's foreign surname in a consonant does not decline, but a man's does: «Леманом» is rarely a woman.
                 if (gender == NameGender.Female && nominative == foldedWord && !IsVowel(nominative[^1])) s *= 0.4;
                 if (nameRole == NameRole.Last && IsProductiveSurname(nominative, gender)) s *= 1.5;
+                // Surnames of the soft adjective declension («Верхняя») are rare: «Мей» and «Стингрей» are foreign
+                // names that stay, not the genitive of «Мяя».
+                if (nameRole == NameRole.Last && nominative.EndsWith("яя") && nominative != foldedWord) s *= 0.1;
                 // Unchanged is a weak reading for a word that ends like an oblique case («Леманом», «Цукербергу»).
                 if (nominative == foldedWord && LooksOblique(foldedWord)) s *= HasObliqueOnlyEnding(foldedWord) ? 0.1 : 0.4;
                 if (!fromRules.TryGetValue(nominative, out var old) || old < s) fromRules[nominative] = s;
@@ -282,26 +285,29 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
 
         string bestForm = word;
         double best = 0.003;
-        bool known = false;
+        bool known = false, inDocument = false;
         foreach (var (folded, (form, s, inDictionary)) in fromMorph)
         {
-            double total = (s + fromRules.GetValueOrDefault(folded)) * InDocumentFactor(nominatives, folded);
-            if (total > best) { best = total; bestForm = form; known = inDictionary || names.FirstName(folded) == gender; }
+            double factor = InDocumentFactor(nominatives, folded), total = (s + fromRules.GetValueOrDefault(folded)) * factor;
+            if (total > best) { best = total; bestForm = form; known = inDictionary || names.FirstName(folded) == gender; inDocument = factor > 1; }
         }
         foreach (var (folded, s0) in fromRules)
         {
-            double s = (dictionaryName ? s0 * RuleOnlyAfterDictionaryName : s0) * InDocumentFactor(nominatives, folded);
-            if (!fromMorph.ContainsKey(folded) && s > best) { best = s; bestForm = Restore(word, folded); known = names.FirstName(folded) == gender; }
+            double factor = InDocumentFactor(nominatives, folded), s = (dictionaryName ? s0 * RuleOnlyAfterDictionaryName : s0) * factor;
+            if (!fromMorph.ContainsKey(folded) && s > best) { best = s; bestForm = Restore(word, folded); known = names.FirstName(folded) == gender; inDocument = factor > 1; }
         }
-        return (bestForm, best, known);
+        return (bestForm, best, known, inDocument);
     }
 
     private static double InDocumentFactor(IReadOnlySet<string>? nominatives, string folded) =>
         nominatives is not null && nominatives.Contains(folded) ? InDocument : 1.0;
 
-    /// <summary>Russian surname endings that decline (Иванов/Иванова, Пушкин, Достоевский/Достоевская…).</summary>
+    /// <summary>
+    /// Surname endings that decline: Russian (Иванов/Иванова, Пушкин, Достоевский/Достоевская…) and, in the masculine,
+    /// Finnish -нен (Райкконен, Хейккинен; a woman's stays as it is).
+    /// </summary>
     private static bool IsProductiveSurname(string folded, NameGender gender) => gender == NameGender.Male
-        ? folded.EndsWith("ов") || folded.EndsWith("ев") || folded.EndsWith("ин") || folded.EndsWith("ын") || folded.EndsWith("ский") || folded.EndsWith("цкий")
+        ? folded.EndsWith("ов") || folded.EndsWith("ев") || folded.EndsWith("ин") || folded.EndsWith("ын") || folded.EndsWith("ский") || folded.EndsWith("цкий") || folded.EndsWith("нен")
         : folded.EndsWith("ова") || folded.EndsWith("ева") || folded.EndsWith("ина") || folded.EndsWith("ына") || folded.EndsWith("ская") || folded.EndsWith("цкая");
 
     private enum Position { Only, First, Middle, Last }
