@@ -36,6 +36,88 @@ public sealed class NormalizeStageTests
         Assert.Equal("Министерство обороны России", ministry.Normal);
     }
 
+    /// <summary>Adds PER mentions for the surfaces, found in the text one after another in this order.</summary>
+    private static List<Mention> Persons(Document doc, params string[] surfaces)
+    {
+        var mentions = new List<Mention>();
+        int from = 0;
+        foreach (var surface in surfaces)
+        {
+            var m = Add(doc, surface, EntityType.PER, from);
+            from = m.Range.End;
+            mentions.Add(m);
+        }
+        return mentions;
+    }
+
+    private static string[] Normals(Document doc, NormalizeStage? stage = null)
+    {
+        (stage ?? new NormalizeStage(ShippedModels.Normalizer)).Process(doc);
+        return doc.Mentions.Select(m => m.Normal!).ToArray();
+    }
+
+    [Fact]
+    public void A_womans_surname_alone_takes_her_gender_and_nominative_from_her_full_name()
+    {
+        // Alone, «Козлову» and «Козлова» read best as a man's dative and genitive (Козлов).
+        Assert.Equal("Козлов", ShippedModels.Normalizer.Normalize("Козлову", EntityType.PER));
+        var doc = new Document("f", "Мария Козлова возглавила комитет. Козловой вручили награду, Козлову пригласили в жюри, " +
+                                    "о Козловой написали газеты, с Козловой спорили, но Козлова не сдавалась.");
+        Persons(doc, "Мария Козлова", "Козловой", "Козлову", "Козловой", "Козловой", "Козлова");
+        Assert.All(Normals(doc).Skip(1), n => Assert.Equal("Козлова", n));
+        Assert.Equal("Мария Козлова", doc.Mentions[0].Normal);
+    }
+
+    [Fact]
+    public void A_mans_foreign_surname_alone_takes_its_nominative_from_his_full_name()
+    {
+        // Alone, «Норту» and «Норте» may be indeclinable foreign names and stay.
+        Assert.Equal("Норту", ShippedModels.Normalizer.Normalize("Норту", EntityType.PER));
+        var doc = new Document("m", "Джон Норт прилетел в Москву. Норта встречали, Норту показали город, с Нортом говорил мэр, о Норте писали.");
+        Persons(doc, "Джон Норт", "Норта", "Норту", "Нортом", "Норте");
+        Assert.Equal(["Джон Норт", "Норт", "Норт", "Норт", "Норт"], Normals(doc));
+    }
+
+    [Fact]
+    public void An_indeclinable_surname_stays_when_the_full_name_shows_it_in_the_nominative()
+    {
+        var doc = new Document("r", "Тренером стал Ион Маринеску. Маринеску пообещал победу, и Маринеску поверили.");
+        Persons(doc, "Ион Маринеску", "Маринеску", "Маринеску");
+        Assert.Equal(["Ион Маринеску", "Маринеску", "Маринеску"], Normals(doc));
+    }
+
+    [Fact]
+    public void A_surname_alone_in_a_plainly_nominative_form_teaches_its_other_forms()
+    {
+        var doc = new Document("n", "Норт прилетел в Москву. Норту показали город.");
+        Persons(doc, "Норт", "Норту");
+        Assert.Equal(["Норт", "Норт"], Normals(doc));
+    }
+
+    [Fact]
+    public void Agreeing_name_words_are_not_overruled_by_a_single_word_of_another_full_name()
+    {
+        var doc = new Document("a", "Турнир выиграли Максим Козлов и Ирина Козлова. Ирина Козлова набрала 6 очков.");
+        Persons(doc, "Максим Козлов", "Ирина Козлова", "Ирина Козлова");
+        Assert.Equal(["Максим Козлов", "Ирина Козлова", "Ирина Козлова"], Normals(doc));
+    }
+
+    [Fact]
+    public void Document_forms_do_not_leak_into_other_documents_through_the_cache()
+    {
+        var stage = new NormalizeStage(ShippedModels.Normalizer);
+        var her = new Document("1", "Мария Козлова возглавила комитет. Козлову пригласили в жюри.");
+        Persons(her, "Мария Козлова", "Козлову");
+        var him = new Document("2", "Пётр Козлов возглавил комитет. Козлову вручили награду.");
+        Persons(him, "Пётр Козлов", "Козлову");
+        var alone = new Document("3", "Козлову вручили награду.");
+        Persons(alone, "Козлову");
+        Assert.Equal("Козлова", Normals(her, stage)[1]);
+        Assert.Equal("Козлов", Normals(him, stage)[1]);
+        Assert.Equal("Козлов", Normals(alone, stage)[0]);
+        Assert.Equal("Козлова", Normals(her, stage)[1]);
+    }
+
     [Fact]
     public void Is_registered_and_loads_its_models_from_the_models_folder()
     {
