@@ -56,7 +56,19 @@ public sealed class RussianNormalizerTests
         Cases("Барак Обама", "Барака Обамы", "Бараку Обаме", "Барака Обаму", "Бараком Обамой", "Бараке Обаме"),
         Cases("Усама бин Ладен", "Усамы бин Ладена", "Усаме бин Ладену", "Усаму бин Ладена", "Усамой бин Ладеном", "Усаме бин Ладене"),
         Cases("Ильхам Гейдар оглы Алиев", "Ильхама Гейдар оглы Алиева", "Ильхаму Гейдар оглы Алиеву", "Ильхама Гейдар оглы Алиева", "Ильхамом Гейдар оглы Алиевым", "Ильхаме Гейдар оглы Алиеве"),
-        Cases("Абай Кунанбайулы", "Абая Кунанбайулы", "Абаю Кунанбайулы", "Абая Кунанбайулы", "Абаем Кунанбайулы", "Абае Кунанбайулы"));
+        Cases("Абай Кунанбайулы", "Абая Кунанбайулы", "Абаю Кунанбайулы", "Абая Кунанбайулы", "Абаем Кунанбайулы", "Абае Кунанбайулы"),
+        // A man's Finnish surname in -нен declines even after an indeclinable first name (the locative in -е stays
+        // ambiguous, like «Маэхаре» above).
+        Cases("Ярмо Лехтинен", "Ярмо Лехтинена", "Ярмо Лехтинену", "Ярмо Лехтинена", "Ярмо Лехтиненом"),
+        Cases("Сакари Ниеминен", "Сакари Ниеминена", "Сакари Ниеминену", "Сакари Ниеминена", "Сакари Ниеминеном"));
+
+    /// <summary>
+    /// A woman's foreign surname in -ей stays (it is not the genitive of a soft adjective like «Мяя»); the instrumental
+    /// «Терезой» is left out: «Мей» after it still reads like a name in -я.
+    /// </summary>
+    public static TheoryData<string, string> ForeignSurnamesInEi => Merge(
+        Cases("Тереза Мей", "Терезы Мей", "Терезе Мей", "Терезу Мей"),
+        Cases("Анна Грей", "Анны Грей", "Анне Грей", "Анну Грей"));
 
     public static TheoryData<string, string> ForeignFemaleNames => Merge(
         Cases("Хиллари Клинтон", "Хиллари Клинтон", "Хиллари Клинтон", "Хиллари Клинтон", "Хиллари Клинтон", "Хиллари Клинтон"),
@@ -126,6 +138,9 @@ public sealed class RussianNormalizerTests
 
     [Theory, MemberData(nameof(ForeignMaleNames))]
     public void Foreign_male_names_keep_what_does_not_decline(string surface, string expected) => Assert.Equal(expected, Normalize(surface, EntityType.PER));
+
+    [Theory, MemberData(nameof(ForeignSurnamesInEi))]
+    public void Foreign_womens_surnames_in_ei_stay(string surface, string expected) => Assert.Equal(expected, Normalize(surface, EntityType.PER));
 
     [Theory, MemberData(nameof(ForeignFemaleNames))]
     public void Foreign_female_names_keep_what_does_not_decline(string surface, string expected) => Assert.Equal(expected, Normalize(surface, EntityType.PER));
