@@ -22,6 +22,7 @@ public sealed class NormalizeStage : IStage
 {
     private readonly MentionNormalizer _normalizer;
     private readonly NormalCache _cache = new();
+    private readonly NormalCache _inContext = new();
 
     public NormalizeStage(NormalizeOptions options, StageContext context)
     {
@@ -50,15 +51,12 @@ public sealed class NormalizeStage : IStage
             (persons ??= []).Add((mention, surface));
         }
         if (persons is null || persons.Count < 2) return;
-        // Person names read again in the light of the document's other person mentions. These forms depend on the
-        // document, so they bypass the cache (which holds context-free forms only); few mentions need it.
-        Dictionary<string, string>? reread = null;
+        // Person names read again in the light of the document's other person mentions: a pure function of the surface
+        // and the nominatives that bear on it, memoized under both, so the context-free cache stays context-free.
         foreach (var (mention, surface) in persons)
         {
-            if (reread is not null && reread.TryGetValue(surface, out var known)) { mention.Normal = known; continue; }
-            if (context!.For(surface, mention.Normal!) is not { } nominatives) continue;
-            mention.Normal = _normalizer.Normalize(surface, EntityType.PER, nominatives);
-            (reread ??= new(StringComparer.Ordinal))[surface] = mention.Normal;
+            if (context!.For(surface, mention.Normal!) is not var (key, nominatives)) continue;
+            mention.Normal = _inContext.Get(surface + "\u0001" + key, EntityType.PER, (_, type) => _normalizer.Normalize(surface, type, nominatives));
         }
     }
 }

@@ -10,7 +10,8 @@ namespace Extraction.Normalization;
 /// context-free normal forms give folded nominative name words); every mention then learns from the others, being
 /// read again preferring those nominatives (<see cref="MentionNormalizer.Normalize(string, Documents.EntityType, IReadOnlySet{string}?)"/>)
 /// when one of them shares the stem of a word its own normal form does not match. A mention never learns from
-/// mentions spelled like itself, so a misread form cannot confirm itself.
+/// mentions spelled like itself, so a misread form cannot confirm itself, and a word another mention shows as it
+/// reads stands.
 /// </summary>
 public sealed class PersonContext
 {
@@ -38,33 +39,42 @@ public sealed class PersonContext
     }
 
     /// <summary>
-    /// The nominatives other mention forms than <paramref name="surface"/> show, when they may change its context-free
-    /// <paramref name="normal"/>: one of its name words is not among them, but one of them shares that word's stem (all
-    /// but the last three letters of the shorter word, at least three). Otherwise null: the normal form stands.
+    /// The nominatives other mention forms than <paramref name="surface"/> show that may change its context-free
+    /// <paramref name="normal"/>, with a key naming them (ordinal order, comma-separated): those sharing a name word's stem
+    /// (all but at most three letters of each, at least three letters) and the name words already shown. Null when
+    /// no word lacks a shown reading that one of them could give, or when a mention of several name words has a word none of them bears on (it learns
+    /// only a whole name the document shows).
     /// </summary>
-    public IReadOnlySet<string>? For(string surface, string normal)
+    public (string Key, IReadOnlySet<string> Nominatives)? For(string surface, string normal)
     {
-        if (_shownBy.Count == 0 || !Informs(surface, normal)) return null;
-        var nominatives = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (n, by) in _shownBy)
-            if (by != surface) nominatives.Add(n);
-        return nominatives;
-    }
-
-    private bool Informs(string surface, string normal)
-    {
+        if (_shownBy.Count == 0) return null;
+        HashSet<string>? relevant = null;
+        int words = 0, informed = 0;
+        bool changes = false;
         foreach (var range in normal.AsSpan().Split(' '))
         {
             if (!IsNameWord(normal.AsSpan(range))) continue;
+            words++;
             var word = Letters.Fold(normal[range]);
-            if (_shownBy.TryGetValue(word, out var by) && by != surface) continue;
+            bool shown = _shownBy.TryGetValue(word, out var by) && by != surface, related = false;
             foreach (var (n, from) in _shownBy)
-            {
-                int shared = word.AsSpan().CommonPrefixLength(n);
-                if (from != surface && shared >= 3 && shared >= Math.Min(word.Length, n.Length) - 3) return true;
-            }
+                if (from != surface && n != word && SharesStem(word, n))
+                {
+                    (relevant ??= new(StringComparer.Ordinal)).Add(n);
+                    related = true;
+                }
+            if (shown) (relevant ??= new(StringComparer.Ordinal)).Add(word);
+            if (shown || related) informed++;
+            changes |= related && !shown;
         }
-        return false;
+        if (!changes || informed < words) return null;
+        return (string.Join(',', relevant!.Order(StringComparer.Ordinal)), relevant!);
+    }
+
+    private static bool SharesStem(string a, string b)
+    {
+        int shared = a.AsSpan().CommonPrefixLength(b);
+        return shared >= 3 && shared >= Math.Max(a.Length, b.Length) - 3;
     }
 
     /// <summary>A capitalised Cyrillic word of two letters or more that is not an initial («В.»).</summary>

@@ -22,10 +22,17 @@ public sealed class NormalizationQualityTests(ITestOutputHelper output)
         var n = new Dictionary<string, int>();
         var folded = new Dictionary<string, int>();
         var exact = new Dictionary<string, int>();
+        int inDocumentPer = 0;
+        var stage = new NormalizeStage(ShippedModels.Normalizer);
         foreach (var topic in topics)
             foreach (var doc in Extraction.Corpora.Bsnlp.ReadTopic(SharedData.Path_("bsnlp_ru", topic)))
             {
                 var text = doc.Gold.Text;
+                // The same forms read in their document (every gold span a mention), as the pipeline reads them.
+                var document = new Document(doc.Gold.Id, text);
+                foreach (var span in doc.Gold.Spans) document.AddMention(new Mention(span.Range, span.Type, "gold"));
+                stage.Process(document);
+                var inDocument = document.Mentions.DistinctBy(m => (m.Range, m.Type)).ToDictionary(m => (m.Range, m.Type), m => m.Normal);
                 foreach (var span in doc.Gold.Spans.DistinctBy(s => (text[s.Range.Start..s.Range.End], s.Type)))
                 {
                     var key = span.Type.ToString();
@@ -33,13 +40,15 @@ public sealed class NormalizationQualityTests(ITestOutputHelper output)
                     n[key] = n.GetValueOrDefault(key) + 1;
                     if (Letters.Fold(got) == Letters.Fold(span.Normal!)) folded[key] = folded.GetValueOrDefault(key) + 1;
                     if (got == span.Normal) exact[key] = exact.GetValueOrDefault(key) + 1;
+                    if (span.Type == EntityType.PER && Letters.Fold(inDocument[(span.Range, span.Type)]!) == Letters.Fold(span.Normal!)) inDocumentPer++;
                 }
             }
         int total = n.Values.Sum();
         var perType = n.ToDictionary(kv => kv.Key, kv => folded.GetValueOrDefault(kv.Key) / (double)kv.Value);
         var result = (folded.Values.Sum() / (double)total, exact.Values.Sum() / (double)total, perType);
         output.WriteLine($"BSNLP {string.Join('+', topics)}: {total} mention forms, accuracy {result.Item1:F3} (case-insensitive, ё=е), " +
-                         $"{result.Item2:F3} exact; {string.Join(", ", perType.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key} {kv.Value:F3} (n={n[kv.Key]})"))}");
+                         $"{result.Item2:F3} exact; {string.Join(", ", perType.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key} {kv.Value:F3} (n={n[kv.Key]})"))}; " +
+                         $"PER read in the document {inDocumentPer / (double)n["PER"]:F3}");
         return result;
     }
 
@@ -58,7 +67,7 @@ public sealed class NormalizationQualityTests(ITestOutputHelper output)
         // The gold base forms are lower case here, so only the case-insensitive figure means anything.
         var (folded, _, perType) = Bsnlp("ec", "trump");
         Assert.True(folded >= 0.94, $"accuracy {folded:F3} < 0.94");
-        Assert.True(perType["PER"] >= 0.89, $"PER accuracy {perType["PER"]:F3} < 0.89");
+        Assert.True(perType["PER"] >= 0.90, $"PER accuracy {perType["PER"]:F3} < 0.90");
     }
 
     /// <summary>
@@ -123,7 +132,7 @@ public sealed class NormalizationQualityTests(ITestOutputHelper output)
         double accuracy = ok / (double)n;
         output.WriteLine($"factRuEval-2016 devset persons: in the document {ok}/{n} = {accuracy:F3}; mention alone {alone}/{n} = {alone / (double)n:F3}; misses in the document:");
         foreach (var miss in misses) output.WriteLine(miss);
-        Assert.True(accuracy >= 0.93, $"accuracy {accuracy:F3} < 0.93");
+        Assert.True(accuracy >= 0.94, $"accuracy {accuracy:F3} < 0.94");
     }
 
     /// <summary>Case-insensitive, ё = е, apostrophe and quote look-alikes made uniform (О’Рейли = О'Рейли).</summary>
