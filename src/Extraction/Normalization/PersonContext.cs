@@ -15,8 +15,11 @@ namespace Extraction.Normalization;
 /// </summary>
 public sealed class PersonContext
 {
-    // Folded nominative name word → the surface of the one mention form that showed it, or null when several did.
+    // Folded nominative name word → the surface of the one mention form that showed it, or null when several did;
+    // looked up by folded spans, so a word allocates only when it is new.
     private readonly Dictionary<string, string?> _shownBy = new(StringComparer.Ordinal);
+    private Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> ShownBy => _shownBy.GetAlternateLookup<ReadOnlySpan<char>>();
+    private const int MaxWord = 64;
 
     /// <summary>Learns from a Russian person mention's surface and context-free normal form.</summary>
     public void Add(string surface, string normal)
@@ -27,15 +30,19 @@ public sealed class PersonContext
         if (words >= 2)
         {
             foreach (var range in normal.AsSpan().Split(' '))
-                if (IsNameWord(normal.AsSpan(range))) Show(Letters.Fold(normal[range]), surface);
+                if (IsNameWord(normal.AsSpan(range))) Show(normal.AsSpan(range), surface);
         }
-        else if (words == 1 && IsPlainlyNominative(surface, normal)) Show(Letters.Fold(normal), surface);
+        else if (words == 1 && IsPlainlyNominative(surface, normal)) Show(normal, surface);
     }
 
-    private void Show(string folded, string surface)
+    private void Show(ReadOnlySpan<char> word, string surface)
     {
-        if (!_shownBy.TryGetValue(folded, out var by)) _shownBy[folded] = surface;
-        else if (by is not null && by != surface) _shownBy[folded] = null;
+        if (word.Length > MaxWord) return;
+        Span<char> folded = stackalloc char[word.Length];
+        Letters.Fold(word, folded);
+        var shownBy = ShownBy;
+        if (!shownBy.TryGetValue(folded, out var by)) shownBy[folded] = surface;
+        else if (by is not null && by != surface) shownBy[folded] = null;
     }
 
     /// <summary>
@@ -49,21 +56,25 @@ public sealed class PersonContext
     {
         if (_shownBy.Count == 0) return null;
         HashSet<string>? relevant = null;
+        Span<char> buffer = stackalloc char[MaxWord];
         int words = 0, informed = 0;
         bool changes = false;
         foreach (var range in normal.AsSpan().Split(' '))
         {
             if (!IsNameWord(normal.AsSpan(range))) continue;
             words++;
-            var word = Letters.Fold(normal[range]);
-            bool shown = _shownBy.TryGetValue(word, out var by) && by != surface, related = false;
+            int length = range.End.Value - range.Start.Value;
+            if (length > MaxWord) return null;
+            var word = buffer[..length];
+            Letters.Fold(normal.AsSpan(range), word);
+            bool shown = ShownBy.TryGetValue(word, out var by) && by != surface, related = false;
             foreach (var (n, from) in _shownBy)
-                if (from != surface && n != word && SharesStem(word, n))
+                if (from != surface && !word.SequenceEqual(n) && SharesStem(word, n))
                 {
                     (relevant ??= new(StringComparer.Ordinal)).Add(n);
                     related = true;
                 }
-            if (shown) (relevant ??= new(StringComparer.Ordinal)).Add(word);
+            if (shown) (relevant ??= new(StringComparer.Ordinal)).Add(word.ToString());
             if (shown || related) informed++;
             changes |= related && !shown;
         }
@@ -71,9 +82,9 @@ public sealed class PersonContext
         return (string.Join(',', relevant!.Order(StringComparer.Ordinal)), relevant!);
     }
 
-    private static bool SharesStem(string a, string b)
+    private static bool SharesStem(ReadOnlySpan<char> a, string b)
     {
-        int shared = a.AsSpan().CommonPrefixLength(b);
+        int shared = a.CommonPrefixLength(b);
         return shared >= 3 && shared >= Math.Max(a.Length, b.Length) - 3;
     }
 
@@ -85,7 +96,15 @@ public sealed class PersonContext
     /// A one-word name left as it is that ends in a consonant no oblique case of a name ends in («Гордон», «Бут»; not
     /// -м of the instrumental, not -й of «Ивановой» or «Андрей»).
     /// </summary>
-    private static bool IsPlainlyNominative(string surface, string normal) =>
-        normal.Length >= 3 && !normal.Contains(' ') && Letters.Fold(surface.Trim()) == Letters.Fold(normal)
-        && Letters.Fold(normal[^1]) is 'б' or 'в' or 'г' or 'д' or 'ж' or 'з' or 'к' or 'л' or 'н' or 'п' or 'р' or 'с' or 'т' or 'ф' or 'х' or 'ц' or 'ч' or 'ш' or 'щ';
+    private static bool IsPlainlyNominative(string surface, string normal)
+    {
+        if (normal.Length < 3 || normal.Contains(' ')
+            || Letters.Fold(normal[^1]) is not ('б' or 'в' or 'г' or 'д' or 'ж' or 'з' or 'к' or 'л' or 'н' or 'п' or 'р' or 'с' or 'т' or 'ф' or 'х' or 'ц' or 'ч' or 'ш' or 'щ'))
+            return false;
+        var written = surface.AsSpan().Trim();
+        if (written.Length != normal.Length) return false;
+        for (int i = 0; i < written.Length; i++)
+            if (Letters.Fold(written[i]) != Letters.Fold(normal[i])) return false;
+        return true;
+    }
 }
