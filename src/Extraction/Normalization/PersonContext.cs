@@ -47,39 +47,59 @@ public sealed class PersonContext
 
     /// <summary>
     /// The nominatives other mention forms than <paramref name="surface"/> show that may change its context-free
-    /// <paramref name="normal"/>, with a key naming them (ordinal order, comma-separated): those sharing a name word's stem
-    /// (all but at most three letters of each, at least three letters) and the name words already shown. Null when
-    /// no word lacks a shown reading that one of them could give, or when a mention of several name words has a word none of them bears on (it learns
-    /// only a whole name the document shows).
+    /// <paramref name="normal"/>, with a key naming them (ordinal order, comma-separated): the name words already shown,
+    /// and for the others the shown nominatives sharing their stem (all but at most three letters of each, at least
+    /// three letters). Null when every word is shown as it reads, or when a word is neither shown nor related to a shown
+    /// nominative (a mention of several name words learns only a whole name the document shows).
     /// </summary>
     public (string Key, IReadOnlySet<string> Nominatives)? For(string surface, string normal)
     {
         if (_shownBy.Count == 0) return null;
-        HashSet<string>? relevant = null;
+        // First without allocating: does a word lack a shown reading that one of them could give, and does every word
+        // have a shown reading or a related one? Most mentions stop here.
         Span<char> buffer = stackalloc char[MaxWord];
-        int words = 0, informed = 0;
         bool changes = false;
         foreach (var range in normal.AsSpan().Split(' '))
         {
             if (!IsNameWord(normal.AsSpan(range))) continue;
-            words++;
-            int length = range.End.Value - range.Start.Value;
-            if (length > MaxWord) return null;
-            var word = buffer[..length];
-            Letters.Fold(normal.AsSpan(range), word);
-            bool shown = ShownBy.TryGetValue(word, out var by) && by != surface, related = false;
-            foreach (var (n, from) in _shownBy)
-                if (from != surface && !word.SequenceEqual(n) && SharesStem(word, n))
-                {
-                    (relevant ??= new(StringComparer.Ordinal)).Add(n);
-                    related = true;
-                }
-            if (shown) (relevant ??= new(StringComparer.Ordinal)).Add(word.ToString());
-            if (shown || related) informed++;
-            changes |= related && !shown;
+            if (Fold(normal.AsSpan(range), buffer) is not { Length: > 0 } word) return null;
+            if (IsShown(word, surface)) continue;
+            if (!Related(word, surface, null)) return null;
+            changes = true;
         }
-        if (!changes || informed < words) return null;
-        return (string.Join(',', relevant!.Order(StringComparer.Ordinal)), relevant!);
+        if (!changes) return null;
+        var relevant = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var range in normal.AsSpan().Split(' '))
+        {
+            if (!IsNameWord(normal.AsSpan(range))) continue;
+            var word = Fold(normal.AsSpan(range), buffer);
+            if (IsShown(word, surface)) relevant.Add(word.ToString());
+            else Related(word, surface, relevant);
+        }
+        return (string.Join(',', relevant.Order(StringComparer.Ordinal)), relevant);
+    }
+
+    private static ReadOnlySpan<char> Fold(ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        if (word.Length > buffer.Length) return default;
+        Letters.Fold(word, buffer);
+        return buffer[..word.Length];
+    }
+
+    private bool IsShown(ReadOnlySpan<char> word, string surface) => ShownBy.TryGetValue(word, out var by) && by != surface;
+
+    /// <summary>Whether other mention forms show nominatives sharing the word's stem; they go into <paramref name="into"/>.</summary>
+    private bool Related(ReadOnlySpan<char> word, string surface, HashSet<string>? into)
+    {
+        bool any = false;
+        foreach (var (n, from) in _shownBy)
+        {
+            if (from == surface || word.SequenceEqual(n) || !SharesStem(word, n)) continue;
+            if (into is null) return true;
+            into.Add(n);
+            any = true;
+        }
+        return any;
     }
 
     private static bool SharesStem(ReadOnlySpan<char> a, string b)
