@@ -37,26 +37,34 @@ public sealed class NormalizeStage : IStage
     public IReadOnlyList<string> Requires => [Layers.Entities];
     public IReadOnlyList<string> Provides => [Layers.Normal];
 
+    // Per thread, reused from document to document (a stage serves several threads, one document at a time on each).
+    [ThreadStatic] private static PersonContext? t_context;
+    [ThreadStatic] private static List<(Mention Mention, string Surface)>? t_persons;
+
     public void Process(Document document)
     {
-        PersonContext? context = null;
-        List<(Mention Mention, string Surface)>? persons = null;
+        var context = t_context ??= new();
+        var persons = t_persons ??= [];
+        context.Clear();
+        persons.Clear();
         foreach (var mention in document.Mentions)
         {
             if (mention.Type == EntityType.DATE) continue;
             var surface = document.Slice(mention.Range);
             var normal = mention.Normal = _cache.Get(surface, mention.Type, _normalizer.Normalize);
             if (mention.Type != EntityType.PER || !MentionNormalizer.HasCyrillic(normal)) continue;
-            (context ??= new()).Add(surface, normal);
-            (persons ??= []).Add((mention, surface));
+            context.Add(surface, normal);
+            persons.Add((mention, surface));
         }
-        if (persons is null || persons.Count < 2) return;
         // Person names read again in the light of the document's other person mentions: a pure function of the surface
         // and the nominatives that bear on it, memoized under both, so the context-free cache stays context-free.
-        foreach (var (mention, surface) in persons)
-        {
-            if (context!.For(surface, mention.Normal!) is not var (key, nominatives)) continue;
-            mention.Normal = _inContext.Get(surface + "\u0001" + key, EntityType.PER, (_, type) => _normalizer.Normalize(surface, type, nominatives));
-        }
+        if (persons.Count >= 2)
+            foreach (var (mention, surface) in persons)
+            {
+                if (context.For(surface, mention.Normal!) is not var (key, nominatives)) continue;
+                mention.Normal = _inContext.Get(surface + "\u0001" + key, EntityType.PER, (_, type) => _normalizer.Normalize(surface, type, nominatives));
+            }
+        persons.Clear(); // the document's mentions and strings are not kept alive by the thread
+        context.Clear();
     }
 }

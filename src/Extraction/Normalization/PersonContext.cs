@@ -21,6 +21,9 @@ public sealed class PersonContext
     private Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> ShownBy => _shownBy.GetAlternateLookup<ReadOnlySpan<char>>();
     private const int MaxWord = 64;
 
+    /// <summary>Forgets everything learnt, for the next document.</summary>
+    public void Clear() => _shownBy.Clear();
+
     /// <summary>Learns from a Russian person mention's surface and context-free normal form.</summary>
     public void Add(string surface, string normal)
     {
