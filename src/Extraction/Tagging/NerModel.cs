@@ -98,6 +98,7 @@ public sealed class NerModel
         public int[] Buckets = new int[256];
         public float[] Marginals = new float[64 * Viterbi.Stride];
         public float[] Work = new float[2 * 64 * Viterbi.Stride];
+        public readonly List<(int First, int End, int TypeIndex)> Spans = [];
 
         public void Ensure(int n, int maxFeatures)
         {
@@ -131,7 +132,8 @@ public sealed class NerModel
         s.Features.Load(document, first, end, Lexicon, evidence);
         Emissions(s.Features, n, s.Scores, s.Buckets);
         Viterbi.Decode(s.Scores, Transitions, n, s.Back, s.Labels);
-        var spans = Bilou.Decode(s.Labels.AsSpan(0, n));
+        var spans = s.Spans;
+        Bilou.Decode(s.Labels.AsSpan(0, n), spans);
         if (spans.Count == 0) return;
         if (confidences) Marginals.Compute(s.Scores, Transitions, n, Temperature, s.Work, s.Marginals);
         foreach (var (a, b, t) in spans)
