@@ -53,12 +53,12 @@ public sealed class NerStage : IStage
         if (_ru?.Refiner is not null || _en?.Refiner is not null)
         {
             // Stacked models: a first pass over the whole document feeds the second pass's document-level features.
-            Run(document, evidence, m => m.Refiner is null ? null : m, predictions, confidences: false);
+            Run(document, evidence, Pass.First, predictions);
             evidence.AddPassOne(document, predictions);
             predictions.Clear();
-            Run(document, evidence, m => m.Refiner ?? m, predictions, confidences: true);
+            Run(document, evidence, Pass.Second, predictions);
         }
-        else Run(document, evidence, m => m, predictions, confidences: true);
+        else Run(document, evidence, Pass.Only, predictions);
         var tokens = document.Tokens;
         foreach (var p in predictions)
         {
@@ -68,8 +68,13 @@ public sealed class NerStage : IStage
         }
     }
 
-    /// <summary>Tags each sentence with <paramref name="pick"/> applied to its language's model (null = skip).</summary>
-    private void Run(Document document, DocumentEvidence evidence, Func<NerModel, NerModel?> pick, List<NerModel.Prediction> predictions, bool confidences)
+    private enum Pass { Only, First, Second }
+
+    /// <summary>
+    /// Tags each sentence with its language's model: the only pass, or the first pass of stacked models (other models wait),
+    /// or the second (stacked models refine, the others tag). Both passes of a document cut the same runs.
+    /// </summary>
+    private void Run(Document document, DocumentEvidence evidence, Pass pass, List<NerModel.Prediction> predictions)
     {
         var furniture = document.Furniture.Count == 0 ? [] : document.Furniture.OrderBy(r => r.Start).ToArray();
         var tokens = document.Tokens;
@@ -78,8 +83,7 @@ public sealed class NerStage : IStage
         {
             var language = sentence.Language != Language.Other ? sentence.Language : document.Language;
             var model = language switch { Language.Ru => _ru, Language.En => _en, _ => null };
-            if (model is not null) model = pick(model);
-            if (model is null) continue;
+            if (model is null || (pass == Pass.First && model.Refiner is null)) continue;
             // Tag each run of tokens outside furniture as its own sequence.
             int runStart = sentence.FirstToken;
             for (int k = sentence.FirstToken; k <= sentence.EndToken; k++)
@@ -92,7 +96,12 @@ public sealed class NerStage : IStage
                     cut = f < furniture.Length && furniture[f].Contains(start);
                 }
                 if (!cut) continue;
-                if (k > runStart) model.Tag(document, runStart, k, evidence, predictions, confidences);
+                if (k > runStart)
+                {
+                    if (pass == Pass.First) model.TagFirstPass(document, runStart, k, evidence, predictions);
+                    else if (pass == Pass.Second && model.Refiner is not null) model.TagSecondPass(document, runStart, k, evidence, predictions);
+                    else model.Tag(document, runStart, k, evidence, predictions);
+                }
                 runStart = k + 1;
             }
         }

@@ -134,6 +134,30 @@ public sealed class SentenceFeatures
         MarkQuotes(text, tokens.Slice(first, n));
     }
 
+    /// <summary>
+    /// Fills only what the <c>doc-…</c> templates read — lower-case and stem hashes (carried from the first pass by token
+    /// index), flags, kinds and the first-pass evidence — for the second pass of a stacked model; the other atoms keep
+    /// whatever the previous sentence left.
+    /// </summary>
+    public void LoadCarried(Document document, int first, int end, ReadOnlySpan<ulong> lower, ReadOnlySpan<ulong> stem, DocumentEvidence evidence)
+    {
+        int n = end - first;
+        Ensure(n);
+        Length = n;
+        var tokens = document.Tokens.AsSpan();
+        lower.Slice(first, n).CopyTo(Lower);
+        stem.Slice(first, n).CopyTo(Stem);
+        for (int k = 0; k < n; k++)
+        {
+            ref readonly var t = ref tokens[first + k];
+            Flags[k] = t.Flags;
+            Kinds[k] = t.Kind;
+            PassOneWord[k] = evidence.PassOneOfWord(Lower[k]);
+            PassOneStem[k] = evidence.PassOneOfStem(Stem[k]);
+            PassOneToken[k] = evidence.PassOneOfToken(first + k);
+        }
+    }
+
     private void Atoms(int k, ReadOnlySpan<char> s)
     {
         ulong lower = FeatureHash.Start, exact = FeatureHash.Start, shape = FeatureHash.Start, shortShape = FeatureHash.Start;
