@@ -110,10 +110,14 @@ public sealed class NerModel
         public float[] Work = new float[2 * 64 * Viterbi.Stride];
         public readonly List<(int First, int End, int TypeIndex)> Spans = [];
         public readonly Carry Carry = new();
+        /// <summary>Per token of a window: row offsets of its features, how many, and how many of them the refiner shares.</summary>
+        public int[] Offsets = new int[Window * 64];
+        public readonly int[] Counts = new int[Window], Shared = new int[Window];
 
         public static Scratch For(int n, int templates)
         {
             var s = t_scratch ??= new Scratch();
+            if (s.Offsets.Length < Window * templates * FeatureTemplates.MaxValues) s.Offsets = new int[Window * templates * FeatureTemplates.MaxValues];
             if (s.Labels.Length < n)
             {
                 s.Scores = new float[n * 2 * Viterbi.Stride];
@@ -142,12 +146,59 @@ public sealed class NerModel
         if (n <= 0) return;
         var s = Scratch.For(n, Templates.Length);
         s.Features.Load(document, first, end, Lexicon, evidence);
-        for (int i = 0; i < n; i++)
-        {
-            int c = Featurize(Templates, HashBits, s.Features, i, s.Buckets);
-            Weights.Accumulate(s.Buckets.AsSpan(0, c), s.Scores.AsSpan(i * Viterbi.Stride, Viterbi.Stride));
-        }
+        Score(s, n, 0, null);
         Decode(document, first, end, s, output, confidences);
+    }
+
+    /// <summary>Tokens per window of <see cref="Score"/>: the rows of a window's features are prefetched while it is featurized, then summed.</summary>
+    private const int Window = 16;
+
+    /// <summary>
+    /// Emission scores of the <paramref name="n"/> tokens loaded in the scratch (document tokens from <paramref name="first"/>).
+    /// With <paramref name="carry"/> (a stacked model's first pass) it also sums the refiner's rows of the templates before
+    /// the split and stores them, the refiner's row offsets of the later templates and the word hashes in the carry.
+    /// </summary>
+    private void Score(Scratch s, int n, int first, Carry? carry)
+    {
+        int width = Templates.Length * FeatureTemplates.MaxValues;
+        int split = carry is null ? Templates.Length : _carry!.Split;
+        var head = Templates.AsSpan(0, split);
+        var tail = Templates.AsSpan(split);
+        for (int from = 0; from < n; from += Window)
+        {
+            int to = Math.Min(n, from + Window);
+            for (int i = from; i < to; i++)
+            {
+                int shared = Featurize(head, HashBits, s.Features, i, s.Buckets);
+                int all = shared + Featurize(tail, HashBits, s.Features, i, s.Buckets.AsSpan(shared));
+                var offsets = s.Offsets.AsSpan((i - from) * width, all);
+                for (int k = 0; k < all; k++) offsets[k] = Weights.Prefetch(s.Buckets[k]);
+                s.Counts[i - from] = all;
+                s.Shared[i - from] = shared;
+            }
+            for (int i = from; i < to; i++)
+            {
+                var offsets = s.Offsets.AsSpan((i - from) * width, s.Counts[i - from]);
+                var (lo, hi) = (Vector256<float>.Zero, Vector256<float>.Zero);
+                if (carry is null) Weights.AddAt(offsets, ref lo, ref hi);
+                else
+                {
+                    int shared = s.Shared[i - from], t = first + i;
+                    var (lo2, hi2) = (Vector256<float>.Zero, Vector256<float>.Zero);
+                    Weights.AddPairAt(offsets, shared, ref lo, ref hi, ref lo2, ref hi2);
+                    lo2.CopyTo(carry.Partial.AsSpan(t * Viterbi.Stride));
+                    hi2.CopyTo(carry.Partial.AsSpan(t * Viterbi.Stride + 8));
+                    // The refiner's row of a paired offset starts one stride later.
+                    var rest = carry.Tail.AsSpan(t * _carry!.TailWidth, offsets.Length - shared);
+                    for (int k = 0; k < rest.Length; k++) rest[k] = offsets[shared + k] + Viterbi.Stride;
+                    carry.TailCount[t] = (byte)rest.Length;
+                    carry.Lower[t] = s.Features.Lower[i];
+                    carry.Stem[t] = s.Features.Stem[i];
+                }
+                lo.CopyTo(s.Scores.AsSpan(i * Viterbi.Stride));
+                hi.CopyTo(s.Scores.AsSpan(i * Viterbi.Stride + 8));
+            }
+        }
     }
 
     // ---- Stacked models: the second pass reuses the first pass's work ------------------------------------------------
@@ -180,7 +231,7 @@ public sealed class NerModel
 
     /// <summary>
     /// Per document token, what the first pass leaves for the second (one per thread, reused): the refiner's partial
-    /// emission sums, the buckets of the templates after the doc block, and the token's lower-case and stem hashes.
+    /// emission sums, the refiner's row offsets of the templates after the doc block, and the token's lower-case and stem hashes.
     /// </summary>
     private sealed class Carry
     {
@@ -223,24 +274,7 @@ public sealed class NerModel
         var c = s.Carry;
         c.Begin(document, this, _carry.TailWidth);
         s.Features.Load(document, first, end, Lexicon, evidence);
-        var head = Templates.AsSpan(0, _carry.Split);
-        var tail = Templates.AsSpan(_carry.Split);
-        for (int i = 0; i < n; i++)
-        {
-            int shared = Featurize(head, HashBits, s.Features, i, s.Buckets);
-            int all = shared + Featurize(tail, HashBits, s.Features, i, s.Buckets.AsSpan(shared));
-            var (lo, hi, lo2, hi2) = (Vector256<float>.Zero, Vector256<float>.Zero, Vector256<float>.Zero, Vector256<float>.Zero);
-            Weights.AddPair(s.Buckets.AsSpan(0, all), shared, ref lo, ref hi, ref lo2, ref hi2);
-            lo.CopyTo(s.Scores.AsSpan(i * Viterbi.Stride));
-            hi.CopyTo(s.Scores.AsSpan(i * Viterbi.Stride + 8));
-            int t = first + i;
-            lo2.CopyTo(c.Partial.AsSpan(t * Viterbi.Stride));
-            hi2.CopyTo(c.Partial.AsSpan(t * Viterbi.Stride + 8));
-            s.Buckets.AsSpan(shared, all - shared).CopyTo(c.Tail.AsSpan(t * _carry.TailWidth));
-            c.TailCount[t] = (byte)(all - shared);
-            c.Lower[t] = s.Features.Lower[i];
-            c.Stem[t] = s.Features.Stem[i];
-        }
+        Score(s, n, first, c);
         Decode(document, first, end, s, output, confidences: false);
     }
 
@@ -260,17 +294,30 @@ public sealed class NerModel
             throw new InvalidOperationException("TagSecondPass needs TagFirstPass over the same document on the same thread first");
         s.Features.LoadCarried(document, first, end, c.Lower, c.Stem, evidence);
         var docs = refiner.Templates.AsSpan(_carry.Split, _carry.DocTemplates);
+        int width = docs.Length * FeatureTemplates.MaxValues;
+        var weights = refiner.Weights;
         ref float partial = ref MemoryMarshal.GetArrayDataReference(c.Partial);
-        for (int i = 0; i < n; i++)
+        for (int from = 0; from < n; from += Window)
         {
-            int t = first + i;
-            var lo = Vector256.LoadUnsafe(ref partial, (nuint)(t * Viterbi.Stride));
-            var hi = Vector256.LoadUnsafe(ref partial, (nuint)(t * Viterbi.Stride + 8));
-            int k = Featurize(docs, HashBits, s.Features, i, s.Buckets);
-            refiner.Weights.Add(s.Buckets.AsSpan(0, k), ref lo, ref hi);
-            refiner.Weights.Add(c.Tail.AsSpan(t * _carry.TailWidth, c.TailCount[t]), ref lo, ref hi);
-            lo.CopyTo(s.Scores.AsSpan(i * Viterbi.Stride));
-            hi.CopyTo(s.Scores.AsSpan(i * Viterbi.Stride + 8));
+            int to = Math.Min(n, from + Window);
+            for (int i = from; i < to; i++)
+            {
+                int k = Featurize(docs, HashBits, s.Features, i, s.Buckets);
+                for (int j = 0; j < k; j++) s.Offsets[(i - from) * width + j] = weights.Prefetch(s.Buckets[j]);
+                s.Counts[i - from] = k;
+                int t = first + i;
+                foreach (var offset in c.Tail.AsSpan(t * _carry.TailWidth, c.TailCount[t])) weights.PrefetchAt(offset);
+            }
+            for (int i = from; i < to; i++)
+            {
+                int t = first + i;
+                var lo = Vector256.LoadUnsafe(ref partial, (nuint)(t * Viterbi.Stride));
+                var hi = Vector256.LoadUnsafe(ref partial, (nuint)(t * Viterbi.Stride + 8));
+                weights.AddAt(s.Offsets.AsSpan((i - from) * width, s.Counts[i - from]), ref lo, ref hi);
+                weights.AddAt(c.Tail.AsSpan(t * _carry.TailWidth, c.TailCount[t]), ref lo, ref hi);
+                lo.CopyTo(s.Scores.AsSpan(i * Viterbi.Stride));
+                hi.CopyTo(s.Scores.AsSpan(i * Viterbi.Stride + 8));
+            }
         }
         refiner.Decode(document, first, end, s, output, confidences: true);
     }

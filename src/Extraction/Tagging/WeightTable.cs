@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Extraction.Tagging;
 
@@ -27,9 +28,11 @@ public sealed class WeightTable
     private readonly int _origin;
     private readonly int _rowWidth;
     private readonly int _bucketMask;
+    private readonly bool _firstOfPair;
 
-    private WeightTable(int hashBits, ulong[] index, float[] rows, int origin, int rowWidth, int rowCount)
+    private WeightTable(int hashBits, ulong[] index, float[] rows, int origin, int rowWidth, int rowCount, bool firstOfPair = false)
     {
+        _firstOfPair = firstOfPair;
         HashBits = hashBits;
         _index = index;
         _rows = rows;
@@ -50,9 +53,9 @@ public sealed class WeightTable
     /// <summary>The weights of <paramref name="bucket"/> (zeros when it has none).</summary>
     public ReadOnlySpan<float> Row(int bucket) => _rows.AsSpan(Offset(bucket), Viterbi.Stride);
 
-    /// <summary>Where in the row array the weights of <paramref name="bucket"/> start.</summary>
+    /// <summary>Where in the row array the weights of <paramref name="bucket"/> start (for <see cref="AddAt"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Offset(int bucket)
+    internal int Offset(int bucket)
     {
         ref ulong cell = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_index), (nuint)(uint)((bucket & _bucketMask) >> 6) * 2);
         ulong bits = cell;
@@ -144,7 +147,7 @@ public sealed class WeightTable
             first.Row(buckets[k]).CopyTo(to);
             second.Row(buckets[k]).CopyTo(to[Viterbi.Stride..]);
         }
-        return (new WeightTable(first.HashBits, index, rows, origin, width, first.RowCount),
+        return (new WeightTable(first.HashBits, index, rows, origin, width, first.RowCount, firstOfPair: true),
             new WeightTable(first.HashBits, index, rows, origin + Viterbi.Stride, width, second.RowCount));
     }
 
@@ -177,25 +180,62 @@ public sealed class WeightTable
     }
 
     /// <summary>
-    /// For paired tables (<see cref="Pair"/>, this one first): adds every bucket's row of this table to (<paramref name="lo"/>,
-    /// <paramref name="hi"/>) and the rows of the first <paramref name="shared"/> buckets of the partner to
-    /// (<paramref name="lo2"/>, <paramref name="hi2"/>), from the same lookups.
+    /// <see cref="Offset"/> of <paramref name="bucket"/>, asking the CPU to start loading that row (both halves of a paired
+    /// row) so that it is in the cache when <see cref="AddAt"/> reads it a little later.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void AddPair(ReadOnlySpan<int> buckets, int shared, ref Vector256<float> lo, ref Vector256<float> hi,
+    internal int Prefetch(int bucket)
+    {
+        int at = Offset(bucket);
+        PrefetchAt(at);
+        return at;
+    }
+
+    /// <summary>Asks the CPU to start loading the row at <paramref name="offset"/> (both halves when this is the first of a pair).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal unsafe void PrefetchAt(int offset)
+    {
+        if (!Sse.IsSupported) return;
+        // The row array is pinned, so its address is stable.
+        var p = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_rows), offset));
+        Sse.Prefetch0(p);
+        if (_firstOfPair) Sse.Prefetch0(p + 64);
+    }
+
+    /// <summary>Adds the rows at <paramref name="offsets"/> (from <see cref="Offset"/> or <see cref="Prefetch"/>) to the running sums, in order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void AddAt(ReadOnlySpan<int> offsets, ref Vector256<float> lo, ref Vector256<float> hi)
+    {
+        ref float w = ref MemoryMarshal.GetArrayDataReference(_rows);
+        foreach (var offset in offsets)
+        {
+            nuint at = (nuint)offset;
+            lo += Vector256.LoadUnsafe(ref w, at);
+            hi += Vector256.LoadUnsafe(ref w, at + 8);
+        }
+    }
+
+    /// <summary>
+    /// For paired tables (<see cref="Pair"/>, this one first; <paramref name="offsets"/> of this table): adds every row of this
+    /// table to (<paramref name="lo"/>, <paramref name="hi"/>) and the partner's rows of the first <paramref name="shared"/>
+    /// offsets to (<paramref name="lo2"/>, <paramref name="hi2"/>), from the same lookups. The partner's row of an offset
+    /// starts <see cref="Viterbi.Stride"/> floats after it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void AddPairAt(ReadOnlySpan<int> offsets, int shared, ref Vector256<float> lo, ref Vector256<float> hi,
         ref Vector256<float> lo2, ref Vector256<float> hi2)
     {
         ref float w = ref MemoryMarshal.GetArrayDataReference(_rows);
         int k = 0;
         for (; k < shared; k++)
         {
-            nuint at = (nuint)Offset(buckets[k]);
+            nuint at = (nuint)offsets[k];
             lo += Vector256.LoadUnsafe(ref w, at);
             hi += Vector256.LoadUnsafe(ref w, at + 8);
             lo2 += Vector256.LoadUnsafe(ref w, at + 16);
             hi2 += Vector256.LoadUnsafe(ref w, at + 24);
         }
-        Add(buckets[k..], ref lo, ref hi);
+        AddAt(offsets[k..], ref lo, ref hi);
     }
 
     /// <summary>
