@@ -14,18 +14,21 @@ public static class Marginals
     /// <see cref="Viterbi.Decode"/>; <paramref name="work"/> needs <c>2 × n × Stride</c> floats.
     /// </summary>
     public static void Compute(ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, int n, float temperature,
-        Span<float> work, Span<float> marginals)
+        Span<float> work, Span<float> marginals) =>
+        FromPotentials(emissions, Potentials(transitions, temperature), n, temperature, work, marginals);
+
+    /// <summary>
+    /// The transition potentials <see cref="FromPotentials"/> needs — exp(transition / temperature), 0 where forbidden — then their transpose (without the start row). A model computes
+    /// them once. Padding lanes (y ≥ labels) stay 0, so every vector in the recursions has zeros there and sums over all 16
+    /// lanes are sums over the labels.
+    /// </summary>
+    public static float[] Potentials(ReadOnlySpan<float> transitions, float temperature)
     {
         const int S = Viterbi.Stride, L = Bilou.Count;
         float inv = 1f / temperature;
-        var alpha = work[..(n * S)];
-        var beta = work.Slice(n * S, n * S);
-        // Transition potentials trans[p, y] and their transpose; padding lanes (y ≥ L) stay 0, so every vector below
-        // has zeros there and sums over all 16 lanes are sums over the labels.
-        Span<float> trans = stackalloc float[(L + 1) * S];
-        Span<float> transT = stackalloc float[S * S];
-        trans.Clear();
-        transT.Clear();
+        var potentials = new float[(L + 1) * S + S * S];
+        var trans = potentials.AsSpan(0, (L + 1) * S);
+        var transT = potentials.AsSpan((L + 1) * S);
         for (int p = 0; p <= L; p++)
             for (int y = 0; y < L; y++)
             {
@@ -33,6 +36,19 @@ public static class Marginals
                 trans[p * S + y] = v;
                 if (p < L) transT[y * S + p] = v;
             }
+        return potentials;
+    }
+
+    /// <summary><see cref="Compute"/> with the model's <see cref="Potentials"/> computed beforehand.</summary>
+    public static void FromPotentials(ReadOnlySpan<float> emissions, ReadOnlySpan<float> potentials, int n, float temperature,
+        Span<float> work, Span<float> marginals)
+    {
+        const int S = Viterbi.Stride, L = Bilou.Count;
+        float inv = 1f / temperature;
+        var alpha = work[..(n * S)];
+        var beta = work.Slice(n * S, n * S);
+        var trans = potentials[..((L + 1) * S)];
+        var transT = potentials[((L + 1) * S)..];
         // Emission potentials, scaled per token by the row maximum (the scale cancels in the marginals).
         var valid = Vector256.Create(-1, -1, -1, -1, -1, L > 13 ? -1 : 0, L > 14 ? -1 : 0, L > 15 ? -1 : 0).AsSingle();
         var scale = Vector256.Create(inv);

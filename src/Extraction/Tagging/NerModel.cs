@@ -39,6 +39,7 @@ public sealed class NerModel
         }
         Refiner = refiner;
         Temperature = temperature;
+        _potentials = Marginals.Potentials(transitions, temperature);
         Language = language;
         HashBits = weights.HashBits;
         Templates = templates;
@@ -48,6 +49,8 @@ public sealed class NerModel
     }
 
     private readonly CarryPlan? _carry;
+    /// <summary>Forward–backward's transition potentials (<see cref="Marginals.Potentials"/>).</summary>
+    private readonly float[] _potentials;
 
     public Language Language { get; }
     public int HashBits { get; }
@@ -330,7 +333,7 @@ public sealed class NerModel
         var spans = s.Spans;
         Bilou.Decode(s.Labels.AsSpan(0, n), spans);
         if (spans.Count == 0) return;
-        if (confidences) Marginals.Compute(s.Scores, Transitions, n, Temperature, s.Work, s.Marginals);
+        if (confidences) Marginals.FromPotentials(s.Scores, _potentials, n, Temperature, s.Work, s.Marginals);
         foreach (var (a, b, t) in spans)
         {
             float sum = confidences ? 0 : b - a;

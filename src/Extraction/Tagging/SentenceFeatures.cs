@@ -116,6 +116,7 @@ public sealed class SentenceFeatures
         Length = n;
         var text = document.Text.AsSpan();
         var tokens = document.Tokens.AsSpan();
+        var words = WordsOf(lexicon);
         for (int k = 0; k < n; k++)
         {
             ref readonly var t = ref tokens[first + k];
@@ -124,7 +125,7 @@ public sealed class SentenceFeatures
             Flags[k] = t.Flags;
             Kinds[k] = t.Kind;
             Lengths[k] = s.Length;
-            if (!lexicon.Words.TryGet(Lower[k], out Lex[k])) Lex[k] = default;
+            Lex[k] = words.Get(Lower[k]);
             Evidence[k] = evidence?.Of(Lower[k]) ?? 0;
             PassOneWord[k] = evidence?.PassOneOfWord(Lower[k]) ?? 0;
             PassOneStem[k] = evidence?.PassOneOfStem(Stem[k]) ?? 0;
@@ -132,6 +133,38 @@ public sealed class SentenceFeatures
         }
         MarkPhrases(lexicon, n);
         MarkQuotes(text, tokens.Slice(first, n));
+    }
+
+    /// <summary>
+    /// The lexicon rows of recently seen word forms, one slot per top 12 bits of the lower-case hash: news text repeats its
+    /// words, and a slot (in the core's cache) is cheaper than a lookup in the half-million-form lexicon (three reads from
+    /// memory). Two of them, for the lexicons of the last two models (Russian and English sentences alternate).
+    /// </summary>
+    private sealed class WordCache(TaggerLexicon lexicon)
+    {
+        private const int Bits = 12;
+        private readonly ulong[] _keys = new ulong[1 << Bits];
+        private readonly LexEntry[] _rows = new LexEntry[1 << Bits];
+        public TaggerLexicon Lexicon { get; } = lexicon;
+
+        public LexEntry Get(ulong lower)
+        {
+            int slot = (int)(lower >> (64 - Bits));
+            // Key 0 marks an empty slot, so a (vanishingly rare) hash of 0 always asks the lexicon.
+            if (_keys[slot] == lower && lower != 0) return _rows[slot];
+            if (!Lexicon.Words.TryGet(lower, out var row)) row = default;
+            _keys[slot] = lower;
+            _rows[slot] = row;
+            return row;
+        }
+    }
+
+    private WordCache? _words, _otherWords;
+
+    private WordCache WordsOf(TaggerLexicon lexicon)
+    {
+        if (_words?.Lexicon != lexicon) (_words, _otherWords) = (_otherWords?.Lexicon == lexicon ? _otherWords : new WordCache(lexicon), _words);
+        return _words;
     }
 
     /// <summary>
