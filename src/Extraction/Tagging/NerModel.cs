@@ -174,10 +174,11 @@ public sealed class NerModel
             {
                 int shared = Featurize(head, HashBits, s.Features, i, s.Buckets);
                 int all = shared + Featurize(tail, HashBits, s.Features, i, s.Buckets.AsSpan(shared));
-                var offsets = s.Offsets.AsSpan((i - from) * width, all);
-                for (int k = 0; k < all; k++) offsets[k] = Weights.Prefetch(s.Buckets[k]);
-                s.Counts[i - from] = all;
-                s.Shared[i - from] = shared;
+                // From here on only features with a weight row count (Collect).
+                var offsets = s.Offsets.AsSpan((i - from) * width, width);
+                int present = Weights.Collect(s.Buckets.AsSpan(0, shared), offsets);
+                s.Shared[i - from] = present;
+                s.Counts[i - from] = present + Weights.Collect(s.Buckets.AsSpan(shared, all - shared), offsets[present..]);
             }
             for (int i = from; i < to; i++)
             {
@@ -234,7 +235,8 @@ public sealed class NerModel
 
     /// <summary>
     /// Per document token, what the first pass leaves for the second (one per thread, reused): the refiner's partial
-    /// emission sums, the refiner's row offsets of the templates after the doc block, and the token's lower-case and stem hashes.
+    /// emission sums, the refiner's row offsets of the templates after the doc block (those with a row), and the token's
+    /// lower-case and stem hashes.
     /// </summary>
     private sealed class Carry
     {
@@ -306,8 +308,7 @@ public sealed class NerModel
             for (int i = from; i < to; i++)
             {
                 int k = Featurize(docs, HashBits, s.Features, i, s.Buckets);
-                for (int j = 0; j < k; j++) s.Offsets[(i - from) * width + j] = weights.Prefetch(s.Buckets[j]);
-                s.Counts[i - from] = k;
+                s.Counts[i - from] = weights.Collect(s.Buckets.AsSpan(0, k), s.Offsets.AsSpan((i - from) * width, width));
                 int t = first + i;
                 foreach (var offset in c.Tail.AsSpan(t * _carry.TailWidth, c.TailCount[t])) weights.PrefetchAt(offset);
             }

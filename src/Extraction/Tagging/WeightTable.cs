@@ -180,15 +180,23 @@ public sealed class WeightTable
     }
 
     /// <summary>
-    /// <see cref="Offset"/> of <paramref name="bucket"/>, asking the CPU to start loading that row (both halves of a paired
-    /// row) so that it is in the cache when <see cref="AddAt"/> reads it a little later.
+    /// Writes the row offsets of the <paramref name="buckets"/> that have a row, in order, into <paramref name="offsets"/> and
+    /// returns how many, asking the CPU to start loading those rows (both halves of a paired row) so that they are in the
+    /// cache when <see cref="AddAt"/> reads them a little later. Leaving out the zero row changes no sum: the sums start at
+    /// +0 and so are never −0, and for every other x, x + 0 is exactly x.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal int Prefetch(int bucket)
+    internal int Collect(ReadOnlySpan<int> buckets, Span<int> offsets)
     {
-        int at = Offset(bucket);
-        PrefetchAt(at);
-        return at;
+        int m = 0;
+        foreach (var bucket in buckets)
+        {
+            int at = Offset(bucket);
+            PrefetchAt(at);
+            offsets[m] = at;
+            m += at != _origin ? 1 : 0;
+        }
+        return m;
     }
 
     /// <summary>Asks the CPU to start loading the row at <paramref name="offset"/> (both halves when this is the first of a pair).</summary>
@@ -202,7 +210,7 @@ public sealed class WeightTable
         if (_firstOfPair) Sse.Prefetch0(p + 64);
     }
 
-    /// <summary>Adds the rows at <paramref name="offsets"/> (from <see cref="Offset"/> or <see cref="Prefetch"/>) to the running sums, in order.</summary>
+    /// <summary>Adds the rows at <paramref name="offsets"/> (from <see cref="Collect"/>) to the running sums, in order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void AddAt(ReadOnlySpan<int> offsets, ref Vector256<float> lo, ref Vector256<float> hi)
     {
