@@ -41,6 +41,10 @@ public sealed class NerStage : IStage
     private static NerModel? Load(string? file, StageContext context, string where) =>
         string.IsNullOrEmpty(file) ? null : context.Cache.Get(context.ModelPath(file, where), NerModel.Load);
 
+    /// <summary>Per thread, reused from document to document (allocation-free tagging).</summary>
+    [ThreadStatic] private static DocumentEvidence? t_evidence;
+    [ThreadStatic] private static List<NerModel.Prediction>? t_predictions;
+
     public string Name => "ner";
     public IReadOnlyList<string> Requires => [Layers.Tokens, Layers.Sentences, Layers.Language];
     public IReadOnlyList<string> Provides => [Layers.Entities];
@@ -48,8 +52,9 @@ public sealed class NerStage : IStage
     public void Process(Document document)
     {
         if (document.Sentences.Count == 0) return;
-        var evidence = DocumentEvidence.Build(document);
-        var predictions = new List<NerModel.Prediction>();
+        var evidence = (t_evidence ??= new DocumentEvidence()).Rebuild(document);
+        var predictions = t_predictions ??= [];
+        predictions.Clear();
         if (_ru?.Refiner is not null || _en?.Refiner is not null)
         {
             // Stacked models: a first pass over the whole document feeds the second pass's document-level features.

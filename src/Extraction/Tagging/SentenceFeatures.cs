@@ -18,12 +18,15 @@ public sealed class DocumentEvidence
     private readonly HashMap64<byte> _passOneWord = new(64), _passOneStem = new(64);
     /// <summary>Per document token: the first pass's label there (type bits, <see cref="PassOneFirst"/> on a span's first token).</summary>
     private byte[] _passOneToken = [];
+    /// <summary>Token count of the document this evidence describes (the part of <see cref="_passOneToken"/> in use).</summary>
+    private int _tokens;
 
     /// <summary>Records the first pass's predictions over <paramref name="document"/>'s tokens.</summary>
     public void AddPassOne(Document document, IEnumerable<NerModel.Prediction> predictions)
     {
         var text = document.Text.AsSpan();
-        if (_passOneToken.Length < document.Tokens.Count) _passOneToken = new byte[document.Tokens.Count];
+        if (_passOneToken.Length < document.Tokens.Count) _passOneToken = new byte[Math.Max(document.Tokens.Count, 2 * _passOneToken.Length)];
+        _tokens = Math.Max(_tokens, document.Tokens.Count);
         foreach (var p in predictions)
         {
             for (int k = p.First; k < p.End; k++)
@@ -45,9 +48,16 @@ public sealed class DocumentEvidence
     public byte PassOneOfWord(ulong lowerHash) => _passOneWord.TryGet(lowerHash, out var b) ? b : (byte)0;
     public byte PassOneOfStem(ulong stemHash) => _passOneStem.TryGet(stemHash, out var b) ? b : (byte)0;
 
-    public static DocumentEvidence Build(Document document)
+    public static DocumentEvidence Build(Document document) => new DocumentEvidence().Rebuild(document);
+
+    /// <summary>This evidence emptied and built again for <paramref name="document"/>, reusing its tables (the stage keeps one per thread).</summary>
+    public DocumentEvidence Rebuild(Document document)
     {
-        var e = new DocumentEvidence();
+        _seen.Clear();
+        _passOneWord.Clear();
+        _passOneStem.Clear();
+        Array.Clear(_passOneToken, 0, Math.Min(_passOneToken.Length, _tokens));
+        _tokens = document.Tokens.Count;
         var text = document.Text.AsSpan();
         foreach (ref readonly var t in document.Tokens.AsSpan())
         {
@@ -56,9 +66,9 @@ public sealed class DocumentEvidence
             if (t.Has(TokenFlags.Lower)) bit = LowerCase;
             else if (t.Has(TokenFlags.Capitalized) && !t.Has(TokenFlags.AllCaps) && !t.Has(TokenFlags.SentenceStart) && !t.Has(TokenFlags.LineStart)) bit = CapitalizedMidSentence;
             else continue;
-            e._seen.GetOrAdd(FeatureHash.OfLower(text.Slice(t.Start, t.End - t.Start))) |= bit;
+            _seen.GetOrAdd(FeatureHash.OfLower(text.Slice(t.Start, t.End - t.Start))) |= bit;
         }
-        return e;
+        return this;
     }
 
     public byte Of(ulong lowerHash) => _seen.TryGet(lowerHash, out var b) ? b : (byte)0;
