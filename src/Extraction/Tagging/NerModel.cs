@@ -29,7 +29,7 @@ public sealed class NerModel
     {
         if (refiner is { Refiner: not null }) throw new ArgumentException("a refiner cannot have its own refiner", nameof(refiner));
         if (!(temperature > 0)) throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "must be positive");
-        _carry = PlanCarry(templates, weights.HashBits, refiner);
+        _carry = PlanCarry(templates, weights.HashBits, lexicon, refiner);
         if (_carry is not null)
         {
             // Both passes' weights in one table: the first pass's lookups fetch the second pass's weights with them.
@@ -219,9 +219,9 @@ public sealed class NerModel
     /// <summary>Document-level templates whose values the second pass computes from the carried atoms alone (<see cref="SentenceFeatures.LoadCarried"/>).</summary>
     private static readonly HashSet<string> Carried = ["doc-word0", "doc-stem0", "doc-word-1,0,+1", "doc-token-1,0,+1", "doc-token0,word0"];
 
-    private static CarryPlan? PlanCarry(FeatureTemplate[] first, int hashBits, NerModel? refiner)
+    private static CarryPlan? PlanCarry(FeatureTemplate[] first, int hashBits, TaggerLexicon lexicon, NerModel? refiner)
     {
-        if (refiner is null || refiner.HashBits != hashBits) return null;
+        if (refiner is null || refiner.HashBits != hashBits || refiner.Lexicon != lexicon) return null;
         var second = refiner.Templates;
         int split = 0;
         while (split < first.Length && split < second.Length && first[split].Name == second[split].Name) split++;
