@@ -35,6 +35,37 @@ public class BratTests
         Assert.Equal(Language.Ru, d.Language);
     }
 
+    [Theory]
+    [InlineData("улице Тверской", "Тверской")]
+    [InlineData("Улица Монсиньи", "Монсиньи")]
+    [InlineData("ул. Бассейной", "Бассейной")]
+    [InlineData("ул.Рябиновой", "Рябиновой")]
+    [InlineData("ул. 1-я Останкинская, 35, зал 302", "1-я Останкинская")]
+    [InlineData("Манежной площади", "Манежной")]
+    [InlineData("площади Тахрир", "Тахрир")]
+    [InlineData("Харитоньевскому переулку", "Харитоньевскому")]
+    [InlineData("набережной Днепра", "Днепра")]
+    [InlineData("Белом доме", null)]
+    [InlineData("памятник Ленину", null)]
+    [InlineData("Аллее славы", null)]
+    [InlineData("улицах", null)]
+    public void Street_name_is_the_span_without_its_class_noun(string span, string? name)
+    {
+        string text = "Это было на " + span + " вчера.";
+        var range = new TextRange(12, 12 + span.Length);
+        Assert.Equal(name, Brat.StreetName(text, range)?.Of(text));
+    }
+
+    [Fact]
+    public void Street_facilities_become_locations_only_when_asked()
+    {
+        const string text = "Митинг прошёл на Манежной площади.";
+        string[] ann = ["T1\tFACILITY 17 33\tМанежной площади"];
+        Assert.Empty(Brat.Parse("x", text, ann).Spans);
+        var loc = Assert.Single(Brat.Parse("x", text, ann, placeFacilities: true).Spans);
+        Assert.Equal((EntityType.LOC, "Манежной", "FACILITY"), (loc.Type, loc.Range.Of(text), loc.OriginalLabel));
+    }
+
     [Fact]
     public void Outermost_drops_nested_within_group_only()
     {
