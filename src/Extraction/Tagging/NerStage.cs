@@ -10,14 +10,19 @@ public sealed record NerOptions
     public string? En { get; init; } = "ner-en.bin";
     /// <summary>Mentions below this confidence are not emitted.</summary>
     public float MinConfidence { get; init; }
-    /// <summary>Drop or trim ORG/LOC mentions that start with a common noun capitalised only by the sentence start (<see cref="NerStage.SentenceStartNoun"/>).</summary>
-    public bool SentenceStartFilter { get; init; } = true;
+    /// <summary>
+    /// Drop or trim ORG/LOC mentions that start with a common noun capitalised only by the sentence start
+    /// (<see cref="NerStage.SentenceStartNoun"/>). Off by default: it follows factRuEval's convention («Правительство
+    /// Китая» is a description around the place «Китая»), where NEREL's raw spans count the whole phrase as ORG.
+    /// </summary>
+    public bool SentenceStartFilter { get; init; }
 }
 
 /// <summary>
 /// The <c>ner</c> stage: tags each sentence with the model of its language (the sentence's, else the document's), skipping
 /// tokens inside page furniture, and adds PER/ORG/LOC <see cref="Mention"/>s with source <c>ner</c> and the tagger's confidence.
-/// A post-filter then drops or trims ORG/LOC mentions that start with a sentence-initial common noun (<see cref="SentenceStartNoun"/>).
+/// Optionally (<see cref="NerOptions.SentenceStartFilter"/>) a post-filter then drops or trims ORG/LOC mentions that start
+/// with a sentence-initial common noun (<see cref="SentenceStartNoun"/>).
 /// </summary>
 public sealed class NerStage : IStage
 {
@@ -36,7 +41,7 @@ public sealed class NerStage : IStage
         _minConfidence = options.MinConfidence;
     }
 
-    public NerStage(NerModel? ru, NerModel? en, float minConfidence = 0, bool sentenceStartFilter = true)
+    public NerStage(NerModel? ru, NerModel? en, float minConfidence = 0, bool sentenceStartFilter = false)
     {
         _ru = ru;
         _en = en;
