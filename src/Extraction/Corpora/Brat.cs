@@ -3,11 +3,22 @@ using Extraction.Documents;
 
 namespace Extraction.Corpora;
 
+/// <summary>What the brat reader makes of NEREL FACILITY spans (factRuEval counts streets, squares and named buildings as locations).</summary>
+public enum FacilityMapping
+{
+    /// <summary>Dropped (no PER/ORG/LOC counterpart).</summary>
+    None,
+    /// <summary>Streets and squares become LOC spans of their name part (<see cref="Brat.StreetName"/>); other facilities are dropped.</summary>
+    Streets,
+    /// <summary>As <see cref="Streets"/>, and every other facility span starting with a capital letter («Белом доме», «Кремле») becomes a LOC span.</summary>
+    Named,
+}
+
 /// <summary>
 /// Reader for brat standoff corpora (NEREL): each <c>NAME.txt</c> with its <c>NAME.ann</c>. Entity lines
 /// <c>T1\tTYPE start end[;start end]\ttext</c> become <see cref="GoldSpan"/>s when the type maps (see <see cref="MapNerel"/>);
 /// discontinuous entities take their full extent. Nested spans are all kept; <see cref="Outermost"/> reduces them for tagging.
-/// With <c>placeFacilities</c>, NEREL FACILITY spans that are streets or squares become LOC spans of their name (see <see cref="StreetName"/>).
+/// NEREL FACILITY spans are dropped unless a <see cref="FacilityMapping"/> makes (some of) them LOC.
 /// Wikidata links (<c>N1\tReference T1 Wikidata:Q42\tlabel</c>) become <see cref="GoldSpan.EntityId"/>.
 /// </summary>
 public static class Brat
@@ -23,7 +34,7 @@ public static class Brat
     };
 
     /// <summary>Reads every <c>.txt</c> with an <c>.ann</c> beside it in <paramref name="directory"/>, in ordinal file order.</summary>
-    public static IEnumerable<GoldDocument> ReadDirectory(string directory, Language language = Language.Ru, Func<string, EntityType?>? map = null, bool placeFacilities = false)
+    public static IEnumerable<GoldDocument> ReadDirectory(string directory, Language language = Language.Ru, Func<string, EntityType?>? map = null, FacilityMapping facilities = FacilityMapping.None)
     {
         if (!Directory.Exists(directory))
             throw new DirectoryNotFoundException($"Brat corpus folder '{directory}' not found; pass a folder with NAME.txt + NAME.ann files.");
@@ -31,12 +42,12 @@ public static class Brat
         {
             var ann = Path.ChangeExtension(txt, ".ann");
             if (!File.Exists(ann)) continue;
-            yield return Parse(Path.GetFileNameWithoutExtension(txt), File.ReadAllText(txt), File.ReadAllLines(ann), language, map, placeFacilities);
+            yield return Parse(Path.GetFileNameWithoutExtension(txt), File.ReadAllText(txt), File.ReadAllLines(ann), language, map, facilities);
         }
     }
 
     public static GoldDocument Parse(string id, string text, IEnumerable<string> annLines, Language language = Language.Ru,
-        Func<string, EntityType?>? map = null, bool placeFacilities = false)
+        Func<string, EntityType?>? map = null, FacilityMapping facilities = FacilityMapping.None)
     {
         map ??= MapNerel;
         var spans = new List<(string Id, GoldSpan Span)>();
@@ -52,7 +63,7 @@ public static class Brat
                 if (sp < 0) throw new FormatException($"{id}.ann: entity line '{line}' has no offsets; expected 'T1\\tTYPE start end\\ttext'.");
                 var label = head[..sp];
                 var type = map(label);
-                if (type is null && !(placeFacilities && label == "FACILITY")) continue;
+                if (type is null && !(facilities != FacilityMapping.None && label == "FACILITY")) continue;
                 int start = int.MaxValue, end = -1;
                 foreach (var frag in head[(sp + 1)..].Split(';'))
                 {
@@ -64,8 +75,9 @@ public static class Brat
                 range.Validate(text.Length);
                 if (type is null)
                 {
-                    if (StreetName(text, range) is not { } name) continue;
-                    (type, range) = (EntityType.LOC, name);
+                    if (StreetName(text, range) is { } name) range = name;
+                    else if (facilities != FacilityMapping.Named || !char.IsUpper(text[range.Start])) continue;
+                    type = EntityType.LOC;
                 }
                 spans.Add((cols[0], new GoldSpan(range, type.Value) { OriginalLabel = label }));
             }

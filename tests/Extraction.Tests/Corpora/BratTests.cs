@@ -57,13 +57,15 @@ public class BratTests
     }
 
     [Fact]
-    public void Street_facilities_become_locations_only_when_asked()
+    public void Facilities_become_locations_only_when_asked()
     {
-        const string text = "Митинг прошёл на Манежной площади.";
-        string[] ann = ["T1\tFACILITY 17 33\tМанежной площади"];
-        Assert.Empty(Brat.Parse("x", text, ann).Spans);
-        var loc = Assert.Single(Brat.Parse("x", text, ann, placeFacilities: true).Spans);
-        Assert.Equal((EntityType.LOC, "Манежной", "FACILITY"), (loc.Type, loc.Range.Of(text), loc.OriginalLabel));
+        const string text = "Митинг на Манежной площади у Белого дома и у здания ФСБ.";
+        string[] ann = ["T1\tFACILITY 10 26\tМанежной площади", "T2\tFACILITY 29 40\tБелого дома", "T3\tFACILITY 45 55\tздания ФСБ"];
+        string[] Locs(FacilityMapping f) => Brat.Parse("x", text, ann, facilities: f).Spans
+            .Select(s => $"{s.Type}:{s.Range.Of(text)}:{s.OriginalLabel}").ToArray();
+        Assert.Empty(Locs(FacilityMapping.None));
+        Assert.Equal(["LOC:Манежной:FACILITY"], Locs(FacilityMapping.Streets));
+        Assert.Equal(["LOC:Манежной:FACILITY", "LOC:Белого дома:FACILITY"], Locs(FacilityMapping.Named));
     }
 
     [Fact]
