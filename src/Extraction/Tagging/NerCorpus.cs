@@ -107,11 +107,14 @@ public static class NerCorpus
         return text.AsSpan(start, k - start);
     }
 
-    /// <summary>Whether only white space on the same line separates <paramref name="start"/> from the text start, a line start or a sentence-final mark.</summary>
+    /// <summary>
+    /// Whether only white space, opening quotes and dashes on the same line separate <paramref name="start"/> from the text
+    /// start, a line start or a sentence-final mark (a quoted sentence «"Отношения Казахстана с Россией …"» starts at its word).
+    /// </summary>
     private static bool SentenceInitial(string text, int start)
     {
         int i = start - 1;
-        while (i >= 0 && text[i] is ' ' or '\t' or '\u00A0') i--;
+        while (i >= 0 && (text[i] is ' ' or '\t' or '\u00A0' or '"' or '—' or '–' or '-' || CharClass.IsOpenQuote(text[i]))) i--;
         return i < 0 || text[i] is '.' or '!' or '?' or '…' or '\n' or '\r';
     }
 

@@ -98,27 +98,41 @@ public sealed class NerStage : IStage
 
     /// <summary>
     /// Whether token <paramref name="index"/> is a common noun capitalised only because it starts the sentence: the first
-    /// token of its sentence, a capitalised (not all-caps) Cyrillic word that the lexicon's case statistics know as mostly
-    /// written in lower case and that it does not know as any kind of name, and whose stem (first five letters) the document
-    /// never writes capitalised mid-sentence (the name «Голос Америки» is also written «Голоса Америки» inside a sentence).
+    /// word of its sentence (after opening quotes or dashes at most), a capitalised (not all-caps) Cyrillic word that the
+    /// lexicon's case statistics know as mostly written in lower case and that it does not know as any kind of name, and
+    /// whose stem (first five letters) the document never writes capitalised inside a sentence (the name «Голос Америки»
+    /// is also written «Голоса Америки» there).
     /// </summary>
     public static bool SentenceStartNoun(Document document, int index, TaggerLexicon lexicon)
     {
         var t = document.Tokens[index];
-        if (!t.Has(TokenFlags.SentenceStart) || !t.Has(TokenFlags.Capitalized) || !t.Has(TokenFlags.HasCyrillic)
-            || t.Has(TokenFlags.AllCaps) || t.Kind != TokenKind.Word) return false;
+        if (!FirstWord(document, index) || !t.Has(TokenFlags.Capitalized) || !t.Has(TokenFlags.HasCyrillic) || t.Has(TokenFlags.AllCaps))
+            return false;
         var word = t.Range.Slice(document.Text);
         const LexBits names = LexBits.Country | LexBits.City | LexBits.Region | LexBits.FirstName | LexBits.Surname | LexBits.Patronymic
             | LexBits.Place | LexBits.Organisation | LexBits.Abbreviation | LexBits.MostlyCapitalized;
         if (!lexicon.Words.TryGet(FeatureHash.OfLower(word), out var e) || (e.Bits & LexBits.MostlyLower) == 0 || (e.Bits & names) != 0)
             return false;
         var stem = word[..Math.Min(word.Length, SentenceFeatures.StemLength)];
-        foreach (ref readonly var other in document.Tokens.AsSpan())
+        var tokens = document.Tokens.AsSpan();
+        for (int k = 0; k < tokens.Length; k++)
         {
+            ref readonly var other = ref tokens[k];
             if (other.Kind != TokenKind.Word || !other.Has(TokenFlags.Capitalized) || other.Has(TokenFlags.AllCaps)
-                || other.Has(TokenFlags.SentenceStart | TokenFlags.LineStart)) continue;
+                || other.Has(TokenFlags.LineStart) || FirstWord(document, k)) continue;
             if (other.Range.Slice(document.Text).StartsWith(stem, StringComparison.OrdinalIgnoreCase)) return false;
         }
+        return true;
+    }
+
+    /// <summary>Whether token <paramref name="index"/> is a word preceded in its sentence by punctuation only.</summary>
+    private static bool FirstWord(Document document, int index)
+    {
+        var tokens = document.Tokens.AsSpan();
+        if (tokens[index].Kind != TokenKind.Word) return false;
+        int first = document.Sentences[tokens[index].Sentence].FirstToken;
+        for (int k = index - 1; k >= first; k--)
+            if (tokens[k].Kind != TokenKind.Punctuation) return false;
         return true;
     }
 

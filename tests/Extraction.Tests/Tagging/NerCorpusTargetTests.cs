@@ -43,9 +43,16 @@ public class NerCorpusTargetTests
     }
 
     [Fact]
+    public void A_quoted_sentence_starts_at_its_first_word()
+    {
+        const string text = "Он ушёл. «Власти Германии молчат», — сказал он.";
+        Assert.Equal(["Германии"], Targets(text, Profile, ("Власти Германии", EntityType.ORG), ("Германии", EntityType.LOC)));
+    }
+
+    [Fact]
     public void Only_sentence_initial_org_and_loc_spans_are_checked()
     {
-        const string text = "Он сказал: «Власти Германии» — и ушёл. Полиция Петрова приехала.";
+        const string text = "Он сказал: «Власти Германии» и ушёл. Полиция Петрова приехала.";
         Assert.Equal(["Власти Германии", "Полиция Петрова"],
             Targets(text, Profile, ("Власти Германии", EntityType.ORG), ("Полиция Петрова", EntityType.PER)));
     }

@@ -21,6 +21,7 @@ public class NerStageFilterTests
     {
         Assert.True(Noun("Полиция Бельгии задержала его. Он позвонил в полицию.", 0));
         Assert.True(Noun("Он уехал. Власти США промолчали.", 3));
+        Assert.True(Noun("«Власти США промолчали», — сказал он.", 1));
     }
 
     [Fact]
