@@ -1,9 +1,5 @@
-using System.Buffers;
-using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using CsvHelper;
 
 namespace Extraction.Output;
 
@@ -19,21 +15,19 @@ public sealed record TableOptions
 }
 
 /// <summary>
-/// Writes the three output tables. CSV: RFC 4180 quoting via CsvHelper, a header row, UTF-8 with BOM and
-/// text cells starting with <c>= + - @</c>, tab or CR escaped with <c>'</c> when <see cref="TableOptions.SpreadsheetSafe"/>.
-/// Every file is written to a temporary name and renamed over the target, so an interrupted run never leaves a
-/// half-written table over a good one.
+/// Writes the three output tables: CSV (<see cref="CsvRows"/>: RFC 4180, a header row; UTF-8 with BOM and formula
+/// escaping of text cells when <see cref="TableOptions.SpreadsheetSafe"/>) and the JSON Lines twin (<see cref="JsonLines"/>:
+/// one object per row, keys = the CSV header). Every file is written to a temporary name and renamed over the target, so an
+/// interrupted run never leaves a half-written table over a good one.
 /// </summary>
 public static class TableWriter
 {
-    private static readonly JavaScriptEncoder JsonEncoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-
     public static void WriteDocuments(string path, IEnumerable<DocumentRow> rows, TableOptions options) =>
         Write(path, DocumentRow.Header, rows, options, static (w, r) =>
         {
-            w.WriteField(r.DocId); w.WriteField(r.Language); w.WriteField(r.Date); Int(w, r.Chars); Int(w, r.Tokens);
-            Int(w, r.Sentences); Int(w, r.Mentions); w.WriteField(r.Status); w.WriteField(r.Error); w.WriteField(r.Encoding);
-            w.WriteField(r.DateSource); w.WriteField(r.Bytes, "D"); Int(w, r.Pieces); Int(w, r.Replaced);
+            w.Field(r.DocId); w.Field(r.Language); w.Field(r.Date); w.Number(r.Chars); w.Number(r.Tokens);
+            w.Number(r.Sentences); w.Number(r.Mentions); w.Field(r.Status); w.Field(r.Error); w.Field(r.Encoding);
+            w.Field(r.DateSource); w.Number(r.Bytes); w.Number(r.Pieces); w.Number(r.Replaced);
         }, static (j, r) =>
         {
             var n = DocumentNames;
@@ -43,12 +37,13 @@ public static class TableWriter
             j.WriteNumber(n[12], r.Pieces); j.WriteNumber(n[13], r.Replaced);
         });
 
+    /// <summary>Mention rows; a <see cref="ITableSource"/> (the batch's spool) writes its records itself, the same bytes.</summary>
     public static void WriteMentions(string path, IEnumerable<MentionRow> rows, TableOptions options) =>
         Write(path, MentionRow.Header, rows, options, static (w, r) =>
         {
-            w.WriteField(r.DocId); Int(w, r.Start); Int(w, r.End); w.WriteField(r.Text); w.WriteField(r.Type);
-            w.WriteField(r.Normalized); w.WriteField(r.EntityId); Int(w, r.Sentence); w.WriteField(r.Source);
-            w.WriteField(r.Confidence.ToString("0.###", CultureInfo.InvariantCulture).AsSpan());
+            w.Field(r.DocId); w.Number(r.Start); w.Number(r.End); w.Field(r.Text); w.Field(r.Type);
+            w.Field(r.Normalized); w.Field(r.EntityId); w.Number(r.Sentence); w.Field(r.Source);
+            w.Number(r.Confidence, ConfidenceFormat);
         }, static (j, r) =>
         {
             var n = MentionNames;
@@ -60,8 +55,8 @@ public static class TableWriter
     public static void WriteEntities(string path, IEnumerable<EntityRow> rows, TableOptions options) =>
         Write(path, EntityRow.Header, rows, options, static (w, r) =>
         {
-            w.WriteField(r.EntityId); w.WriteField(r.Type); w.WriteField(r.Name); w.WriteField(r.NameEn); w.WriteField(r.NameRu);
-            w.WriteField(r.Aliases); Int(w, r.Mentions); Int(w, r.Documents); w.WriteField(r.ExternalId);
+            w.Field(r.EntityId); w.Field(r.Type); w.Field(r.Name); w.Field(r.NameEn); w.Field(r.NameRu);
+            w.Field(r.Aliases); w.Number(r.Mentions); w.Number(r.Documents); w.Field(r.ExternalId);
         }, static (j, r) =>
         {
             var n = EntityNames;
@@ -70,67 +65,48 @@ public static class TableWriter
             j.WriteString(n[8], r.ExternalId);
         });
 
-    // JSON Lines property names are the CSV header names, in the same order.
-    private static readonly JsonEncodedText[] DocumentNames = Names(DocumentRow.Header);
-    private static readonly JsonEncodedText[] MentionNames = Names(MentionRow.Header);
-    private static readonly JsonEncodedText[] EntityNames = Names(EntityRow.Header);
+    /// <summary>The CSV confidence column: three decimals at most (the JSON Lines twin keeps the float as it is).</summary>
+    public const string ConfidenceFormat = "0.###";
 
-    private static JsonEncodedText[] Names(string[] header) => [.. header.Select(h => JsonEncodedText.Encode(h, JsonEncoder))];
+    public static readonly JsonEncodedText[] MentionNames = JsonLines.Names(MentionRow.Header);
+    private static readonly JsonEncodedText[] DocumentNames = JsonLines.Names(DocumentRow.Header);
+    private static readonly JsonEncodedText[] EntityNames = JsonLines.Names(EntityRow.Header);
 
-    private static void Int(CsvWriter w, int value) => w.WriteField(value, "D");
-
-    /// <summary>
-    /// Writes a header and rows to <paramref name="path"/> atomically (temp file, then rename); also the .jsonl twin, one
-    /// JSON object per row with the header's names as keys, when enabled.
-    /// </summary>
-    private static void Write<T>(string path, string[] header, IEnumerable<T> rows, TableOptions options, Action<CsvWriter, T> writeRow,
-        Action<Utf8JsonWriter, T> writeJson)
+    /// <summary>Writes a header and rows to <paramref name="path"/> atomically (temp file, then rename); also the .jsonl twin when enabled.</summary>
+    private static void Write<T>(string path, string[] header, IEnumerable<T> rows, TableOptions options, Action<CsvRows, T> csvRow,
+        Action<Utf8JsonWriter, T> jsonRow)
     {
-        var list = rows as IReadOnlyCollection<T> ?? rows.ToList();
-        var csvOptions = new CsvWriterOptions
-        {
-            WriteByteOrderMark = options.SpreadsheetSafe,
-            Injection = options.SpreadsheetSafe ? CsvInjection.Escape : CsvInjection.None,
-            FormatProvider = CultureInfo.InvariantCulture,
-        };
+        var source = rows as ITableSource;
+        var list = source is null ? rows as IReadOnlyCollection<T> ?? rows.ToList() : null;
         var jsonLines = options.JsonLines ? (options.Concurrent ? Task.Run(WriteJsonLines) : null) : null;
         AtomicFile.Write(path, stream =>
         {
-            using var w = CsvWriter.Create(stream, csvOptions, leaveOpen: true);
-            w.WriteHeader(header);
-            foreach (var row in list)
-            {
-                writeRow(w, row);
-                w.EndRecord();
-            }
-            w.Flush();
+            using var csv = new CsvRows(stream, options.SpreadsheetSafe);
+            if (options.SpreadsheetSafe) csv.ByteOrderMark();
+            csv.Header(header);
+            if (source is not null) source.WriteCsv(csv);
+            else
+                foreach (var row in list!)
+                {
+                    csvRow(csv, row);
+                    csv.EndRecord();
+                }
         });
         if (jsonLines is not null) jsonLines.GetAwaiter().GetResult();
         else if (options.JsonLines) WriteJsonLines();
 
-        // Rows are encoded into a buffer that goes to the file in large writes (a writer over the file stream itself would
-        // flush the stream, one system call per row).
         void WriteJsonLines() =>
             AtomicFile.Write(Path.ChangeExtension(path, ".jsonl"), stream =>
             {
-                var buffer = new ArrayBufferWriter<byte>(1 << 17);
-                using var jw = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JsonEncoder, SkipValidation = true });
-                foreach (var row in list)
-                {
-                    jw.WriteStartObject();
-                    writeJson(jw, row);
-                    jw.WriteEndObject();
-                    jw.Flush();
-                    jw.Reset();
-                    buffer.GetSpan(1)[0] = (byte)'\n';
-                    buffer.Advance(1);
-                    if (buffer.WrittenCount >= 1 << 16)
+                using var json = new JsonLines(stream);
+                if (source is not null) source.WriteJsonLines(json);
+                else
+                    foreach (var row in list!)
                     {
-                        stream.Write(buffer.WrittenSpan);
-                        buffer.ResetWrittenCount();
+                        json.StartRecord();
+                        jsonRow(json.Writer, row);
+                        json.EndRecord();
                     }
-                }
-                stream.Write(buffer.WrittenSpan);
             });
     }
 }
