@@ -99,7 +99,7 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
     /// A processed piece: the document for the linker, plus what the worker already made of it for the tables (mention
     /// rows without entity ids, the journal line), so the ordered consumer does little more than link.
     /// </summary>
-    private readonly record struct Piece(Document Document, MentionBlock Rows, string? JournalLine);
+    private readonly record struct Piece(Document Document, MentionBlock Rows, byte[]? JournalLine);
 
     /// <summary>One input file on its way from a worker to the consumer.</summary>
     private sealed class Work(InputFile file)
@@ -246,7 +246,7 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
                 date ??= doc.Date;
                 keep?.Append(piece.Text);
                 var journalLine = journal is not null && work.Restored is null
-                    ? Journal.PieceLine(new JournalPiece(file.Path, piece.Index, piece.Offset, doc.Text.Length, doc.Date, doc.Mentions.Select(Journal.ToJournal).ToList()))
+                    ? Journal.PieceLine(file.Path, piece.Index, piece.Offset, doc)
                     : null;
                 work.Pieces.Add(new Piece(doc, Rows(doc, piece.Offset, sentences), journalLine), quit);
                 sentences += doc.Sentences.Count;
