@@ -149,6 +149,9 @@ public sealed class Journal : IDisposable
 
     private static readonly JsonWriterOptions LineOptions = new() { Encoder = Json.Encoder, SkipValidation = true };
 
+    /// <summary>Each worker thread's buffer for <see cref="PieceLine"/>.</summary>
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_lineBuffer;
+
     /// <summary>
     /// A piece's journal line (UTF-8, with its line feed), written where the piece was processed (a worker thread) straight
     /// from the document, so the ordered consumer only appends bytes with <see cref="AddPiece"/>. It reads back as the
@@ -156,7 +159,8 @@ public sealed class Journal : IDisposable
     /// </summary>
     public static byte[] PieceLine(string path, int piece, int offset, Document document)
     {
-        var buffer = new ArrayBufferWriter<byte>(256 + 160 * document.Mentions.Count);
+        var buffer = t_lineBuffer ??= new ArrayBufferWriter<byte>(1 << 14);
+        buffer.ResetWrittenCount();
         using (var w = new Utf8JsonWriter(buffer, LineOptions))
         {
             w.WriteStartObject();
