@@ -129,8 +129,9 @@ public sealed class NerStage : IStage
     private static bool FirstWord(Document document, int index)
     {
         var tokens = document.Tokens.AsSpan();
-        if (tokens[index].Kind != TokenKind.Word) return false;
-        int first = document.Sentences[tokens[index].Sentence].FirstToken;
+        int sentence = tokens[index].Sentence;
+        if (tokens[index].Kind != TokenKind.Word || (uint)sentence >= (uint)document.Sentences.Count) return false;
+        int first = document.Sentences[sentence].FirstToken;
         for (int k = index - 1; k >= first; k--)
             if (tokens[k].Kind != TokenKind.Punctuation) return false;
         return true;
