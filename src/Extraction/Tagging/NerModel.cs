@@ -334,7 +334,7 @@ public sealed class NerModel
         var spans = s.Spans;
         Bilou.Decode(s.Labels.AsSpan(0, n), spans);
         if (spans.Count == 0) return;
-        if (confidences) Marginals.FromPotentials(s.Scores, _potentials, n, Temperature, s.Work, s.Marginals);
+        if (confidences) Marginals.FromPotentials(s.Scores, _potentials, n, Temperature, s.Work, s.Marginals, spans[0].First, spans[^1].End);
         foreach (var (a, b, t) in spans)
         {
             float sum = confidences ? 0 : b - a;
