@@ -36,11 +36,13 @@ internal static class TrainCommand
         var stackFolds = new Option<int>("--stack-folds") { Description = "Train a second pass with document-level features from out-of-fold first-pass predictions over this many folds (0 = one pass).", DefaultValueFactory = _ => new NerTrainingOptions().StackFolds };
         var without = new Option<string[]>("--without") { Description = "Feature templates to leave out (ablation), by name.", AllowMultipleArgumentsPerToken = true };
         var lexiconFrom = new Option<string?>("--lexicon-from") { Description = "Reuse the compiled lexicon of this model file instead of building it (faster experiments; --data, --case-lines and --cluster-* are then ignored)." };
+        var facilities = new Option<FacilityMapping>("--facilities") { Description = "Brat (NEREL) training corpora: FACILITY spans stay out (None), streets and squares become LOC name parts (Streets), or also every named facility becomes LOC (Named).", DefaultValueFactory = _ => FacilityMapping.None };
+        var sentenceStart = new Option<bool>("--sentence-start-descriptions") { Description = "Sentence-initial spans whose first word the training corpus writes in lower case mid-sentence are descriptions, not targets." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Debug logging." };
 
         var cmd = new Command("ner", "Train the PER/ORG/LOC tagger (averaged perceptron, BILOU, Viterbi).")
         {
-            lang, trainPaths, devPaths, outPath, data, epochs, seed, hashBits, stackFolds, without, caseLines, clusterTokens, clusterLang, lexiconFrom, verbose,
+            lang, trainPaths, devPaths, outPath, data, epochs, seed, hashBits, stackFolds, without, caseLines, clusterTokens, clusterLang, lexiconFrom, facilities, sentenceStart, verbose,
         };
         cmd.SetAction(parse => Execute(parse.GetValue(lang)!, parse.GetValue(trainPaths)!, parse.GetValue(devPaths) ?? [],
             parse.GetValue(outPath)!, parse.GetValue(data)!, new NerTrainingOptions
@@ -49,7 +51,9 @@ internal static class TrainCommand
                 Seed = parse.GetValue(seed),
                 HashBits = parse.GetValue(hashBits),
                 StackFolds = parse.GetValue(stackFolds),
-            }, parse.GetValue(without) ?? [], parse.GetValue(caseLines), parse.GetValue(clusterTokens), parse.GetValue(clusterLang), parse.GetValue(lexiconFrom), parse.GetValue(verbose)));
+                SentenceStartDescriptions = parse.GetValue(sentenceStart),
+            }, parse.GetValue(without) ?? [], parse.GetValue(caseLines), parse.GetValue(clusterTokens), parse.GetValue(clusterLang), parse.GetValue(lexiconFrom),
+            parse.GetValue(facilities), parse.GetValue(verbose)));
         return cmd;
     }
 
@@ -62,17 +66,17 @@ internal static class TrainCommand
     }
 
     /// <summary>Reads a corpus, recognising its format from the path.</summary>
-    public static List<GoldDocument> ReadCorpus(string path, Language language)
+    public static List<GoldDocument> ReadCorpus(string path, Language language, FacilityMapping facilities = FacilityMapping.None)
     {
         if (File.Exists(path)) return Conll.Read(path, language).ToList();
         if (!Directory.Exists(path)) throw new FileNotFoundException($"Corpus '{path}' not found; pass a CoNLL file or a brat / factRuEval folder.");
-        if (Directory.EnumerateFiles(path, "*.ann").Any()) return Brat.ReadDirectory(path, language).ToList();
+        if (Directory.EnumerateFiles(path, "*.ann").Any()) return Brat.ReadDirectory(path, language, facilities: facilities).ToList();
         if (Directory.EnumerateFiles(path, "*.tokens").Any()) return FactRuEval.ReadDirectory(path).ToList();
         throw new ArgumentException($"Corpus folder '{path}' has neither .ann (brat) nor .tokens (factRuEval) files.");
     }
 
     private static int Execute(string langCode, string[] trainPaths, string[] devPaths, string outPath, string dataRoot,
-        NerTrainingOptions options, string[] without, int caseLines, long clusterTokens, string? clusterLangCode, string? lexiconFrom, bool verbose)
+        NerTrainingOptions options, string[] without, int caseLines, long clusterTokens, string? clusterLangCode, string? lexiconFrom, FacilityMapping facilities, bool verbose)
     {
         using var log = Logging.Create(null, verbose);
         try
@@ -92,7 +96,7 @@ internal static class TrainCommand
                 : ReuseLexicon(lexiconFrom, language);
             log.Information("Lexicon: {Words} words, {Phrases} phrases in {Seconds:F1}s", lexicon.Words.Count, lexicon.Phrases.Count, clock.Elapsed.TotalSeconds);
 
-            var train = trainPaths.SelectMany(p => ReadCorpus(p, language)).ToList();
+            var train = trainPaths.SelectMany(p => ReadCorpus(p, language, facilities)).ToList();
             log.Information("Training corpora: {Documents} documents from {Paths}", train.Count, string.Join(", ", trainPaths));
             var dev = devPaths.Select(p => (Path: p, Docs: ReadCorpus(p, language))).ToList();
 
@@ -128,6 +132,8 @@ internal static class TrainCommand
                 templates = model.Templates.Select(t => t.Name).ToArray(),
                 refinerTemplates = model.Refiner?.Templates.Select(t => t.Name).ToArray(),
                 options.StackFolds,
+                options.SentenceStartDescriptions,
+                facilities = facilities.ToString(),
                 options.HashBits,
                 options.Epochs,
                 options.Seed,

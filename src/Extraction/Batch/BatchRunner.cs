@@ -75,8 +75,9 @@ public sealed record BatchSummary(int Documents, int Failed, long Tokens, long M
 /// <para>
 /// A long text keeps one <c>doc_id</c> and one <c>documents.csv</c> row (with the number of pieces); its mentions'
 /// offsets and sentence numbers refer to the whole text, as if it had been processed at once. Each piece is a
-/// separate <see cref="Document"/> (same id) for the stages and the linker; an entity cut by a piece border (only
-/// possible inside a single enormous line) is lost.
+/// separate <see cref="Document"/> (same id) for the stages and the linker, dated by the first piece; an entity cut by a
+/// piece border (only possible inside a single enormous line) is lost. Workers with no files left process pieces of the
+/// long texts that others are reading (<see cref="PieceHelp"/>); the reader hands them on in order.
 /// </para>
 /// <para>
 /// Every input gets a row: a failing file (not text, unreadable, a stage error) is caught here, once, and becomes a
@@ -99,7 +100,7 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
     /// A processed piece: the document for the linker, plus what the worker already made of it for the tables (mention
     /// rows without entity ids, the journal line), so the ordered consumer does little more than link.
     /// </summary>
-    private readonly record struct Piece(Document Document, MentionBlock Rows, string? JournalLine);
+    private readonly record struct Piece(Document Document, MentionBlock Rows, byte[]? JournalLine);
 
     /// <summary>One input file on its way from a worker to the consumer.</summary>
     private sealed class Work(InputFile file)
@@ -126,11 +127,14 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
         int jobs = Math.Clamp(options.Jobs, 1, 1024);
         var works = new Work?[files.Count];
         var gate = new object();
-        int next = 0, active = jobs;
+        int next = 0, active = jobs, producing = jobs;
+        var help = new PieceHelp();
+        int helpWindow = jobs;
         Exception? crash = null;
         using var slots = new SemaphoreSlim(jobs * FilesInFlightPerJob);
         using var quit = new CancellationTokenSource();
         using var noMoreStarts = CancellationTokenSource.CreateLinkedTokenSource(cancel, quit.Token);
+        using var closeHelp = quit.Token.Register(help.Close);
 
         void Worker()
         {
@@ -148,7 +152,7 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
                         works[i] = work;
                         Monitor.PulseAll(gate);
                     }
-                    Produce(work, journal, cancel, quit.Token);
+                    Produce(work, journal, help, helpWindow, cancel, quit.Token);
                 }
             }
             catch (Exception e)
@@ -157,11 +161,14 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
             }
             finally
             {
-                lock (gate)
-                {
-                    active--;
-                    Monitor.PulseAll(gate);
-                }
+                if (Interlocked.Decrement(ref producing) == 0) help.Close();
+            }
+            // No files left to start: process pieces of the long texts still being read by the other workers.
+            while (help.Wait(out var job)) job.Run(this, null);
+            lock (gate)
+            {
+                active--;
+                Monitor.PulseAll(gate);
             }
         }
 
@@ -215,7 +222,7 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
     }
 
     /// <summary>Worker side: read the file piece by piece, run the stages (or restore from the journal) and queue the pieces.</summary>
-    private void Produce(Work work, Journal? journal, CancellationToken cancel, CancellationToken quit)
+    private void Produce(Work work, Journal? journal, PieceHelp help, int helpWindow, CancellationToken cancel, CancellationToken quit)
     {
         var file = work.File;
         var clock = Stopwatch.StartNew();
@@ -230,26 +237,57 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
             work.Restored = journal?.Finished(file.Path, source.Bytes, modified);
             if (options.KeepTextDirectory is { } dir) keep = new TextKeeper(dir, file.DocId);
 
+            // Pieces after the first are processed in order here, or, while other workers have no files left, by them too
+            // (PieceJobs); either way they are handed on in order. Every later piece is anchored to the first piece's date.
             DocumentDate? date = null;
             int sentences = 0;
-            foreach (var piece in source.Pieces())
+            var pending = new Queue<PieceJob>();
+            void HandOn(PieceJob job)
             {
-                if (piece.Index > 0 && cancel.IsCancellationRequested)
-                {
-                    work.Interrupted = true;
-                    break;
-                }
-                var doc = new Document(file.DocId, piece.Text) { Date = date };
-                if (piece.Index == 0 && options.DocumentDates?.DateFor(doc) is { } given) doc.Date = given;
-                if (work.Restored is { } entry) Restore(doc, entry, piece);
-                else pipeline.Process(doc);
-                date ??= doc.Date;
-                keep?.Append(piece.Text);
-                var journalLine = journal is not null && work.Restored is null
-                    ? Journal.PieceLine(new JournalPiece(file.Path, piece.Index, piece.Offset, doc.Text.Length, doc.Date, doc.Mentions.Select(Journal.ToJournal).ToList()))
-                    : null;
+                job.Wait();
+                var (doc, piece) = (job.Document, job.Piece);
+                var journalLine = journal is not null && work.Restored is null ? Journal.PieceLine(file.Path, piece.Index, piece.Offset, doc) : null;
                 work.Pieces.Add(new Piece(doc, Rows(doc, piece.Offset, sentences), journalLine), quit);
                 sentences += doc.Sentences.Count;
+            }
+            try
+            {
+                foreach (var piece in source.Pieces())
+                {
+                    if (piece.Index > 0 && cancel.IsCancellationRequested)
+                    {
+                        work.Interrupted = true;
+                        break;
+                    }
+                    var job = new PieceJob(new Document(file.DocId, piece.Text) { Date = date }, piece);
+                    keep?.Append(piece.Text);
+                    if (piece.Index == 0)
+                    {
+                        if (options.DocumentDates?.DateFor(job.Document) is { } given) job.Document.Date = given;
+                        job.Run(this, work.Restored);
+                        date = job.Document.Date;
+                        HandOn(job);
+                        continue;
+                    }
+                    pending.Enqueue(job);
+                    if (work.Restored is not null || !help.Share(job)) job.Run(this, work.Restored);
+                    // At most one piece per job in flight: help with the queue, then wait for the oldest piece.
+                    while (pending.Count > helpWindow || pending.Count > 0 && pending.Peek().IsDone)
+                    {
+                        if (!pending.Peek().IsDone && help.TryTake(out var other)) other.Run(this, null);
+                        else HandOn(pending.Dequeue());
+                    }
+                }
+                while (pending.Count > 0)
+                {
+                    if (!pending.Peek().IsDone && help.TryTake(out var other)) other.Run(this, null);
+                    else HandOn(pending.Dequeue());
+                }
+            }
+            finally
+            {
+                // Pieces still queued for helpers are not wanted any more (error or interruption): take them back.
+                foreach (var job in pending) help.Withdraw(job);
             }
             work.Replaced = source.ReplacedSequences;
             if (work.Replaced > 0)
@@ -276,6 +314,113 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
         {
             keep?.Dispose();
             work.Pieces.Complete();
+        }
+    }
+
+    /// <summary>Runs the stages over a piece, or restores it from the journal entry of its finished document.</summary>
+    private void ProcessPiece(Document doc, TextPiece piece, JournalEntry? restored)
+    {
+        if (restored is not null) Restore(doc, restored, piece);
+        else pipeline.Process(doc);
+    }
+
+    /// <summary>A piece of a long text to process, by the worker reading the text or by one with no files left.</summary>
+    private sealed class PieceJob(Document document, TextPiece piece)
+    {
+        private bool _done;
+        private Exception? _error;
+
+        public Document Document => document;
+        public TextPiece Piece => piece;
+        public bool IsDone => Volatile.Read(ref _done);
+
+        public void Run(BatchRunner runner, JournalEntry? restored)
+        {
+            try { runner.ProcessPiece(document, piece, restored); }
+            catch (Exception e) { _error = e; }
+            lock (this)
+            {
+                Volatile.Write(ref _done, true);
+                Monitor.PulseAll(this);
+            }
+        }
+
+        /// <summary>Waits until the piece is processed; a stage's exception is thrown here, to the worker that owns the text.</summary>
+        public void Wait()
+        {
+            lock (this)
+            {
+                while (!_done) Monitor.Wait(this);
+            }
+            if (_error is { } e) ExceptionDispatchInfo.Throw(e);
+        }
+    }
+
+    /// <summary>
+    /// Pieces of long texts offered to workers that have no files left. A piece is shared only while some worker waits for
+    /// one (otherwise its owner processes it at once); the owner also takes pieces back from here while it waits.
+    /// </summary>
+    private sealed class PieceHelp
+    {
+        private readonly List<PieceJob> _jobs = [];
+        private int _idle;
+        private bool _closed;
+
+        public bool Share(PieceJob job)
+        {
+            lock (_jobs)
+            {
+                if (_idle == 0 || _closed) return false;
+                _jobs.Add(job);
+                Monitor.Pulse(_jobs);
+                return true;
+            }
+        }
+
+        public bool TryTake(out PieceJob job)
+        {
+            lock (_jobs) return TakeFirst(out job);
+        }
+
+        /// <summary>Removes a piece nobody has started (its owner stopped).</summary>
+        public void Withdraw(PieceJob job)
+        {
+            lock (_jobs) _jobs.Remove(job);
+        }
+
+        /// <summary>Waits for a piece; false once no worker reads files any more (or the batch stops).</summary>
+        public bool Wait(out PieceJob job)
+        {
+            lock (_jobs)
+            {
+                _idle++;
+                try
+                {
+                    while (_jobs.Count == 0 && !_closed) Monitor.Wait(_jobs);
+                    return TakeFirst(out job);
+                }
+                finally
+                {
+                    _idle--;
+                }
+            }
+        }
+
+        public void Close()
+        {
+            lock (_jobs)
+            {
+                _closed = true;
+                Monitor.PulseAll(_jobs);
+            }
+        }
+
+        private bool TakeFirst(out PieceJob job)
+        {
+            job = _jobs.Count > 0 ? _jobs[0] : null!;
+            if (job is null) return false;
+            _jobs.RemoveAt(0);
+            return true;
         }
     }
 

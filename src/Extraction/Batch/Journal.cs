@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -52,10 +53,10 @@ public sealed class Journal : IDisposable
     private static readonly UTF8Encoding Utf8 = new(false);
 
     private readonly string _path;
-    private readonly StreamWriter _writer;
+    private readonly FileStream _writer;
     private readonly Dictionary<string, FinishedAt> _finished;
 
-    private Journal(string path, StreamWriter writer, Dictionary<string, FinishedAt> finished)
+    private Journal(string path, FileStream writer, Dictionary<string, FinishedAt> finished)
     {
         _path = path;
         _writer = writer;
@@ -90,8 +91,7 @@ public sealed class Journal : IDisposable
             if (resume && File.Exists(path)) CopyFinished(path, key, Put, () => position, finished);
         }
         File.Move(tmp, path, overwrite: true);
-        var writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 1 << 16), Utf8);
-        return new Journal(path, writer, finished);
+        return new Journal(path, new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 1 << 16), finished);
     }
 
     /// <summary>Copies the finished documents of an old journal through <paramref name="put"/>, noting where each one's pieces start.</summary>
@@ -147,26 +147,73 @@ public sealed class Journal : IDisposable
         return new JournalEntry(at.Done, pieces);
     }
 
+    private static readonly JsonWriterOptions LineOptions = new() { Encoder = Json.Encoder, SkipValidation = true };
+
+    /// <summary>Each worker thread's buffer for <see cref="PieceLine"/>.</summary>
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_lineBuffer;
+
     /// <summary>
-    /// A piece's journal line, serialized where the piece was processed (a worker thread), so the ordered consumer only
-    /// appends it with <see cref="AddPiece"/>.
+    /// A piece's journal line (UTF-8, with its line feed), written where the piece was processed (a worker thread) straight
+    /// from the document, so the ordered consumer only appends bytes with <see cref="AddPiece"/>. It reads back as the
+    /// <see cref="JournalPiece"/> of <paramref name="document"/>'s mentions (<see cref="ToJournal"/>).
     /// </summary>
-    public static string PieceLine(JournalPiece piece) => Serialize(new Line(Piece: piece));
+    public static byte[] PieceLine(string path, int piece, int offset, Document document)
+    {
+        var buffer = t_lineBuffer ??= new ArrayBufferWriter<byte>(1 << 14);
+        buffer.ResetWrittenCount();
+        using (var w = new Utf8JsonWriter(buffer, LineOptions))
+        {
+            w.WriteStartObject();
+            w.WriteStartObject("piece"u8);
+            w.WriteString("path"u8, path);
+            w.WriteNumber("piece"u8, piece);
+            w.WriteNumber("offset"u8, offset);
+            w.WriteNumber("chars"u8, document.Text.Length);
+            if (document.Date is { } date)
+            {
+                w.WriteStartObject("date"u8);
+                w.WriteString("value"u8, date.Value);
+                w.WriteString("source"u8, date.Source);
+                if (date.Range is { } range)
+                {
+                    w.WriteStartObject("range"u8);
+                    w.WriteNumber("start"u8, range.Start);
+                    w.WriteNumber("end"u8, range.End);
+                    w.WriteEndObject();
+                }
+                w.WriteEndObject();
+            }
+            w.WriteStartArray("mentions"u8);
+            foreach (var m in document.Mentions)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("start"u8, m.Range.Start);
+                w.WriteNumber("end"u8, m.Range.End);
+                w.WriteString("type"u8, m.Type.Code());
+                w.WriteString("source"u8, m.Source);
+                w.WriteNumber("confidence"u8, m.Confidence);
+                if (m.Normal is { } normal) w.WriteString("normal"u8, normal);
+                w.WriteNumber("cluster"u8, m.Cluster);
+                if (m.LinkKey is { } key) w.WriteString("linkKey"u8, key);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        buffer.GetSpan(1)[0] = (byte)'\n';
+        buffer.Advance(1);
+        return buffer.WrittenSpan.ToArray();
+    }
 
     /// <summary>Appends a line made by <see cref="PieceLine"/>.</summary>
-    public void AddPiece(string pieceLine) => Append(pieceLine);
+    public void AddPiece(byte[] pieceLine) => _writer.Write(pieceLine);
 
     /// <summary>Marks a document finished and flushes, so it survives an interruption.</summary>
     public void AddDone(JournalDone done)
     {
-        Append(Serialize(new Line(Done: done)));
+        _writer.Write(Utf8.GetBytes(Serialize(new Line(Done: done)) + "\n"));
         _writer.Flush();
-    }
-
-    private void Append(string line)
-    {
-        _writer.Write(line);
-        _writer.Write('\n');
     }
 
     private static string Serialize(Line line) => JsonSerializer.Serialize(line, Json);

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections;
 using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.Json;
 using System.Text.Unicode;
 using Extraction.Output;
 
@@ -65,7 +66,7 @@ public sealed class MentionBlock
 /// that is not valid UTF-16, so it reads back unchanged).
 /// </para>
 /// </summary>
-public sealed class MentionSpool : IReadOnlyCollection<MentionRow>, IDisposable
+public sealed class MentionSpool : IReadOnlyCollection<MentionRow>, ITableSource, IDisposable
 {
     private readonly string _path;
     private readonly FileStream _file;
@@ -112,34 +113,147 @@ public sealed class MentionSpool : IReadOnlyCollection<MentionRow>, IDisposable
 
     public IEnumerator<MentionRow> GetEnumerator()
     {
-        if (_documents is null || _resolve is null) throw new InvalidOperationException("The spool is read after Complete.");
-        return Read(_documents, _resolve);
+        var (documents, resolve) = Completed();
+        return Read(documents, resolve);
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     private IEnumerator<MentionRow> Read(IReadOnlyList<DocumentRow> documents, Func<string, string> resolve)
     {
-        using var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16, FileOptions.SequentialScan);
-        using var reader = new BinaryReader(file, Encoding.UTF8);
-        var buffer = new byte[256];
-        var ids = new List<string?>();
-        for (int read = 0; read < Count;)
+        using var rows = new RowReader(_path, Count);
+        while (rows.NextBlock())
         {
-            var docId = documents[reader.Read7BitEncodedInt()].DocId;
-            int rows = reader.Read7BitEncodedInt();
-            ids.Clear();
-            for (int k = 0; k < rows; k++) ids.Add(SpoolStrings.Read(reader, ref buffer));
-            for (int k = 0; k < rows; k++, read++)
+            var docId = documents[rows.Document].DocId;
+            for (int k = 0; k < rows.Rows; k++)
             {
-                int start = reader.ReadInt32(), end = reader.ReadInt32(), sentence = reader.ReadInt32();
-                float confidence = reader.ReadSingle();
-                var type = SpoolStrings.Read(reader, ref buffer)!;
-                var source = SpoolStrings.Read(reader, ref buffer)!;
-                var text = SpoolStrings.Read(reader, ref buffer)!;
-                var normalized = SpoolStrings.Read(reader, ref buffer);
-                yield return new MentionRow(docId, start, end, text, type, normalized, ids[k] is { } id ? resolve(id) : null, sentence, source, confidence);
+                rows.NextRow();
+                yield return new MentionRow(docId, rows.Start, rows.End, rows.Text.String()!, rows.Type.String()!, rows.Normalized.String(),
+                    rows.Ids[k] is { } id ? resolve(id) : null, rows.Sentence, rows.Source.String()!, rows.Confidence);
             }
+        }
+    }
+
+    /// <summary>The CSV records of the rows, the same bytes <see cref="TableWriter"/> writes for the row objects, without making them.</summary>
+    public void WriteCsv(CsvRows csv)
+    {
+        var (documents, resolve) = Completed();
+        using var rows = new RowReader(_path, Count);
+        while (rows.NextBlock())
+        {
+            var docId = Encoding.UTF8.GetBytes(documents[rows.Document].DocId);
+            for (int k = 0; k < rows.Rows; k++)
+            {
+                rows.NextRow();
+                csv.Field(docId); csv.Number(rows.Start); csv.Number(rows.End); rows.Text.To(csv); rows.Type.To(csv);
+                rows.Normalized.To(csv); csv.Field(rows.Ids[k] is { } id ? resolve(id) : null); csv.Number(rows.Sentence); rows.Source.To(csv);
+                csv.Number(rows.Confidence, TableWriter.ConfidenceFormat);
+                csv.EndRecord();
+            }
+        }
+    }
+
+    /// <summary>The JSON Lines records of the rows, as <see cref="TableWriter"/> writes them for the row objects.</summary>
+    public void WriteJsonLines(JsonLines json)
+    {
+        var (documents, resolve) = Completed();
+        var n = TableWriter.MentionNames;
+        var j = json.Writer;
+        using var rows = new RowReader(_path, Count);
+        while (rows.NextBlock())
+        {
+            var docId = Encoding.UTF8.GetBytes(documents[rows.Document].DocId);
+            for (int k = 0; k < rows.Rows; k++)
+            {
+                rows.NextRow();
+                json.StartRecord();
+                j.WriteString(n[0], docId); j.WriteNumber(n[1], rows.Start); j.WriteNumber(n[2], rows.End); rows.Text.To(j, n[3]);
+                rows.Type.To(j, n[4]); rows.Normalized.To(j, n[5]); j.WriteString(n[6], rows.Ids[k] is { } id ? resolve(id) : null);
+                j.WriteNumber(n[7], rows.Sentence); rows.Source.To(j, n[8]); j.WriteNumber(n[9], rows.Confidence);
+                json.EndRecord();
+            }
+        }
+    }
+
+    private (IReadOnlyList<DocumentRow>, Func<string, string>) Completed() =>
+        _documents is { } documents && _resolve is { } resolve ? (documents, resolve) : throw new InvalidOperationException("The spool is read after Complete.");
+
+    /// <summary>Reads the spool file back block by block and row by row; a row's strings stay bytes until asked for.</summary>
+    private sealed class RowReader(string path, int count) : IDisposable
+    {
+        private readonly FileStream _file = new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16, FileOptions.SequentialScan);
+        private BinaryReader? _reader;
+        private byte[] _idBuffer = new byte[64];
+        private int _read;
+
+        private BinaryReader Reader => _reader ??= new BinaryReader(_file, Encoding.UTF8);
+
+        public int Document { get; private set; }
+        public int Rows { get; private set; }
+        public List<string?> Ids { get; } = [];
+        public int Start { get; private set; }
+        public int End { get; private set; }
+        public int Sentence { get; private set; }
+        public float Confidence { get; private set; }
+        public SpoolField Type { get; } = new();
+        public SpoolField Source { get; } = new();
+        public SpoolField Text { get; } = new();
+        public SpoolField Normalized { get; } = new();
+
+        public bool NextBlock()
+        {
+            if (_read >= count) return false;
+            Document = Reader.Read7BitEncodedInt();
+            Rows = Reader.Read7BitEncodedInt();
+            Ids.Clear();
+            for (int k = 0; k < Rows; k++) Ids.Add(SpoolStrings.Read(Reader, ref _idBuffer));
+            return true;
+        }
+
+        public void NextRow()
+        {
+            Start = Reader.ReadInt32();
+            End = Reader.ReadInt32();
+            Sentence = Reader.ReadInt32();
+            Confidence = Reader.ReadSingle();
+            Type.Read(Reader);
+            Source.Read(Reader);
+            Text.Read(Reader);
+            Normalized.Read(Reader);
+            _read++;
+        }
+
+        public void Dispose()
+        {
+            _reader?.Dispose();
+            _file.Dispose();
+        }
+    }
+
+    /// <summary>A string of a spooled row as stored: UTF-8 bytes, UTF-16 code units (text that is not valid UTF-16), or null.</summary>
+    private sealed class SpoolField
+    {
+        private byte[] _bytes = new byte[256];
+        private int _length;
+        private bool _null, _utf16;
+
+        private ReadOnlySpan<byte> Bytes => _bytes.AsSpan(0, _length);
+
+        public void Read(BinaryReader reader) => (_null, _utf16, _length) = SpoolStrings.ReadBytes(reader, ref _bytes);
+
+        public string? String() => _null ? null : _utf16 ? new string(MemoryMarshal.Cast<byte, char>(Bytes)) : Encoding.UTF8.GetString(Bytes);
+
+        public void To(CsvRows csv)
+        {
+            if (_utf16) csv.Field(MemoryMarshal.Cast<byte, char>(Bytes));
+            else csv.Field(Bytes);
+        }
+
+        public void To(Utf8JsonWriter json, JsonEncodedText name)
+        {
+            if (_null) json.WriteNull(name);
+            else if (_utf16) json.WriteString(name, MemoryMarshal.Cast<byte, char>(Bytes));
+            else json.WriteString(name, Bytes);
         }
     }
 
@@ -179,14 +293,22 @@ internal static class SpoolStrings
 
     public static string? Read(BinaryReader reader, ref byte[] buffer)
     {
+        var (isNull, utf16, bytes) = ReadBytes(reader, ref buffer);
+        if (isNull) return null;
+        var span = buffer.AsSpan(0, bytes);
+        return utf16 ? new string(MemoryMarshal.Cast<byte, char>(span)) : Encoding.UTF8.GetString(span);
+    }
+
+    /// <summary>Reads a string's stored bytes into <paramref name="buffer"/> (grown as needed).</summary>
+    public static (bool Null, bool Utf16, int Bytes) ReadBytes(BinaryReader reader, ref byte[] buffer)
+    {
         int n = reader.Read7BitEncodedInt();
-        if (n == 0) return null;
+        if (n == 0) return (true, false, 0);
         int length = (n - 1) >> 1;
         bool utf16 = ((n - 1) & 1) == 1;
         int bytes = utf16 ? length * 2 : length;
         if (buffer.Length < bytes) buffer = new byte[Math.Max(bytes, buffer.Length * 2)];
-        var span = buffer.AsSpan(0, bytes);
-        reader.BaseStream.ReadExactly(span);
-        return utf16 ? new string(MemoryMarshal.Cast<byte, char>(span)) : Encoding.UTF8.GetString(span);
+        reader.BaseStream.ReadExactly(buffer.AsSpan(0, bytes));
+        return (false, utf16, bytes);
     }
 }

@@ -837,7 +837,7 @@ internal ref partial struct DateGrammar
             expr = new FixedExpr(TimexValue.Duration(DurationCode(Num(q), U(q + 2))));
             return true;
         }
-        var code = new System.Text.StringBuilder("P");
+        System.Text.StringBuilder? code = null; // made at the first amount: this runs at every token
         bool any = false;
         while (true)
         {
@@ -863,14 +863,14 @@ internal ref partial struct DateGrammar
             // в возрасте более 100 лет, ему было примерно 45 лет: an age even after an approximation.
             if (!any && unit == DateUnit.Year && !Latin(r) && AgeBefore(p)) break;
             if (In(r + 1) && T(r + 1) is "old" or "жизни") break;
-            AppendDuration(code, amount, unit);
+            AppendDuration(code ??= new System.Text.StringBuilder("P"), amount, unit);
             any = true;
             q = r + 1;
             if (!(K(q) == W.Number && K(q + 1) == W.Unit)) break;
         }
         if (!any || ComparesAges(p, q)) return false;
         end = q;
-        expr = new FixedExpr(TimexValue.Duration(code.ToString()));
+        expr = new FixedExpr(TimexValue.Duration(code!.ToString()));
         return true;
     }
 

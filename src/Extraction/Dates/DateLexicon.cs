@@ -108,13 +108,25 @@ internal struct Lex
 /// </summary>
 internal static class DateLexicon
 {
-    private static readonly FrozenDictionary<string, LexEntry> Table = Build();
+    private const int MaxLength = 32;
+
+    // Keys are stored upper-cased and looked up ordinally after upper-casing the word char by char, which is what
+    // OrdinalIgnoreCase compares, without its case-insensitive hashing at every token.
+    private static readonly FrozenDictionary<string, LexEntry> Table = Build()
+        .ToFrozenDictionary(p => p.Key.ToUpperInvariant(), p => p.Value, StringComparer.Ordinal);
     private static readonly FrozenDictionary<string, LexEntry>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         Table.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public static bool TryGet(ReadOnlySpan<char> word, out LexEntry entry) => Lookup.TryGetValue(word, out entry);
+    public static bool TryGet(ReadOnlySpan<char> word, out LexEntry entry)
+    {
+        entry = default;
+        if (word.Length > MaxLength) return false;
+        Span<char> upper = stackalloc char[word.Length];
+        word.ToUpperInvariant(upper);
+        return Lookup.TryGetValue(upper, out entry);
+    }
 
-    private static FrozenDictionary<string, LexEntry> Build()
+    private static Dictionary<string, LexEntry> Build()
     {
         var d = new Dictionary<string, LexEntry>(StringComparer.OrdinalIgnoreCase);
         foreach (var (forms, entry) in DateGrammar.RussianWords().Concat(DateGrammar.EnglishWords()))
@@ -125,6 +137,7 @@ internal static class DateLexicon
                 if (f.Contains('ё')) d.TryAdd(f.Replace('ё', 'е'), entry);
             }
         }
-        return d.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        if (d.Keys.Max(k => k.Length) > MaxLength) throw new InvalidOperationException($"date lexicon: a form is longer than {MaxLength} characters");
+        return d;
     }
 }

@@ -11,7 +11,7 @@ public sealed class TokenTable
     private Token[] _items;
     private int _count;
 
-    public TokenTable(int capacity = 64) => _items = new Token[Math.Max(capacity, 4)];
+    public TokenTable(int capacity = 0) => _items = capacity > 0 ? new Token[capacity] : [];
 
     public int Count => _count;
 
@@ -28,8 +28,14 @@ public sealed class TokenTable
 
     public void Add(in Token token)
     {
-        if (_count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
+        if (_count == _items.Length) Array.Resize(ref _items, Math.Max(16, _items.Length * 2));
         _items[_count++] = token;
+    }
+
+    /// <summary>Makes room for <paramref name="capacity"/> tokens in all, so a table filled from a known text grows once.</summary>
+    public void EnsureCapacity(int capacity)
+    {
+        if (capacity > _items.Length) Array.Resize(ref _items, _count == 0 ? capacity : Math.Max(capacity, _items.Length * 2));
     }
 
     public void Clear() => _count = 0;

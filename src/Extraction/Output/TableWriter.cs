@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using CsvHelper;
 
 namespace Extraction.Output;
 
@@ -17,65 +15,82 @@ public sealed record TableOptions
 }
 
 /// <summary>
-/// Writes the three output tables. CSV: RFC 4180 quoting via CsvHelper, a header row, UTF-8 with BOM and
-/// text cells starting with <c>= + - @</c>, tab or CR escaped with <c>'</c> when <see cref="TableOptions.SpreadsheetSafe"/>.
-/// Every file is written to a temporary name and renamed over the target, so an interrupted run never leaves a
-/// half-written table over a good one.
+/// Writes the three output tables: CSV (<see cref="CsvRows"/>: RFC 4180, a header row; UTF-8 with BOM and formula
+/// escaping of text cells when <see cref="TableOptions.SpreadsheetSafe"/>) and the JSON Lines twin (<see cref="JsonLines"/>:
+/// one object per row, keys = the CSV header). Every file is written to a temporary name and renamed over the target, so an
+/// interrupted run never leaves a half-written table over a good one.
 /// </summary>
 public static class TableWriter
 {
-    private static readonly JsonSerializerOptions JsonlOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static void WriteDocuments(string path, IEnumerable<DocumentRow> rows, TableOptions options) =>
         Write(path, DocumentRow.Header, rows, options, static (w, r) =>
         {
-            w.WriteField(r.DocId); w.WriteField(r.Language); w.WriteField(r.Date); Int(w, r.Chars); Int(w, r.Tokens);
-            Int(w, r.Sentences); Int(w, r.Mentions); w.WriteField(r.Status); w.WriteField(r.Error); w.WriteField(r.Encoding);
-            w.WriteField(r.DateSource); w.WriteField(r.Bytes, "D"); Int(w, r.Pieces); Int(w, r.Replaced);
+            w.Field(r.DocId); w.Field(r.Language); w.Field(r.Date); w.Number(r.Chars); w.Number(r.Tokens);
+            w.Number(r.Sentences); w.Number(r.Mentions); w.Field(r.Status); w.Field(r.Error); w.Field(r.Encoding);
+            w.Field(r.DateSource); w.Number(r.Bytes); w.Number(r.Pieces); w.Number(r.Replaced);
+        }, static (j, r) =>
+        {
+            var n = DocumentNames;
+            j.WriteString(n[0], r.DocId); j.WriteString(n[1], r.Language); j.WriteString(n[2], r.Date); j.WriteNumber(n[3], r.Chars);
+            j.WriteNumber(n[4], r.Tokens); j.WriteNumber(n[5], r.Sentences); j.WriteNumber(n[6], r.Mentions); j.WriteString(n[7], r.Status);
+            j.WriteString(n[8], r.Error); j.WriteString(n[9], r.Encoding); j.WriteString(n[10], r.DateSource); j.WriteNumber(n[11], r.Bytes);
+            j.WriteNumber(n[12], r.Pieces); j.WriteNumber(n[13], r.Replaced);
         });
 
+    /// <summary>Mention rows; a <see cref="ITableSource"/> (the batch's spool) writes its records itself, the same bytes.</summary>
     public static void WriteMentions(string path, IEnumerable<MentionRow> rows, TableOptions options) =>
         Write(path, MentionRow.Header, rows, options, static (w, r) =>
         {
-            w.WriteField(r.DocId); Int(w, r.Start); Int(w, r.End); w.WriteField(r.Text); w.WriteField(r.Type);
-            w.WriteField(r.Normalized); w.WriteField(r.EntityId); Int(w, r.Sentence); w.WriteField(r.Source);
-            w.WriteField(r.Confidence.ToString("0.###", CultureInfo.InvariantCulture).AsSpan());
+            w.Field(r.DocId); w.Number(r.Start); w.Number(r.End); w.Field(r.Text); w.Field(r.Type);
+            w.Field(r.Normalized); w.Field(r.EntityId); w.Number(r.Sentence); w.Field(r.Source);
+            w.Number(r.Confidence, ConfidenceFormat);
+        }, static (j, r) =>
+        {
+            var n = MentionNames;
+            j.WriteString(n[0], r.DocId); j.WriteNumber(n[1], r.Start); j.WriteNumber(n[2], r.End); j.WriteString(n[3], r.Text);
+            j.WriteString(n[4], r.Type); j.WriteString(n[5], r.Normalized); j.WriteString(n[6], r.EntityId); j.WriteNumber(n[7], r.Sentence);
+            j.WriteString(n[8], r.Source); j.WriteNumber(n[9], r.Confidence);
         });
 
     public static void WriteEntities(string path, IEnumerable<EntityRow> rows, TableOptions options) =>
         Write(path, EntityRow.Header, rows, options, static (w, r) =>
         {
-            w.WriteField(r.EntityId); w.WriteField(r.Type); w.WriteField(r.Name); w.WriteField(r.NameEn); w.WriteField(r.NameRu);
-            w.WriteField(r.Aliases); Int(w, r.Mentions); Int(w, r.Documents); w.WriteField(r.ExternalId);
+            w.Field(r.EntityId); w.Field(r.Type); w.Field(r.Name); w.Field(r.NameEn); w.Field(r.NameRu);
+            w.Field(r.Aliases); w.Number(r.Mentions); w.Number(r.Documents); w.Field(r.ExternalId);
+        }, static (j, r) =>
+        {
+            var n = EntityNames;
+            j.WriteString(n[0], r.EntityId); j.WriteString(n[1], r.Type); j.WriteString(n[2], r.Name); j.WriteString(n[3], r.NameEn);
+            j.WriteString(n[4], r.NameRu); j.WriteString(n[5], r.Aliases); j.WriteNumber(n[6], r.Mentions); j.WriteNumber(n[7], r.Documents);
+            j.WriteString(n[8], r.ExternalId);
         });
 
-    private static void Int(CsvWriter w, int value) => w.WriteField(value, "D");
+    /// <summary>The CSV confidence column: three decimals at most (the JSON Lines twin keeps the float as it is).</summary>
+    public const string ConfidenceFormat = "0.###";
+
+    public static readonly JsonEncodedText[] MentionNames = JsonLines.Names(MentionRow.Header);
+    private static readonly JsonEncodedText[] DocumentNames = JsonLines.Names(DocumentRow.Header);
+    private static readonly JsonEncodedText[] EntityNames = JsonLines.Names(EntityRow.Header);
 
     /// <summary>Writes a header and rows to <paramref name="path"/> atomically (temp file, then rename); also the .jsonl twin when enabled.</summary>
-    public static void Write<T>(string path, string[] header, IEnumerable<T> rows, TableOptions options, Action<CsvWriter, T> writeRow)
+    private static void Write<T>(string path, string[] header, IEnumerable<T> rows, TableOptions options, Action<CsvRows, T> csvRow,
+        Action<Utf8JsonWriter, T> jsonRow)
     {
-        var list = rows as IReadOnlyCollection<T> ?? rows.ToList();
-        var csvOptions = new CsvWriterOptions
-        {
-            WriteByteOrderMark = options.SpreadsheetSafe,
-            Injection = options.SpreadsheetSafe ? CsvInjection.Escape : CsvInjection.None,
-            FormatProvider = CultureInfo.InvariantCulture,
-        };
+        var source = rows as ITableSource;
+        var list = source is null ? rows as IReadOnlyCollection<T> ?? rows.ToList() : null;
         var jsonLines = options.JsonLines ? (options.Concurrent ? Task.Run(WriteJsonLines) : null) : null;
         AtomicFile.Write(path, stream =>
         {
-            using var w = CsvWriter.Create(stream, csvOptions, leaveOpen: true);
-            w.WriteHeader(header);
-            foreach (var row in list)
-            {
-                writeRow(w, row);
-                w.EndRecord();
-            }
-            w.Flush();
+            using var csv = new CsvRows(stream, options.SpreadsheetSafe);
+            if (options.SpreadsheetSafe) csv.ByteOrderMark();
+            csv.Header(header);
+            if (source is not null) source.WriteCsv(csv);
+            else
+                foreach (var row in list!)
+                {
+                    csvRow(csv, row);
+                    csv.EndRecord();
+                }
         });
         if (jsonLines is not null) jsonLines.GetAwaiter().GetResult();
         else if (options.JsonLines) WriteJsonLines();
@@ -83,14 +98,15 @@ public static class TableWriter
         void WriteJsonLines() =>
             AtomicFile.Write(Path.ChangeExtension(path, ".jsonl"), stream =>
             {
-                using var jw = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JsonlOptions.Encoder, SkipValidation = true });
-                foreach (var row in list)
-                {
-                    JsonSerializer.Serialize(jw, row, JsonlOptions);
-                    jw.Flush();
-                    stream.WriteByte((byte)'\n');
-                    jw.Reset();
-                }
+                using var json = new JsonLines(stream);
+                if (source is not null) source.WriteJsonLines(json);
+                else
+                    foreach (var row in list!)
+                    {
+                        json.StartRecord();
+                        jsonRow(json.Writer, row);
+                        json.EndRecord();
+                    }
             });
     }
 }

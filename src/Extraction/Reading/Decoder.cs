@@ -193,10 +193,19 @@ public sealed class ReplacementCounter
     /// </summary>
     public string Decode(Encoding encoding, ReadOnlySpan<byte> bytes)
     {
+        // Valid UTF-8, most files, has nothing to replace: decoded straight into the string.
+        if (encoding.CodePage == Encoding.UTF8.CodePage && System.Text.Unicode.Utf8.IsValid(bytes)) return Encoding.UTF8.GetString(bytes);
         var e = Wrap(encoding);
-        var chars = new char[e.GetMaxCharCount(bytes.Length)];
-        int n = e.GetDecoder().GetChars(bytes, chars, flush: true);
-        return new string(chars, 0, n);
+        var chars = ArrayPool<char>.Shared.Rent(e.GetMaxCharCount(bytes.Length));
+        try
+        {
+            int n = e.GetDecoder().GetChars(bytes, chars, flush: true);
+            return new string(chars, 0, n);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
     }
 
     /// <summary>

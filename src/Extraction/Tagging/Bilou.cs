@@ -47,10 +47,13 @@ public static class Bilou
         }
     }
 
-    /// <summary>Reads spans (token index ranges with a type index) back from a label sequence that satisfies the constraints.</summary>
-    public static List<(int First, int End, int TypeIndex)> Decode(ReadOnlySpan<int> labels)
+    /// <summary>
+    /// Reads spans (token index ranges with a type index) back from a label sequence that satisfies the constraints into
+    /// <paramref name="spans"/> (cleared first; the tagger reuses one list per thread).
+    /// </summary>
+    public static void Decode(ReadOnlySpan<int> labels, List<(int First, int End, int TypeIndex)> spans)
     {
-        var spans = new List<(int, int, int)>();
+        spans.Clear();
         int open = -1;
         for (int k = 0; k < labels.Length; k++)
         {
@@ -66,7 +69,6 @@ public static class Bilou
                     break;
             }
         }
-        return spans;
     }
 
     /// <summary>The type index of <paramref name="type"/> in <see cref="Types"/>, or -1 (DATE is not tagged here).</summary>

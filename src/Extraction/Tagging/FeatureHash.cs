@@ -42,6 +42,7 @@ public static class FeatureHash
         if (c < 128) return (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c;
         if (c is >= '\u0410' and <= '\u042F') c = (char)(c + 0x20);
         else if (c is >= '\u0400' and <= '\u040F') c = (char)(c + 0x50);
+        else if (c is >= '\u2000' and <= '\u20FF') return c; // punctuation, dashes, quotes, currency: no case (and no call out)
         else if (c > '\u045F') c = char.ToLowerInvariant(c);
         return c == 'ё' ? 'е' : c;
     }

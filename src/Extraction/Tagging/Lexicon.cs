@@ -52,16 +52,32 @@ public sealed class HashMap64<T> where T : unmanaged
     private int _count;
     private int _mask;
 
+    private readonly int _initialSize;
+
     public HashMap64(int capacity = 16)
     {
         int size = 16;
         while (size < capacity * 2) size <<= 1;
+        _initialSize = size;
         _keys = new ulong[size];
         _values = new T[size];
         _mask = size - 1;
     }
 
     public int Count => _count;
+
+    /// <summary>Removes every entry (a map grown far beyond its initial size goes back to it, so clearing stays cheap).</summary>
+    public void Clear()
+    {
+        if (_keys.Length > 16 * _initialSize)
+        {
+            _keys = new ulong[_initialSize];
+            _values = new T[_initialSize];
+            _mask = _initialSize - 1;
+        }
+        else Array.Clear(_keys);
+        _count = 0;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Fix(ulong key) => key == 0 ? 1 : key;

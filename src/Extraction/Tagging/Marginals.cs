@@ -14,18 +14,21 @@ public static class Marginals
     /// <see cref="Viterbi.Decode"/>; <paramref name="work"/> needs <c>2 × n × Stride</c> floats.
     /// </summary>
     public static void Compute(ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, int n, float temperature,
-        Span<float> work, Span<float> marginals)
+        Span<float> work, Span<float> marginals) =>
+        FromPotentials(emissions, Potentials(transitions, temperature), n, temperature, work, marginals, 0, n);
+
+    /// <summary>
+    /// The transition potentials <see cref="FromPotentials"/> needs — exp(transition / temperature), 0 where forbidden — then their transpose (without the start row). A model computes
+    /// them once. Padding lanes (y ≥ labels) stay 0, so every vector in the recursions has zeros there and sums over all 16
+    /// lanes are sums over the labels.
+    /// </summary>
+    public static float[] Potentials(ReadOnlySpan<float> transitions, float temperature)
     {
         const int S = Viterbi.Stride, L = Bilou.Count;
         float inv = 1f / temperature;
-        var alpha = work[..(n * S)];
-        var beta = work.Slice(n * S, n * S);
-        // Transition potentials trans[p, y] and their transpose; padding lanes (y ≥ L) stay 0, so every vector below
-        // has zeros there and sums over all 16 lanes are sums over the labels.
-        Span<float> trans = stackalloc float[(L + 1) * S];
-        Span<float> transT = stackalloc float[S * S];
-        trans.Clear();
-        transT.Clear();
+        var potentials = new float[(L + 1) * S + S * S];
+        var trans = potentials.AsSpan(0, (L + 1) * S);
+        var transT = potentials.AsSpan((L + 1) * S);
         for (int p = 0; p <= L; p++)
             for (int y = 0; y < L; y++)
             {
@@ -33,6 +36,24 @@ public static class Marginals
                 trans[p * S + y] = v;
                 if (p < L) transT[y * S + p] = v;
             }
+        return potentials;
+    }
+
+    /// <summary>
+    /// <see cref="Compute"/> with the model's <see cref="Potentials"/> computed beforehand, for the tokens
+    /// [<paramref name="from"/>, <paramref name="to"/>) only (the tagger asks for the span of its entities): the forward
+    /// recursion stops after them and the backward one before them, and the other rows of <paramref name="marginals"/> are
+    /// left undefined. The rows computed are the same, bit for bit, as with the whole range.
+    /// </summary>
+    public static void FromPotentials(ReadOnlySpan<float> emissions, ReadOnlySpan<float> potentials, int n, float temperature,
+        Span<float> work, Span<float> marginals, int from, int to)
+    {
+        const int S = Viterbi.Stride, L = Bilou.Count;
+        float inv = 1f / temperature;
+        var alpha = work[..(n * S)];
+        var beta = work.Slice(n * S, n * S);
+        var trans = potentials[..((L + 1) * S)];
+        var transT = potentials[((L + 1) * S)..];
         // Emission potentials, scaled per token by the row maximum (the scale cancels in the marginals).
         var valid = Vector256.Create(-1, -1, -1, -1, -1, L > 13 ? -1 : 0, L > 14 ? -1 : 0, L > 15 ? -1 : 0).AsSingle();
         var scale = Vector256.Create(inv);
@@ -49,7 +70,7 @@ public static class Marginals
         // Forward, normalised at each step: alpha_i = (alpha_{i-1} · trans) ⊙ potential_i.
         Store(alpha, 0, Lo(trans, Viterbi.StartRow) * Lo(marginals, 0), Hi(trans, Viterbi.StartRow) * Hi(marginals, 0));
         Normalise(alpha, 0);
-        for (int i = 1; i < n; i++)
+        for (int i = 1; i < to; i++)
         {
             var lo = Vector256<float>.Zero;
             var hi = Vector256<float>.Zero;
@@ -65,7 +86,7 @@ public static class Marginals
         // Backward (the last token must end any entity): beta_i = trans · (potential_{i+1} ⊙ beta_{i+1}).
         for (int y = 0; y < S; y++) beta[(n - 1) * S + y] = y < L && Bilou.CanEnd(y) ? 1f : 0f;
         Span<float> next = stackalloc float[S];
-        for (int i = n - 2; i >= 0; i--)
+        for (int i = n - 2; i >= from; i--)
         {
             Store(next, 0, Lo(marginals, i + 1) * Lo(beta, i + 1), Hi(marginals, i + 1) * Hi(beta, i + 1));
             var lo = Vector256<float>.Zero;
@@ -79,7 +100,7 @@ public static class Marginals
             Store(beta, i, lo, hi);
             Normalise(beta, i);
         }
-        for (int i = 0; i < n; i++)
+        for (int i = from; i < to; i++)
         {
             Store(marginals, i, Lo(alpha, i) * Lo(beta, i), Hi(alpha, i) * Hi(beta, i));
             Normalise(marginals, i);

@@ -80,23 +80,55 @@ public static class NerCorpus
     /// What the tagger is trained to predict from a corpus' spans: PER/ORG/LOC names only — spans starting with a lower-case
     /// letter are descriptions, not names (NEREL's «правительства Китая», «полиция», «российских» are dropped, so a name nested
     /// inside them, «Китая», becomes the target) — and of nested names the outermost (<see cref="Brat.Outermost"/>).
+    /// With a <paramref name="profile"/>, an ORG or LOC span whose first word is capitalised only because it starts a sentence
+    /// is a description too when the profile's corpus writes that word in lower case mid-sentence
+    /// (<see cref="CaseProfile.StartsDescription"/>: «Власти Германии», «Полиция Бельгии», «Российские» at a sentence start
+    /// are the same descriptions as «власти Германии» elsewhere).
     /// </summary>
-    public static IReadOnlyList<GoldSpan> Targets(string text, IReadOnlyList<GoldSpan> spans) =>
-        Brat.Outermost(spans.Where(s => Bilou.IndexOf(s.Type) >= 0 && !StartsLower(text, s.Range)).ToList());
+    public static IReadOnlyList<GoldSpan> Targets(string text, IReadOnlyList<GoldSpan> spans, CaseProfile? profile = null) =>
+        Brat.Outermost(spans.Where(s => Bilou.IndexOf(s.Type) >= 0 && !IsDescription(text, s, profile)).ToList());
 
-    private static bool StartsLower(string text, TextRange range) => range.Length > 0 && CharClass.IsLower(text[range.Start]);
+    private static bool IsDescription(string text, GoldSpan span, CaseProfile? profile)
+    {
+        var range = span.Range;
+        if (range.Length == 0) return false;
+        if (CharClass.IsLower(text[range.Start])) return true;
+        if (profile is null || span.Type == EntityType.PER || !SentenceInitial(text, range.Start)) return false;
+        var first = Word(text, range.Start, range.End);
+        int next = range.Start + first.Length;
+        while (next < range.End && text[next] == ' ') next++;
+        return profile.StartsDescription(first, Word(text, next, range.End));
+    }
+
+    private static ReadOnlySpan<char> Word(string text, int start, int end)
+    {
+        int k = start;
+        while (k < end && (CharClass.IsLetter(text[k]) || text[k] == '-')) k++;
+        return text.AsSpan(start, k - start);
+    }
 
     /// <summary>
-    /// Gold labels per token of <paramref name="doc"/> for the <see cref="Targets"/> among <paramref name="spans"/>;
+    /// Whether only white space, opening quotes and dashes on the same line separate <paramref name="start"/> from the text
+    /// start, a line start or a sentence-final mark (a quoted sentence «"Отношения Казахстана с Россией …"» starts at its word).
+    /// </summary>
+    private static bool SentenceInitial(string text, int start)
+    {
+        int i = start - 1;
+        while (i >= 0 && (text[i] is ' ' or '\t' or '\u00A0' or '"' or '—' or '–' or '-' || CharClass.IsOpenQuote(text[i]))) i--;
+        return i < 0 || text[i] is '.' or '!' or '?' or '…' or '\n' or '\r';
+    }
+
+    /// <summary>
+    /// Gold labels per token of <paramref name="doc"/> for the <see cref="Targets"/> among <paramref name="spans"/> (with <paramref name="profile"/>);
     /// a span crossing a sentence boundary is cut there so every sentence's labels are well formed.
     /// </summary>
-    public static int[] Labels(Document doc, IReadOnlyList<GoldSpan> spans)
+    public static int[] Labels(Document doc, IReadOnlyList<GoldSpan> spans, CaseProfile? profile = null)
     {
         var labels = new int[doc.Tokens.Count];
         var pieces = new List<(int, int, int)>();
         var tokens = doc.Tokens.AsSpan();
         int taken = 0;
-        foreach (var span in Targets(doc.Text, spans))
+        foreach (var span in Targets(doc.Text, spans, profile))
         {
             var (first, end) = doc.Tokens.Covering(span.Range);
             first = Math.Max(first, taken);

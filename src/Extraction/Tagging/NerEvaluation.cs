@@ -47,18 +47,18 @@ public sealed class NerScores
 /// Scores a tagger against gold documents. The text is tokenized and split by the pipeline's own tokenizer (as in production),
 /// and the model tags every sentence. Strict: a predicted span counts when its character range and type equal a gold
 /// span: by default one of the <see cref="NerCorpus.Targets"/> (outermost names), with <c>raw</c> every outermost
-/// PER/ORG/LOC span of the corpus, descriptions included. Token level (naeval style): per type, the gold tokens covered by gold spans of that type
+/// PER/ORG/LOC span of the corpus, descriptions included; with a <c>profile</c>, the targets leave out sentence-initial descriptions too. Token level (naeval style): per type, the gold tokens covered by gold spans of that type
 /// against the gold tokens overlapping predicted spans of that type.
 /// </summary>
 public static class NerEvaluation
 {
-    public static NerScores Strict(NerModel model, IEnumerable<GoldDocument> documents, bool raw = false)
+    public static NerScores Strict(NerModel model, IEnumerable<GoldDocument> documents, bool raw = false, CaseProfile? profile = null)
     {
         var scores = new NerScores();
         foreach (var gold in documents)
         {
             var predicted = Predict(model, gold);
-            var expected = raw ? Brat.Outermost(gold.Spans.Where(s => Bilou.IndexOf(s.Type) >= 0).ToList()) : NerCorpus.Targets(gold.Text, gold.Spans);
+            var expected = raw ? Brat.Outermost(gold.Spans.Where(s => Bilou.IndexOf(s.Type) >= 0).ToList()) : NerCorpus.Targets(gold.Text, gold.Spans, profile);
             foreach (var t in Bilou.Types)
             {
                 var g = expected.Where(s => s.Type == t).Select(s => s.Range).ToHashSet();

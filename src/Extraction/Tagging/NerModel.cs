@@ -28,9 +28,18 @@ public sealed class NerModel
         float temperature = DefaultTemperature, NerModel? refiner = null)
     {
         if (refiner is { Refiner: not null }) throw new ArgumentException("a refiner cannot have its own refiner", nameof(refiner));
-        Refiner = refiner;
         if (!(temperature > 0)) throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "must be positive");
+        _carry = PlanCarry(templates, weights.HashBits, lexicon, refiner);
+        if (_carry is not null)
+        {
+            // Both passes' weights in one table: the first pass's lookups fetch the second pass's weights with them.
+            var (mine, its) = WeightTable.Pair(weights, refiner!.Weights);
+            weights = mine;
+            if (its != refiner.Weights) refiner = new NerModel(refiner.Language, refiner.Templates, its, refiner.Transitions, refiner.Lexicon, refiner.Temperature);
+        }
+        Refiner = refiner;
         Temperature = temperature;
+        _potentials = Marginals.Potentials(transitions, temperature);
         Language = language;
         HashBits = weights.HashBits;
         Templates = templates;
@@ -38,6 +47,10 @@ public sealed class NerModel
         Transitions = transitions;
         Lexicon = lexicon;
     }
+
+    private readonly CarryPlan? _carry;
+    /// <summary>Forward–backward's transition potentials (<see cref="Marginals.Potentials"/>).</summary>
+    private readonly float[] _potentials;
 
     public Language Language { get; }
     public int HashBits { get; }
@@ -73,7 +86,7 @@ public sealed class NerModel
     public static int Bucket(ulong seed, ulong value, int hashBits) => (int)(((seed + value) * 0x9E3779B97F4A7C15UL) >> (64 - hashBits));
 
     /// <summary>Writes the feature buckets of token <paramref name="i"/>; returns how many (at most Templates × MaxValues).</summary>
-    public static int Featurize(FeatureTemplate[] templates, int hashBits, SentenceFeatures s, int i, Span<int> buckets)
+    public static int Featurize(ReadOnlySpan<FeatureTemplate> templates, int hashBits, SentenceFeatures s, int i, Span<int> buckets)
     {
         Span<ulong> values = stackalloc ulong[FeatureTemplates.MaxValues];
         int n = 0;
@@ -87,7 +100,7 @@ public sealed class NerModel
 
     /// <summary>Adds the rows of <paramref name="buckets"/> of a dense weight array (as training keeps it) into a <see cref="Viterbi.Stride"/>-wide score row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Accumulate(float[] weights, ReadOnlySpan<int> buckets, Span<float> row) => WeightTable.Sum(weights, null, buckets, row);
+    public static void Accumulate(float[] weights, ReadOnlySpan<int> buckets, Span<float> row) => WeightTable.SumDense(weights, buckets, row);
 
     private sealed class Scratch
     {
@@ -98,18 +111,26 @@ public sealed class NerModel
         public int[] Buckets = new int[256];
         public float[] Marginals = new float[64 * Viterbi.Stride];
         public float[] Work = new float[2 * 64 * Viterbi.Stride];
+        public readonly List<(int First, int End, int TypeIndex)> Spans = [];
+        public readonly Carry Carry = new();
+        /// <summary>Per token of a window: row offsets of its features, how many, and how many of them the refiner shares.</summary>
+        public int[] Offsets = new int[Window * 64];
+        public readonly int[] Counts = new int[Window], Shared = new int[Window];
 
-        public void Ensure(int n, int maxFeatures)
+        public static Scratch For(int n, int templates)
         {
-            if (Labels.Length < n)
+            var s = t_scratch ??= new Scratch();
+            if (s.Offsets.Length < Window * templates * FeatureTemplates.MaxValues) s.Offsets = new int[Window * templates * FeatureTemplates.MaxValues];
+            if (s.Labels.Length < n)
             {
-                Scores = new float[n * 2 * Viterbi.Stride];
-                Back = new int[n * 2 * Viterbi.Stride];
-                Labels = new int[n * 2];
-                Marginals = new float[n * 2 * Viterbi.Stride];
-                Work = new float[n * 4 * Viterbi.Stride];
+                s.Scores = new float[n * 2 * Viterbi.Stride];
+                s.Back = new int[n * 2 * Viterbi.Stride];
+                s.Labels = new int[n * 2];
+                s.Marginals = new float[n * 2 * Viterbi.Stride];
+                s.Work = new float[n * 4 * Viterbi.Stride];
             }
-            if (Buckets.Length < maxFeatures) Buckets = new int[maxFeatures];
+            if (s.Buckets.Length < templates * FeatureTemplates.MaxValues) s.Buckets = new int[templates * FeatureTemplates.MaxValues];
+            return s;
         }
     }
 
@@ -126,14 +147,194 @@ public sealed class NerModel
     {
         int n = end - first;
         if (n <= 0) return;
-        var s = t_scratch ??= new Scratch();
-        s.Ensure(n, Templates.Length * FeatureTemplates.MaxValues);
+        var s = Scratch.For(n, Templates.Length);
         s.Features.Load(document, first, end, Lexicon, evidence);
-        Emissions(s.Features, n, s.Scores, s.Buckets);
+        Score(s, n, 0, null);
+        Decode(document, first, end, s, output, confidences);
+    }
+
+    /// <summary>Tokens per window of <see cref="Score"/>: the rows of a window's features are prefetched while it is featurized, then summed.</summary>
+    private const int Window = 16;
+
+    /// <summary>
+    /// Emission scores of the <paramref name="n"/> tokens loaded in the scratch (document tokens from <paramref name="first"/>).
+    /// With <paramref name="carry"/> (a stacked model's first pass) it also sums the refiner's rows of the templates before
+    /// the split and stores them, the refiner's row offsets of the later templates and the word hashes in the carry.
+    /// </summary>
+    private void Score(Scratch s, int n, int first, Carry? carry)
+    {
+        int width = Templates.Length * FeatureTemplates.MaxValues;
+        int split = carry is null ? Templates.Length : _carry!.Split;
+        var head = Templates.AsSpan(0, split);
+        var tail = Templates.AsSpan(split);
+        for (int from = 0; from < n; from += Window)
+        {
+            int to = Math.Min(n, from + Window);
+            for (int i = from; i < to; i++)
+            {
+                int shared = Featurize(head, HashBits, s.Features, i, s.Buckets);
+                int all = shared + Featurize(tail, HashBits, s.Features, i, s.Buckets.AsSpan(shared));
+                // From here on only features with a weight row count (Collect).
+                var offsets = s.Offsets.AsSpan((i - from) * width, width);
+                int present = Weights.Collect(s.Buckets.AsSpan(0, shared), offsets);
+                s.Shared[i - from] = present;
+                s.Counts[i - from] = present + Weights.Collect(s.Buckets.AsSpan(shared, all - shared), offsets[present..]);
+            }
+            for (int i = from; i < to; i++)
+            {
+                var offsets = s.Offsets.AsSpan((i - from) * width, s.Counts[i - from]);
+                var (lo, hi) = (Vector256<float>.Zero, Vector256<float>.Zero);
+                if (carry is null) Weights.AddAt(offsets, ref lo, ref hi);
+                else
+                {
+                    int shared = s.Shared[i - from], t = first + i;
+                    var (lo2, hi2) = (Vector256<float>.Zero, Vector256<float>.Zero);
+                    Weights.AddPairAt(offsets, shared, ref lo, ref hi, ref lo2, ref hi2);
+                    lo2.CopyTo(carry.Partial.AsSpan(t * Viterbi.Stride));
+                    hi2.CopyTo(carry.Partial.AsSpan(t * Viterbi.Stride + 8));
+                    // The refiner's row of a paired offset starts one stride later.
+                    var rest = carry.Tail.AsSpan(t * _carry!.TailWidth, offsets.Length - shared);
+                    for (int k = 0; k < rest.Length; k++) rest[k] = offsets[shared + k] + Viterbi.Stride;
+                    carry.TailCount[t] = (byte)rest.Length;
+                    carry.Lower[t] = s.Features.Lower[i];
+                    carry.Stem[t] = s.Features.Stem[i];
+                }
+                lo.CopyTo(s.Scores.AsSpan(i * Viterbi.Stride));
+                hi.CopyTo(s.Scores.AsSpan(i * Viterbi.Stride + 8));
+            }
+        }
+    }
+
+    // ---- Stacked models: the second pass reuses the first pass's work ------------------------------------------------
+
+    /// <summary>
+    /// How a refiner's templates extend this model's: the refiner has this model's templates in the same order with the
+    /// <c>doc-…</c> templates inserted as one block at <see cref="Split"/>. Its emission score of a token is then
+    /// (sum over this model's templates before Split) + (doc templates) + (this model's templates from Split on), added
+    /// in that order, so the first pass can compute the first part (and the buckets of the last) with its own lookups and
+    /// the second pass adds only the doc templates' rows: the same sums, bit for bit.
+    /// </summary>
+    private sealed record CarryPlan(int Split, int DocTemplates, int TailWidth);
+
+    /// <summary>Document-level templates whose values the second pass computes from the carried atoms alone (<see cref="SentenceFeatures.LoadCarried"/>).</summary>
+    private static readonly HashSet<string> Carried = ["doc-word0", "doc-stem0", "doc-word-1,0,+1", "doc-token-1,0,+1", "doc-token0,word0"];
+
+    private static CarryPlan? PlanCarry(FeatureTemplate[] first, int hashBits, TaggerLexicon lexicon, NerModel? refiner)
+    {
+        if (refiner is null || refiner.HashBits != hashBits || refiner.Lexicon != lexicon) return null;
+        var second = refiner.Templates;
+        int split = 0;
+        while (split < first.Length && split < second.Length && first[split].Name == second[split].Name) split++;
+        int docs = 0;
+        while (split + docs < second.Length && Carried.Contains(second[split + docs].Name)) docs++;
+        if (docs == 0 || second.Length != first.Length + docs) return null;
+        for (int k = split; k < first.Length; k++)
+            if (first[k].Name != second[k + docs].Name) return null;
+        return new CarryPlan(split, docs, (first.Length - split) * FeatureTemplates.MaxValues);
+    }
+
+    /// <summary>
+    /// Per document token, what the first pass leaves for the second (one per thread, reused): the refiner's partial
+    /// emission sums, the refiner's row offsets of the templates after the doc block (those with a row), and the token's
+    /// lower-case and stem hashes.
+    /// </summary>
+    private sealed class Carry
+    {
+        public Document? Document;
+        public NerModel? Model;
+        public float[] Partial = [];
+        public int[] Tail = [];
+        public byte[] TailCount = [];
+        public ulong[] Lower = [], Stem = [];
+
+        public void Begin(Document document, NerModel model, int tailWidth)
+        {
+            int tokens = document.Tokens.Count;
+            if (Document == document && Model == model && Lower.Length >= tokens) return;
+            Document = document;
+            Model = model;
+            if (Lower.Length < tokens || Tail.Length < tokens * tailWidth)
+            {
+                int size = Math.Max(tokens, Lower.Length);
+                Partial = new float[size * Viterbi.Stride];
+                Tail = new int[size * tailWidth];
+                TailCount = new byte[size];
+                Lower = new ulong[size];
+                Stem = new ulong[size];
+            }
+        }
+    }
+
+    /// <summary>
+    /// The first pass of a stacked model over tokens [<paramref name="first"/>, <paramref name="end"/>), as <see cref="Tag"/>
+    /// without confidences; it also leaves in the thread's carry what <see cref="TagSecondPass"/> over the same tokens of
+    /// the same document needs. Call it for every run of the document before the second pass.
+    /// </summary>
+    public void TagFirstPass(Document document, int first, int end, DocumentEvidence evidence, List<Prediction> output)
+    {
+        if (_carry is null) { Tag(document, first, end, evidence, output, confidences: false); return; }
+        int n = end - first;
+        if (n <= 0) return;
+        var s = Scratch.For(n, Templates.Length);
+        var c = s.Carry;
+        c.Begin(document, this, _carry.TailWidth);
+        s.Features.Load(document, first, end, Lexicon, evidence);
+        Score(s, n, first, c);
+        Decode(document, first, end, s, output, confidences: false);
+    }
+
+    /// <summary>
+    /// The second pass (the <see cref="Refiner"/>, with confidences) over tokens [<paramref name="first"/>, <paramref name="end"/>)
+    /// after <see cref="TagFirstPass"/> over the same tokens and <see cref="DocumentEvidence.AddPassOne"/>.
+    /// </summary>
+    public void TagSecondPass(Document document, int first, int end, DocumentEvidence evidence, List<Prediction> output)
+    {
+        var refiner = Refiner ?? throw new InvalidOperationException("a single-pass model has no second pass");
+        if (_carry is null) { refiner.Tag(document, first, end, evidence, output); return; }
+        int n = end - first;
+        if (n <= 0) return;
+        var s = Scratch.For(n, refiner.Templates.Length);
+        var c = s.Carry;
+        if (c.Document != document || c.Model != this || c.Lower.Length < document.Tokens.Count)
+            throw new InvalidOperationException("TagSecondPass needs TagFirstPass over the same document on the same thread first");
+        s.Features.LoadCarried(document, first, end, c.Lower, c.Stem, evidence);
+        var docs = refiner.Templates.AsSpan(_carry.Split, _carry.DocTemplates);
+        int width = docs.Length * FeatureTemplates.MaxValues;
+        var weights = refiner.Weights;
+        ref float partial = ref MemoryMarshal.GetArrayDataReference(c.Partial);
+        for (int from = 0; from < n; from += Window)
+        {
+            int to = Math.Min(n, from + Window);
+            for (int i = from; i < to; i++)
+            {
+                int k = Featurize(docs, HashBits, s.Features, i, s.Buckets);
+                s.Counts[i - from] = weights.Collect(s.Buckets.AsSpan(0, k), s.Offsets.AsSpan((i - from) * width, width));
+                int t = first + i;
+                foreach (var offset in c.Tail.AsSpan(t * _carry.TailWidth, c.TailCount[t])) weights.PrefetchAt(offset);
+            }
+            for (int i = from; i < to; i++)
+            {
+                int t = first + i;
+                var lo = Vector256.LoadUnsafe(ref partial, (nuint)(t * Viterbi.Stride));
+                var hi = Vector256.LoadUnsafe(ref partial, (nuint)(t * Viterbi.Stride + 8));
+                weights.AddAt(s.Offsets.AsSpan((i - from) * width, s.Counts[i - from]), ref lo, ref hi);
+                weights.AddAt(c.Tail.AsSpan(t * _carry.TailWidth, c.TailCount[t]), ref lo, ref hi);
+                lo.CopyTo(s.Scores.AsSpan(i * Viterbi.Stride));
+                hi.CopyTo(s.Scores.AsSpan(i * Viterbi.Stride + 8));
+            }
+        }
+        refiner.Decode(document, first, end, s, output, confidences: true);
+    }
+
+    /// <summary>Viterbi over the emission scores in the scratch, then the spans (with confidences from forward–backward if asked).</summary>
+    private void Decode(Document document, int first, int end, Scratch s, List<Prediction> output, bool confidences)
+    {
+        int n = end - first;
         Viterbi.Decode(s.Scores, Transitions, n, s.Back, s.Labels);
-        var spans = Bilou.Decode(s.Labels.AsSpan(0, n));
+        var spans = s.Spans;
+        Bilou.Decode(s.Labels.AsSpan(0, n), spans);
         if (spans.Count == 0) return;
-        if (confidences) Marginals.Compute(s.Scores, Transitions, n, Temperature, s.Work, s.Marginals);
+        if (confidences) Marginals.FromPotentials(s.Scores, _potentials, n, Temperature, s.Work, s.Marginals, spans[0].First, spans[^1].End);
         foreach (var (a, b, t) in spans)
         {
             float sum = confidences ? 0 : b - a;
@@ -162,16 +363,6 @@ public sealed class NerModel
     {
         ref readonly var t = ref document.Tokens[token];
         return t.End - t.Start == 1 && document.Text[t.Start] is '«' or '»' or '“' or '”' or '„' or '"';
-    }
-
-    /// <summary>Emission scores of the <paramref name="n"/> tokens loaded in <paramref name="features"/>.</summary>
-    public void Emissions(SentenceFeatures features, int n, float[] scores, int[] buckets)
-    {
-        for (int i = 0; i < n; i++)
-        {
-            int c = Featurize(Templates, HashBits, features, i, buckets);
-            Weights.Accumulate(buckets.AsSpan(0, c), scores.AsSpan(i * Viterbi.Stride, Viterbi.Stride));
-        }
     }
 
     // ---- Persistence -------------------------------------------------------------------------------------------------

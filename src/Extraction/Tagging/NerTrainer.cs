@@ -23,6 +23,11 @@ public sealed record NerTrainingOptions
     /// features come from first-pass predictions made, for each training document, by a first pass trained on the other k − 1 folds.
     /// </summary>
     public int StackFolds { get; init; }
+    /// <summary>
+    /// Sentence-initial spans whose first word the training corpus writes in lower case mid-sentence are descriptions, not
+    /// targets (<see cref="NerCorpus.Targets"/> with a <see cref="CaseProfile"/> of the training documents).
+    /// </summary>
+    public bool SentenceStartDescriptions { get; init; }
 }
 
 /// <summary>
@@ -46,10 +51,13 @@ public sealed class NerTrainer
     private readonly FeatureTemplate[] _templates;
     private readonly TaggerLexicon _lexicon;
     private readonly List<Example> _examples = [];
+    private readonly CaseProfile? _profile;
 
-    public NerTrainer(Language language, TaggerLexicon lexicon, NerTrainingOptions options, bool secondPass = false)
+    /// <param name="profile">With <see cref="NerTrainingOptions.SentenceStartDescriptions"/>, the case profile the targets are chosen with.</param>
+    public NerTrainer(Language language, TaggerLexicon lexicon, NerTrainingOptions options, bool secondPass = false, CaseProfile? profile = null)
     {
         _language = language;
+        _profile = profile;
         _lexicon = lexicon;
         _options = options;
         _templates = FeatureTemplates.Resolve(options.Templates.Where(t => secondPass || !FeatureTemplates.IsSecondPass(t)));
@@ -63,7 +71,8 @@ public sealed class NerTrainer
     public static (NerModel Model, int TrainTokens) TrainModel(Language language, TaggerLexicon lexicon, NerTrainingOptions options,
         IReadOnlyList<GoldDocument> documents, Action<int, NerModel, TimeSpan>? afterEpoch = null, Action<string>? progress = null)
     {
-        var first = new NerTrainer(language, lexicon, options);
+        var profile = options.SentenceStartDescriptions ? CaseProfile.Build(documents) : null;
+        var first = new NerTrainer(language, lexicon, options, profile: profile);
         first.Add(documents);
         progress?.Invoke($"Training data: {first.SentenceCount} sentences, {first.TokenCount} tokens (with case variants)");
         int k = options.StackFolds;
@@ -71,14 +80,14 @@ public sealed class NerTrainer
         var folds = new NerModel[k];
         for (int f = 0; f < k; f++)
         {
-            var t = new NerTrainer(language, lexicon, options);
+            var t = new NerTrainer(language, lexicon, options, profile: profile);
             t.Add(documents.Where((_, i) => i % k != f));
             folds[f] = t.Train();
             progress?.Invoke($"First pass for fold {f + 1} of {k} trained");
         }
         var passOne = first.Train();
         progress?.Invoke("First pass trained on all documents");
-        var second = new NerTrainer(language, lexicon, options, secondPass: true);
+        var second = new NerTrainer(language, lexicon, options, secondPass: true, profile: profile);
         second.Add(documents, i => folds[i % k]);
         var refiner = second.Train(afterEpoch is null ? null : (e, m, t) => afterEpoch(e, passOne.WithRefiner(m), t));
         return (passOne.WithRefiner(refiner), first.TokenCount);
@@ -100,7 +109,7 @@ public sealed class NerTrainer
         foreach (var gold in documents)
         {
             var doc = NerCorpus.ToDocument(gold, _language, _options.GoldTokens);
-            var labels = NerCorpus.Labels(doc, gold.Spans);
+            var labels = NerCorpus.Labels(doc, gold.Spans, _profile);
             var evidence = DocumentEvidence.Build(doc);
             if (passOne is not null)
             {

@@ -18,12 +18,15 @@ public sealed class DocumentEvidence
     private readonly HashMap64<byte> _passOneWord = new(64), _passOneStem = new(64);
     /// <summary>Per document token: the first pass's label there (type bits, <see cref="PassOneFirst"/> on a span's first token).</summary>
     private byte[] _passOneToken = [];
+    /// <summary>Token count of the document this evidence describes (the part of <see cref="_passOneToken"/> in use).</summary>
+    private int _tokens;
 
     /// <summary>Records the first pass's predictions over <paramref name="document"/>'s tokens.</summary>
     public void AddPassOne(Document document, IEnumerable<NerModel.Prediction> predictions)
     {
         var text = document.Text.AsSpan();
-        if (_passOneToken.Length < document.Tokens.Count) _passOneToken = new byte[document.Tokens.Count];
+        if (_passOneToken.Length < document.Tokens.Count) _passOneToken = new byte[Math.Max(document.Tokens.Count, 2 * _passOneToken.Length)];
+        _tokens = Math.Max(_tokens, document.Tokens.Count);
         foreach (var p in predictions)
         {
             for (int k = p.First; k < p.End; k++)
@@ -45,9 +48,16 @@ public sealed class DocumentEvidence
     public byte PassOneOfWord(ulong lowerHash) => _passOneWord.TryGet(lowerHash, out var b) ? b : (byte)0;
     public byte PassOneOfStem(ulong stemHash) => _passOneStem.TryGet(stemHash, out var b) ? b : (byte)0;
 
-    public static DocumentEvidence Build(Document document)
+    public static DocumentEvidence Build(Document document) => new DocumentEvidence().Rebuild(document);
+
+    /// <summary>This evidence emptied and built again for <paramref name="document"/>, reusing its tables (the stage keeps one per thread).</summary>
+    public DocumentEvidence Rebuild(Document document)
     {
-        var e = new DocumentEvidence();
+        _seen.Clear();
+        _passOneWord.Clear();
+        _passOneStem.Clear();
+        Array.Clear(_passOneToken, 0, Math.Min(_passOneToken.Length, _tokens));
+        _tokens = document.Tokens.Count;
         var text = document.Text.AsSpan();
         foreach (ref readonly var t in document.Tokens.AsSpan())
         {
@@ -56,9 +66,9 @@ public sealed class DocumentEvidence
             if (t.Has(TokenFlags.Lower)) bit = LowerCase;
             else if (t.Has(TokenFlags.Capitalized) && !t.Has(TokenFlags.AllCaps) && !t.Has(TokenFlags.SentenceStart) && !t.Has(TokenFlags.LineStart)) bit = CapitalizedMidSentence;
             else continue;
-            e._seen.GetOrAdd(FeatureHash.OfLower(text.Slice(t.Start, t.End - t.Start))) |= bit;
+            _seen.GetOrAdd(FeatureHash.OfLower(text.Slice(t.Start, t.End - t.Start))) |= bit;
         }
-        return e;
+        return this;
     }
 
     public byte Of(ulong lowerHash) => _seen.TryGet(lowerHash, out var b) ? b : (byte)0;
@@ -116,6 +126,7 @@ public sealed class SentenceFeatures
         Length = n;
         var text = document.Text.AsSpan();
         var tokens = document.Tokens.AsSpan();
+        var words = WordsOf(lexicon);
         for (int k = 0; k < n; k++)
         {
             ref readonly var t = ref tokens[first + k];
@@ -124,7 +135,7 @@ public sealed class SentenceFeatures
             Flags[k] = t.Flags;
             Kinds[k] = t.Kind;
             Lengths[k] = s.Length;
-            if (!lexicon.Words.TryGet(Lower[k], out Lex[k])) Lex[k] = default;
+            Lex[k] = words.Get(Lower[k]);
             Evidence[k] = evidence?.Of(Lower[k]) ?? 0;
             PassOneWord[k] = evidence?.PassOneOfWord(Lower[k]) ?? 0;
             PassOneStem[k] = evidence?.PassOneOfStem(Stem[k]) ?? 0;
@@ -132,6 +143,62 @@ public sealed class SentenceFeatures
         }
         MarkPhrases(lexicon, n);
         MarkQuotes(text, tokens.Slice(first, n));
+    }
+
+    /// <summary>
+    /// The lexicon rows of recently seen word forms, one slot per top 12 bits of the lower-case hash: news text repeats its
+    /// words, and a slot (in the core's cache) is cheaper than a lookup in the half-million-form lexicon (three reads from
+    /// memory). Two of them, for the lexicons of the last two models (Russian and English sentences alternate).
+    /// </summary>
+    private sealed class WordCache(TaggerLexicon lexicon)
+    {
+        private const int Bits = 12;
+        private readonly ulong[] _keys = new ulong[1 << Bits];
+        private readonly LexEntry[] _rows = new LexEntry[1 << Bits];
+        public TaggerLexicon Lexicon { get; } = lexicon;
+
+        public LexEntry Get(ulong lower)
+        {
+            int slot = (int)(lower >> (64 - Bits));
+            // Key 0 marks an empty slot, so a (vanishingly rare) hash of 0 always asks the lexicon.
+            if (_keys[slot] == lower && lower != 0) return _rows[slot];
+            if (!Lexicon.Words.TryGet(lower, out var row)) row = default;
+            _keys[slot] = lower;
+            _rows[slot] = row;
+            return row;
+        }
+    }
+
+    private WordCache? _words, _otherWords;
+
+    private WordCache WordsOf(TaggerLexicon lexicon)
+    {
+        if (_words?.Lexicon != lexicon) (_words, _otherWords) = (_otherWords?.Lexicon == lexicon ? _otherWords : new WordCache(lexicon), _words);
+        return _words;
+    }
+
+    /// <summary>
+    /// Fills only what the <c>doc-…</c> templates read — lower-case and stem hashes (carried from the first pass by token
+    /// index), flags, kinds and the first-pass evidence — for the second pass of a stacked model; the other atoms keep
+    /// whatever the previous sentence left.
+    /// </summary>
+    public void LoadCarried(Document document, int first, int end, ReadOnlySpan<ulong> lower, ReadOnlySpan<ulong> stem, DocumentEvidence evidence)
+    {
+        int n = end - first;
+        Ensure(n);
+        Length = n;
+        var tokens = document.Tokens.AsSpan();
+        lower.Slice(first, n).CopyTo(Lower);
+        stem.Slice(first, n).CopyTo(Stem);
+        for (int k = 0; k < n; k++)
+        {
+            ref readonly var t = ref tokens[first + k];
+            Flags[k] = t.Flags;
+            Kinds[k] = t.Kind;
+            PassOneWord[k] = evidence.PassOneOfWord(Lower[k]);
+            PassOneStem[k] = evidence.PassOneOfStem(Stem[k]);
+            PassOneToken[k] = evidence.PassOneOfToken(first + k);
+        }
     }
 
     private void Atoms(int k, ReadOnlySpan<char> s)

@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Extraction.Tagging;
 
 /// <summary>
@@ -14,9 +17,8 @@ public static class Viterbi
     /// <summary>An additive mask: 0 where a transition is allowed, <see cref="Forbidden"/> where not (start row included).</summary>
     public static readonly float[] Mask = BuildMask();
 
-    /// <summary>For each label, the labels allowed before it (the sentence start excluded).</summary>
-    private static readonly int[][] Predecessors = Enumerable.Range(0, Bilou.Count)
-        .Select(y => Enumerable.Range(0, Bilou.Count).Where(p => Bilou.Allowed(p, y)).ToArray()).ToArray();
+    /// <summary>Per previous label p, lanes y: all bits set where p → y is allowed (the sentence start excluded).</summary>
+    private static readonly int[] AllowedBits = BuildAllowedBits();
 
     private static float[] BuildMask()
     {
@@ -30,31 +32,55 @@ public static class Viterbi
         return m;
     }
 
-    /// <summary>Best label sequence for <paramref name="n"/> tokens; <paramref name="back"/> needs <c>n × Stride</c> ints.</summary>
+    private static int[] BuildAllowedBits()
+    {
+        var bits = new int[Bilou.Count * Stride];
+        for (int p = 0; p < Bilou.Count; p++)
+            for (int y = 0; y < Bilou.Count; y++)
+                bits[p * Stride + y] = Bilou.Allowed(p, y) ? -1 : 0;
+        return bits;
+    }
+
+    /// <summary>
+    /// Best label sequence for <paramref name="n"/> tokens; <paramref name="back"/> needs <c>n × Stride</c> ints.
+    /// All 16 labels are scored at once: for each previous label p in increasing order, a label y takes p when
+    /// <c>prev[p] + transition[p, y]</c> is strictly greater than its best so far over allowed p (ties keep the lower p).
+    /// </summary>
     public static void Decode(ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, int n, Span<int> back, Span<int> labels)
     {
         if (n == 0) return;
         const int L = Bilou.Count;
         Span<float> prev = stackalloc float[Stride];
-        Span<float> cur = stackalloc float[Stride];
         for (int y = 0; y < L; y++)
             prev[y] = emissions[y] + transitions[StartRow * Stride + y] + Mask[StartRow * Stride + y];
+        ref int allowed = ref MemoryMarshal.GetArrayDataReference(AllowedBits);
+        ref float trans = ref MemoryMarshal.GetReference(transitions);
+        var negInf = Vector256.Create(float.NegativeInfinity);
         for (int i = 1; i < n; i++)
         {
-            var e = emissions.Slice(i * Stride, Stride);
-            for (int y = 0; y < L; y++)
+            var bestLo = negInf;
+            var bestHi = negInf;
+            var argLo = Vector256<int>.Zero;
+            var argHi = Vector256<int>.Zero;
+            for (int p = 0; p < L; p++)
             {
-                float best = float.NegativeInfinity;
-                int arg = 0;
-                foreach (int p in Predecessors[y])
-                {
-                    float v = prev[p] + transitions[p * Stride + y];
-                    if (v > best) { best = v; arg = p; }
-                }
-                cur[y] = best + e[y];
-                back[i * Stride + y] = arg;
+                var from = Vector256.Create(prev[p]);
+                nuint at = (nuint)(p * Stride);
+                var lo = Vector256.ConditionalSelect(Vector256.LoadUnsafe(ref allowed, at).AsSingle(), from + Vector256.LoadUnsafe(ref trans, at), negInf);
+                var hi = Vector256.ConditionalSelect(Vector256.LoadUnsafe(ref allowed, at + 8).AsSingle(), from + Vector256.LoadUnsafe(ref trans, at + 8), negInf);
+                var gtLo = Vector256.GreaterThan(lo, bestLo);
+                var gtHi = Vector256.GreaterThan(hi, bestHi);
+                var pv = Vector256.Create(p);
+                bestLo = Vector256.ConditionalSelect(gtLo, lo, bestLo);
+                bestHi = Vector256.ConditionalSelect(gtHi, hi, bestHi);
+                argLo = Vector256.ConditionalSelect(gtLo.AsInt32(), pv, argLo);
+                argHi = Vector256.ConditionalSelect(gtHi.AsInt32(), pv, argHi);
             }
-            cur.CopyTo(prev);
+            var e = emissions.Slice(i * Stride, Stride);
+            (bestLo + Vector256.Create(e)).CopyTo(prev);
+            (bestHi + Vector256.Create(e[8..])).CopyTo(prev[8..]);
+            argLo.CopyTo(back.Slice(i * Stride, 8));
+            argHi.CopyTo(back.Slice(i * Stride + 8, 8));
         }
         float top = float.NegativeInfinity;
         int last = 0;

@@ -20,6 +20,8 @@ public static class Tokenizer
 
     public static void Tokenize(string text, int from, int to, TokenTable tokens)
     {
+        // News text runs at 5.5–7 characters per token (spaces included): one allocation instead of doubling from 16.
+        tokens.EnsureCapacity(tokens.Count + (to - from) / 5 + 16);
         var s = text.AsSpan(0, to);
         int i = from;
         bool lineStart = true;

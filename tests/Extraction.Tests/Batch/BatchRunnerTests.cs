@@ -124,6 +124,52 @@ public sealed class BatchRunnerTests : IDisposable
     }
 
     [Fact]
+    public void ThePiecesOfALongText_AreSharedWithIdleWorkers_AndTheTablesStayTheSame()
+    {
+        var root = Path.Combine(_dir, "one-long");
+        Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, "short.txt"), "Only Words Here.\n");
+        File.WriteAllText(Path.Combine(root, "long.txt"),
+            string.Concat(Enumerable.Range(0, 4000).Select(i => $"Paragraph {i} mentions Somebody{i % 13} in Somewhere{i % 7}.\n\n")));
+        var load = new LoadOptions { PieceChars = 5000 };
+        var reference = Tables(Run(root, Stages(new CapitalisedWordTagger()), new BatchOptions { Jobs = 1, Load = load }));
+
+        foreach (int jobs in new[] { 2, 3 })
+        {
+            var threads = new System.Collections.Concurrent.ConcurrentDictionary<int, byte>();
+            using var result = Run(root, Stages(new CapitalisedWordTagger(d =>
+            {
+                if (d.Id == "long.txt") threads.TryAdd(Environment.CurrentManagedThreadId, 0);
+                Thread.Sleep(1);
+            })), new BatchOptions { Jobs = jobs, Load = load });
+            Assert.Equal(reference, Tables(result));
+            Assert.True(threads.Count > 1, $"{jobs} jobs: the long text's pieces ran on {threads.Count} thread(s)");
+        }
+    }
+
+    [Fact]
+    public void APieceThatFailsOnAnotherWorker_FailsItsText_AfterThePiecesBefore()
+    {
+        var root = Path.Combine(_dir, "failing-long");
+        Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, "long.txt"),
+            string.Concat(Enumerable.Range(0, 2000).Select(i => $"Paragraph {i} mentions Somebody{i % 13}{(i == 1500 ? " Boom" : "")}.\n\n")));
+        var load = new LoadOptions { PieceChars = 4000 };
+        var tagger = () => new CapitalisedWordTagger(d =>
+        {
+            Thread.Sleep(1);
+            if (d.Text.Contains("Boom", StringComparison.Ordinal)) throw new InvalidOperationException("boom");
+        });
+        var one = Run(root, Stages(tagger()), new BatchOptions { Jobs = 1, Load = load });
+        var two = Run(root, Stages(tagger()), new BatchOptions { Jobs = 2, Load = load });
+        var row = Assert.Single(two.Documents);
+        Assert.Equal(DocumentStatus.Failed, row.Status);
+        Assert.Contains("boom", row.Error);
+        Assert.Contains("after", row.Error);
+        Assert.Equal(Tables(one), Tables(two));
+    }
+
+    [Fact]
     public void AStageThatThrows_FailsOnlyItsDocument()
     {
         var root = Corpus(8);

@@ -43,6 +43,35 @@ public sealed class MentionSpoolTests : IDisposable
         Assert.Equal("\ud800x", spool.Last().Text);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void TablesWrittenFromTheSpool_AreTheBytesTheRowObjectsGive(bool spreadsheetSafe)
+    {
+        using var spool = new MentionSpool(_dir);
+        var block = new MentionBlock();
+        string[] texts = ["Шойгу", "", "\ud800x", "=SUM(A1)", "-1", "say \"hi\", then\r\nleave", "\t@x", "Tengrinews.kz", "a\u2028b"];
+        for (int k = 0; k < texts.Length; k++)
+        {
+            block.Add(k, k + texts[k].Length, texts[k], k % 2 == 0 ? "PER" : "ORG", k % 3 == 0 ? null : "+" + texts[k], k - 1, "ner:" + texts[k], k / 7f);
+            block.EntityIds[k] = k % 4 == 0 ? null : "#" + k;
+        }
+        spool.Add(1, block);
+        spool.Complete(Documents, id => "=id" + id);
+        var options = new TableOptions { SpreadsheetSafe = spreadsheetSafe };
+
+        var fromSpool = Path.Combine(_dir, "spool", "mentions.csv");
+        var fromRows = Path.Combine(_dir, "rows", "mentions.csv");
+        TableWriter.WriteMentions(fromSpool, spool, options);
+        TableWriter.WriteMentions(fromRows, spool.ToList(), options);
+
+        Assert.Equal(File.ReadAllBytes(fromRows), File.ReadAllBytes(fromSpool));
+        Assert.Equal(File.ReadAllBytes(Path.ChangeExtension(fromRows, ".jsonl")), File.ReadAllBytes(Path.ChangeExtension(fromSpool, ".jsonl")));
+        var records = Extraction.Tests.Output.Rfc4180.ParseRecords(File.ReadAllText(fromSpool).TrimStart('\uFEFF'));
+        Assert.Equal(texts.Length + 1, records.Count);
+        Assert.Equal(texts[5], records[6][3]);
+    }
+
     [Fact]
     public void TheFile_IsInTheGivenFolder_AndDeletedOnDispose()
     {

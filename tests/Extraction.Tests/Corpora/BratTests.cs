@@ -35,6 +35,39 @@ public class BratTests
         Assert.Equal(Language.Ru, d.Language);
     }
 
+    [Theory]
+    [InlineData("улице Тверской", "Тверской")]
+    [InlineData("Улица Монсиньи", "Монсиньи")]
+    [InlineData("ул. Бассейной", "Бассейной")]
+    [InlineData("ул.Рябиновой", "Рябиновой")]
+    [InlineData("ул. 1-я Останкинская, 35, зал 302", "1-я Останкинская")]
+    [InlineData("Манежной площади", "Манежной")]
+    [InlineData("площади Тахрир", "Тахрир")]
+    [InlineData("Харитоньевскому переулку", "Харитоньевскому")]
+    [InlineData("набережной Днепра", "Днепра")]
+    [InlineData("Белом доме", null)]
+    [InlineData("памятник Ленину", null)]
+    [InlineData("Аллее славы", null)]
+    [InlineData("улицах", null)]
+    public void Street_name_is_the_span_without_its_class_noun(string span, string? name)
+    {
+        string text = "Это было на " + span + " вчера.";
+        var range = new TextRange(12, 12 + span.Length);
+        Assert.Equal(name, Brat.StreetName(text, range)?.Of(text));
+    }
+
+    [Fact]
+    public void Facilities_become_locations_only_when_asked()
+    {
+        const string text = "Митинг на Манежной площади у Белого дома и у здания ФСБ.";
+        string[] ann = ["T1\tFACILITY 10 26\tМанежной площади", "T2\tFACILITY 29 40\tБелого дома", "T3\tFACILITY 45 55\tздания ФСБ"];
+        string[] Locs(FacilityMapping f) => Brat.Parse("x", text, ann, facilities: f).Spans
+            .Select(s => $"{s.Type}:{s.Range.Of(text)}:{s.OriginalLabel}").ToArray();
+        Assert.Empty(Locs(FacilityMapping.None));
+        Assert.Equal(["LOC:Манежной:FACILITY"], Locs(FacilityMapping.Streets));
+        Assert.Equal(["LOC:Манежной:FACILITY", "LOC:Белого дома:FACILITY"], Locs(FacilityMapping.Named));
+    }
+
     [Fact]
     public void Outermost_drops_nested_within_group_only()
     {

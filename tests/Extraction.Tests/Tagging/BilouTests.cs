@@ -11,7 +11,9 @@ public class BilouTests
         (int, int, int)[] spans = [(0, 1, 0), (2, 5, 1), (5, 7, 2)];
         Bilou.Encode(spans, labels);
         Assert.Equal(["U-PER", "O", "B-ORG", "I-ORG", "L-ORG", "B-LOC", "L-LOC"], labels.Select(Bilou.Name));
-        Assert.Equal(spans, Bilou.Decode(labels));
+        var decoded = new List<(int, int, int)> { (9, 9, 9) };
+        Bilou.Decode(labels, decoded);
+        Assert.Equal(spans, decoded);
     }
 
     [Fact]

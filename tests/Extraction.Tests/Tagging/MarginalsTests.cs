@@ -45,4 +45,20 @@ public class MarginalsTests
         Assert.Equal(0f, m[Bilou.Label(0, 1)]);
         Assert.Equal(1f, m.AsSpan(0, Bilou.Count).ToArray().Sum(), 4);
     }
+
+    [Fact]
+    public void A_range_of_tokens_gets_the_same_bits_as_the_whole_sentence()
+    {
+        const int n = 9, S = Viterbi.Stride, L = Bilou.Count;
+        var rng = new Random(7);
+        var e = new float[n * S];
+        var t = new float[(L + 1) * S];
+        for (int i = 0; i < e.Length; i++) e[i] = (float)(rng.NextDouble() * 20 - 10);
+        for (int i = 0; i < t.Length; i++) t[i] = (float)(rng.NextDouble() * 8 - 4);
+        var all = new float[n * S];
+        Marginals.Compute(e, t, n, 3f, new float[2 * n * S], all);
+        var some = new float[n * S];
+        Marginals.FromPotentials(e, Marginals.Potentials(t, 3f), n, 3f, new float[2 * n * S], some, 3, 6);
+        Assert.Equal(all.AsSpan(3 * S, 3 * S).ToArray(), some.AsSpan(3 * S, 3 * S).ToArray());
+    }
 }

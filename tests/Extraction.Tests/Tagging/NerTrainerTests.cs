@@ -122,6 +122,37 @@ public class NerTrainerTests
     }
 
     [Fact]
+    public void Stacked_stage_reuses_the_first_pass_and_scores_exactly_like_two_separate_passes()
+    {
+        var (model, _) = NerTrainer.TrainModel(Language.En, TaggerLexicon.Empty, new NerTrainingOptions { Epochs = 5, HashBits = 14, StackFolds = 3 }, Corpus());
+        var refiner = model.Refiner!;
+        Assert.True(model.Weights.IsPairedWith(refiner.Weights)); // the stage takes the carried path
+        string[] texts =
+        [
+            "Olga Green works for Hooli Inc in Oslo .\nIn Oslo , Hooli Inc hired Olga Green .",
+            "David Black met « Acme Corp » staff in Lisbon , then Maria Lopez flew to « Vienna » .",
+            "JOHN BROWN WORKS FOR GLOBEX INC IN PARIS . john brown works for globex inc in paris .",
+            "Peter White",
+        ];
+        foreach (var text in texts)
+        {
+            var doc = TaggingTestData.Doc(text);
+            new NerStage(null, model).Process(doc);
+            var expected = TaggingTestData.Doc(text);
+            var evidence = DocumentEvidence.Build(expected);
+            var passOne = new List<NerModel.Prediction>();
+            model.TagSentences(expected, evidence, passOne);
+            evidence.AddPassOne(expected, passOne);
+            var passTwo = new List<NerModel.Prediction>();
+            foreach (var sentence in expected.Sentences) refiner.Tag(expected, sentence.FirstToken, sentence.EndToken, evidence, passTwo);
+            Assert.NotEmpty(passTwo);
+            Assert.Equal(
+                passTwo.Select(p => (expected.Tokens[p.First].Start, expected.Tokens[p.End - 1].End, p.Type, BitConverter.SingleToInt32Bits(p.Confidence))),
+                doc.Mentions.Select(m => (m.Range.Start, m.Range.End, m.Type, BitConverter.SingleToInt32Bits(m.Confidence))));
+        }
+    }
+
+    [Fact]
     public void Stage_skips_furniture_and_sentences_without_a_model()
     {
         var model = TrainTiny();

@@ -36,6 +36,31 @@ public sealed class WeightTableTests
     }
 
     [Fact]
+    public void Paired_tables_read_and_sum_like_each_table_alone()
+    {
+        var dense1 = Dense(8, (3, 0, 1.5f), (3, 12, -2f), (64, 5, 0.25f), (200, 1, 7f), (255, 15, 4f));
+        var dense2 = Dense(8, (3, 1, 0.5f), (65, 2, -1f), (200, 1, 3f), (127, 0, 2f));
+        var (first, second) = WeightTable.Pair(WeightTable.FromDense(dense1, 8), WeightTable.FromDense(dense2, 8));
+        Assert.True(first.IsPairedWith(second));
+        Assert.Equal((4, 4), (first.RowCount, second.RowCount));
+        for (int b = 0; b < 256; b++)
+        {
+            Assert.Equal(dense1.AsSpan(b * Viterbi.Stride, Viterbi.Stride).ToArray(), first.Row(b).ToArray());
+            Assert.Equal(dense2.AsSpan(b * Viterbi.Stride, Viterbi.Stride).ToArray(), second.Row(b).ToArray());
+        }
+        int[] buckets = [3, 7, 64, 65, 200, 127, 255, 0];
+        foreach (var (table, dense) in new[] { (first, dense1), (second, dense2) })
+        {
+            var expected = new float[Viterbi.Stride];
+            var actual = new float[Viterbi.Stride];
+            NerModel.Accumulate(dense, buckets, expected);
+            table.Accumulate(buckets, actual);
+            Assert.Equal(expected, actual);
+        }
+        Assert.Same(first, WeightTable.Pair(first, second).First);
+    }
+
+    [Fact]
     public void Builder_rejects_buckets_out_of_order()
     {
         var builder = new WeightTable.Builder(4);

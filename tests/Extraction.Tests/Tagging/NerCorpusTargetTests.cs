@@ -1,0 +1,59 @@
+using Extraction.Corpora;
+using Extraction.Documents;
+using Extraction.Tagging;
+
+namespace Extraction.Tests.Tagging;
+
+public class NerCorpusTargetTests
+{
+    // The corpus writes «власти» and «полиция» in lower case mid-sentence, «Совет Федерации» capitalised.
+    private static readonly CaseProfile Profile = CaseProfile.Build(
+    [
+        new GoldDocument("a", "Вчера власти Германии и полиция Бельгии сообщили, что власти не знают. Вчера полиция приехала.", []),
+        new GoldDocument("b", "Вчера Совет Федерации одобрил закон. Вчера совет директоров собрался. Вчера совет директоров ушёл. Вчера совет решил.", []),
+    ]);
+
+    private static GoldSpan Span(string text, string part, EntityType type)
+    {
+        int start = text.IndexOf(part, StringComparison.Ordinal);
+        return new GoldSpan(new TextRange(start, start + part.Length), type);
+    }
+
+    private static string[] Targets(string text, CaseProfile? profile, params (string Part, EntityType Type)[] spans) =>
+        NerCorpus.Targets(text, spans.Select(s => Span(text, s.Part, s.Type)).ToList(), profile).Select(s => s.Range.Of(text)).ToArray();
+
+    [Fact]
+    public void Profile_counts_mid_sentence_case_of_words_and_pairs()
+    {
+        Assert.True(Profile.StartsDescription("Власти", "Германии"));
+        Assert.True(Profile.StartsDescription("Полиция", ""));
+        Assert.False(Profile.StartsDescription("Совет", "Федерации")); // the pair is written capitalised
+        Assert.True(Profile.StartsDescription("Совет", "директоров")); // the pair is written in lower case
+        Assert.False(Profile.StartsDescription("Вчера", "")); // only ever seen sentence-initially
+        Assert.False(Profile.StartsDescription("Д", "Медведев")); // initials are never descriptions
+    }
+
+    [Fact]
+    public void Sentence_initial_description_gives_way_to_the_nested_name()
+    {
+        const string text = "Власти Германии сообщили об этом. Совет Федерации одобрил закон.";
+        var spans = new[] { ("Власти Германии", EntityType.ORG), ("Германии", EntityType.LOC), ("Совет Федерации", EntityType.ORG) };
+        Assert.Equal(["Власти Германии", "Совет Федерации"], Targets(text, null, spans));
+        Assert.Equal(["Германии", "Совет Федерации"], Targets(text, Profile, spans));
+    }
+
+    [Fact]
+    public void A_quoted_sentence_starts_at_its_first_word()
+    {
+        const string text = "Он ушёл. «Власти Германии молчат», — сказал он.";
+        Assert.Equal(["Германии"], Targets(text, Profile, ("Власти Германии", EntityType.ORG), ("Германии", EntityType.LOC)));
+    }
+
+    [Fact]
+    public void Only_sentence_initial_org_and_loc_spans_are_checked()
+    {
+        const string text = "Он сказал: «Власти Германии» и ушёл. Полиция Петрова приехала.";
+        Assert.Equal(["Власти Германии", "Полиция Петрова"],
+            Targets(text, Profile, ("Власти Германии", EntityType.ORG), ("Полиция Петрова", EntityType.PER)));
+    }
+}
