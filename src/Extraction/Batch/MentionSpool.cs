@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Collections;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -178,15 +179,16 @@ public sealed class MentionSpool : IReadOnlyCollection<MentionRow>, ITableSource
     private (IReadOnlyList<DocumentRow>, Func<string, string>) Completed() =>
         _documents is { } documents && _resolve is { } resolve ? (documents, resolve) : throw new InvalidOperationException("The spool is read after Complete.");
 
-    /// <summary>Reads the spool file back block by block and row by row; a row's strings stay bytes until asked for.</summary>
+    /// <summary>
+    /// Reads the spool file back block by block and row by row, parsing from a large buffer (a reader over the file stream
+    /// makes several stream calls per row); a row's strings stay bytes until asked for.
+    /// </summary>
     private sealed class RowReader(string path, int count) : IDisposable
     {
-        private readonly FileStream _file = new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16, FileOptions.SequentialScan);
-        private BinaryReader? _reader;
-        private byte[] _idBuffer = new byte[64];
+        private readonly FileStream _file = new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+        private byte[] _buffer = new byte[1 << 16];
+        private int _position, _length;
         private int _read;
-
-        private BinaryReader Reader => _reader ??= new BinaryReader(_file, Encoding.UTF8);
 
         public int Document { get; private set; }
         public int Rows { get; private set; }
@@ -203,31 +205,84 @@ public sealed class MentionSpool : IReadOnlyCollection<MentionRow>, ITableSource
         public bool NextBlock()
         {
             if (_read >= count) return false;
-            Document = Reader.Read7BitEncodedInt();
-            Rows = Reader.Read7BitEncodedInt();
+            Document = Read7Bit();
+            Rows = Read7Bit();
             Ids.Clear();
-            for (int k = 0; k < Rows; k++) Ids.Add(SpoolStrings.Read(Reader, ref _idBuffer));
+            for (int k = 0; k < Rows; k++)
+            {
+                var (isNull, utf16, bytes) = StringHeader();
+                var span = Take(bytes);
+                Ids.Add(isNull ? null : utf16 ? new string(MemoryMarshal.Cast<byte, char>(span)) : Encoding.UTF8.GetString(span));
+            }
             return true;
         }
 
         public void NextRow()
         {
-            Start = Reader.ReadInt32();
-            End = Reader.ReadInt32();
-            Sentence = Reader.ReadInt32();
-            Confidence = Reader.ReadSingle();
-            Type.Read(Reader);
-            Source.Read(Reader);
-            Text.Read(Reader);
-            Normalized.Read(Reader);
+            var fixedPart = Take(16);
+            Start = BinaryPrimitives.ReadInt32LittleEndian(fixedPart);
+            End = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[4..]);
+            Sentence = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[8..]);
+            Confidence = BinaryPrimitives.ReadSingleLittleEndian(fixedPart[12..]);
+            ReadField(Type);
+            ReadField(Source);
+            ReadField(Text);
+            ReadField(Normalized);
             _read++;
         }
 
-        public void Dispose()
+        private void ReadField(SpoolField field)
         {
-            _reader?.Dispose();
-            _file.Dispose();
+            var (isNull, utf16, bytes) = StringHeader();
+            field.Set(isNull, utf16, Take(bytes));
         }
+
+        private (bool Null, bool Utf16, int Bytes) StringHeader()
+        {
+            int n = Read7Bit();
+            if (n == 0) return (true, false, 0);
+            int length = (n - 1) >> 1;
+            bool utf16 = ((n - 1) & 1) == 1;
+            return (false, utf16, utf16 ? length * 2 : length);
+        }
+
+        private int Read7Bit()
+        {
+            int value = 0;
+            for (int shift = 0; shift < 35; shift += 7)
+            {
+                byte b = Take(1)[0];
+                value |= (b & 0x7F) << shift;
+                if (b < 0x80) return value;
+            }
+            throw new InvalidDataException("mention spool: bad 7-bit encoded number");
+        }
+
+        /// <summary>The next <paramref name="n"/> bytes; valid until the next call.</summary>
+        private ReadOnlySpan<byte> Take(int n)
+        {
+            if (_length - _position < n) Fill(n);
+            var span = _buffer.AsSpan(_position, n);
+            _position += n;
+            return span;
+        }
+
+        private void Fill(int n)
+        {
+            int left = _length - _position;
+            if (n > _buffer.Length) Array.Resize(ref _buffer, Math.Max(n, _buffer.Length * 2));
+            Buffer.BlockCopy(_buffer, _position, _buffer, 0, left);
+            _position = 0;
+            _length = left;
+            while (_length < n)
+            {
+                int got = _file.Read(_buffer, _length, _buffer.Length - _length);
+                if (got == 0) throw new EndOfStreamException("mention spool: the file ends inside a row");
+                _length += got;
+            }
+        }
+
+        public void Dispose() => _file.Dispose();
     }
 
     /// <summary>A string of a spooled row as stored: UTF-8 bytes, UTF-16 code units (text that is not valid UTF-16), or null.</summary>
@@ -239,7 +294,12 @@ public sealed class MentionSpool : IReadOnlyCollection<MentionRow>, ITableSource
 
         private ReadOnlySpan<byte> Bytes => _bytes.AsSpan(0, _length);
 
-        public void Read(BinaryReader reader) => (_null, _utf16, _length) = SpoolStrings.ReadBytes(reader, ref _bytes);
+        public void Set(bool isNull, bool utf16, ReadOnlySpan<byte> bytes)
+        {
+            (_null, _utf16, _length) = (isNull, utf16, bytes.Length);
+            if (_bytes.Length < bytes.Length) _bytes = new byte[Math.Max(bytes.Length, _bytes.Length * 2)];
+            bytes.CopyTo(_bytes);
+        }
 
         public string? String() => _null ? null : _utf16 ? new string(MemoryMarshal.Cast<byte, char>(Bytes)) : Encoding.UTF8.GetString(Bytes);
 
@@ -289,26 +349,5 @@ internal static class SpoolStrings
             writer.Write7BitEncodedInt(1 + (s.Length << 1 | 1));
             writer.Write(MemoryMarshal.AsBytes(s));
         }
-    }
-
-    public static string? Read(BinaryReader reader, ref byte[] buffer)
-    {
-        var (isNull, utf16, bytes) = ReadBytes(reader, ref buffer);
-        if (isNull) return null;
-        var span = buffer.AsSpan(0, bytes);
-        return utf16 ? new string(MemoryMarshal.Cast<byte, char>(span)) : Encoding.UTF8.GetString(span);
-    }
-
-    /// <summary>Reads a string's stored bytes into <paramref name="buffer"/> (grown as needed).</summary>
-    public static (bool Null, bool Utf16, int Bytes) ReadBytes(BinaryReader reader, ref byte[] buffer)
-    {
-        int n = reader.Read7BitEncodedInt();
-        if (n == 0) return (true, false, 0);
-        int length = (n - 1) >> 1;
-        bool utf16 = ((n - 1) & 1) == 1;
-        int bytes = utf16 ? length * 2 : length;
-        if (buffer.Length < bytes) buffer = new byte[Math.Max(bytes, buffer.Length * 2)];
-        reader.BaseStream.ReadExactly(buffer.AsSpan(0, bytes));
-        return (false, utf16, bytes);
     }
 }
