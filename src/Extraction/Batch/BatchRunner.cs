@@ -76,8 +76,9 @@ public sealed record BatchSummary(int Documents, int Failed, long Tokens, long M
 /// A long text keeps one <c>doc_id</c> and one <c>documents.csv</c> row (with the number of pieces); its mentions'
 /// offsets and sentence numbers refer to the whole text, as if it had been processed at once. Each piece is a
 /// separate <see cref="Document"/> (same id) for the stages and the linker, dated by the first piece; an entity cut by a
-/// piece border (only possible inside a single enormous line) is lost. Workers with no files left process pieces of the
-/// long texts that others are reading (<see cref="PieceHelp"/>); the reader hands them on in order.
+/// piece border (only possible inside a single enormous line) is lost. Workers with no file to start (none left, or the
+/// files in flight wait behind a long text) process pieces of the long texts that others are reading
+/// (<see cref="PieceHelp"/>); the reader hands them on in order.
 /// </para>
 /// <para>
 /// Every input gets a row: a failing file (not text, unreadable, a stage error) is caught here, once, and becomes a
@@ -90,6 +91,7 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
 {
     private const int FilesInFlightPerJob = 4;
     private const int PiecesAhead = 2;
+    private static readonly TimeSpan SlotPoll = TimeSpan.FromMilliseconds(20);
 
     /// <summary>Layers cheap enough to recompute for documents restored from the journal.</summary>
     private static readonly HashSet<string> StructuralLayers = [Layers.Tokens, Layers.Sentences, Layers.Language, Layers.Furniture];
@@ -142,7 +144,12 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
             {
                 while (true)
                 {
-                    try { slots.Wait(noMoreStarts.Token); }
+                    // While the files in flight wait for an earlier long text to be consumed, help with that text's pieces.
+                    try
+                    {
+                        while (!slots.Wait(0, noMoreStarts.Token))
+                            if (help.Wait(out var job, SlotPoll)) job.Run(this, null);
+                    }
                     catch (OperationCanceledException) { break; }
                     int i = Interlocked.Increment(ref next) - 1;
                     if (i >= files.Count) break;
@@ -388,15 +395,20 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
             lock (_jobs) _jobs.Remove(job);
         }
 
-        /// <summary>Waits for a piece; false once no worker reads files any more (or the batch stops).</summary>
-        public bool Wait(out PieceJob job)
+        /// <summary>Waits for a piece; false once no worker reads files any more (or the batch stops), or after <paramref name="timeout"/>.</summary>
+        public bool Wait(out PieceJob job, TimeSpan? timeout = null)
         {
             lock (_jobs)
             {
                 _idle++;
                 try
                 {
-                    while (_jobs.Count == 0 && !_closed) Monitor.Wait(_jobs);
+                    if (timeout is { } limit)
+                    {
+                        if (_jobs.Count == 0 && !_closed) Monitor.Wait(_jobs, limit);
+                    }
+                    else
+                        while (_jobs.Count == 0 && !_closed) Monitor.Wait(_jobs);
                     return TakeFirst(out job);
                 }
                 finally

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using Extraction.Documents;
 
 namespace Extraction.Linking;
@@ -327,15 +328,24 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
         foreach (var g in groups)
             foreach (var i in g.Items)
                 sizes[sets.Find(i)] = sizes.GetValueOrDefault(sets.Find(i)) + 1;
+        // Candidates by type and first letter, in group order (a long text has thousands of groups).
+        var byStart = new Dictionary<(EntityType, char), List<int>>();
+        for (int h = 0; h < groups.Count; h++)
+        {
+            var k = groups[h].Form.Key;
+            if (k.Length == 0) continue;
+            var bucket = CollectionsMarshal.GetValueRefOrAddDefault(byStart, (groups[h].Form.Type, k[0]), out _) ??= [];
+            bucket.Add(h);
+        }
         for (int g = 0; g < groups.Count; g++)
         {
             var a = groups[g];
             if (a.Canonical is not null || a.Items.Count > 1 || sizes[sets.Find(a.Items[0])] > 1) continue;
             var key = a.Form.Key;
-            if (key.Length < 6) continue;
+            if (key.Length < 6 || !byStart.TryGetValue((a.Form.Type, key[0]), out var candidates)) continue;
             int max = key.Length >= 10 ? 2 : 1;
             int best = -1, bestDistance = max + 1;
-            for (int h = 0; h < groups.Count; h++)
+            foreach (int h in candidates)
             {
                 var b = groups[h];
                 var other = b.Form.Key;

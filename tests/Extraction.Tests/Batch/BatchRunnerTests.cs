@@ -148,6 +148,27 @@ public sealed class BatchRunnerTests : IDisposable
     }
 
     [Fact]
+    public void WorkersWaitingBehindALongText_HelpWithItsPieces()
+    {
+        var root = Path.Combine(_dir, "long-first");
+        Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, "a-long.txt"),
+            string.Concat(Enumerable.Range(0, 4000).Select(i => $"Paragraph {i} mentions Somebody{i % 13} in Somewhere{i % 7}.\n\n")));
+        for (int i = 0; i < 40; i++) File.WriteAllText(Path.Combine(root, $"b-{i:D2}.txt"), $"Short Text Number {i}.\n");
+        var load = new LoadOptions { PieceChars = 5000 };
+        var reference = Tables(Run(root, Stages(new CapitalisedWordTagger()), new BatchOptions { Jobs = 1, Load = load }));
+
+        var threads = new System.Collections.Concurrent.ConcurrentDictionary<int, byte>();
+        using var result = Run(root, Stages(new CapitalisedWordTagger(d =>
+        {
+            if (d.Id == "a-long.txt") threads.TryAdd(Environment.CurrentManagedThreadId, 0);
+            Thread.Sleep(1);
+        })), new BatchOptions { Jobs = 2, Load = load });
+        Assert.Equal(reference, Tables(result));
+        Assert.True(threads.Count > 1, $"the long text's pieces ran on {threads.Count} thread(s)");
+    }
+
+    [Fact]
     public void APieceThatFailsOnAnotherWorker_FailsItsText_AfterThePiecesBefore()
     {
         var root = Path.Combine(_dir, "failing-long");
