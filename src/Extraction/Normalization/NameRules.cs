@@ -29,22 +29,41 @@ public sealed record DeclensionRule(NameGender Gender, bool Exception, string[] 
 {
     public bool Fits(NameGender gender) => Gender == NameGender.Unknown || Gender == gender;
 
+    /// <summary>Per oblique case (index c − 1): letters cut from the nominative's end, and the ending added ("." = none cut, none added).</summary>
+    private readonly (int Cut, string Add)[] _mods = [.. Mods.Select(m =>
+    {
+        if (m == ".") return (0, "");
+        int cut = 0;
+        while (cut < m.Length && m[cut] == '-') cut++;
+        return (cut, m[cut..]);
+    })];
+
+    /// <summary>The modification of oblique case <paramref name="c"/> (1 = gent … 5 = loct).</summary>
+    public (int Cut, string Add) Mod(int c) => _mods[c - 1];
+
     /// <summary>The test the nominative matches, or null.</summary>
-    public string? Match(string nominative)
+    public string? Match(ReadOnlySpan<char> nominative)
     {
         foreach (var t in Tests)
-            if (Exception ? nominative == t : nominative.EndsWith(t, StringComparison.Ordinal)) return t;
+            if (Exception ? nominative.SequenceEqual(t) : nominative.EndsWith(t, StringComparison.Ordinal)) return t;
         return null;
     }
 
     /// <summary>Oblique case <paramref name="c"/> (1 = gent … 5 = loct) of a nominative this rule applies to.</summary>
     public string Apply(string nominative, int c)
     {
-        var mod = Mods[c - 1];
-        if (mod == ".") return nominative;
-        int cut = 0;
-        while (cut < mod.Length && mod[cut] == '-') cut++;
-        return cut > nominative.Length ? nominative : nominative[..^cut] + mod[cut..];
+        var (cut, add) = Mod(c);
+        if (Mods[c - 1] == ".") return nominative;
+        return cut > nominative.Length ? nominative : nominative[..^cut] + add;
+    }
+
+    /// <summary>Whether <see cref="Apply"/> gives <paramref name="form"/> for <paramref name="nominative"/>, without building it.</summary>
+    public bool Gives(ReadOnlySpan<char> nominative, int c, ReadOnlySpan<char> form)
+    {
+        var (cut, add) = Mod(c);
+        if (Mods[c - 1] == "." || cut > nominative.Length) return nominative.SequenceEqual(form);
+        var kept = nominative[..^cut];
+        return form.Length == kept.Length + add.Length && form.StartsWith(kept) && form.EndsWith(add);
     }
 }
 
@@ -76,7 +95,7 @@ public sealed class NameRules
     }
 
     /// <summary>The first declension rule (exceptions first, then endings, in order) that applies to a nominative.</summary>
-    public DeclensionRule? RuleFor(NameRole role, NameGender gender, string nominative)
+    public DeclensionRule? RuleFor(NameRole role, NameGender gender, ReadOnlySpan<char> nominative)
     {
         foreach (var r in _declension[(int)role])
             if (r.Fits(gender) && r.Match(nominative) is not null) return r;
@@ -89,28 +108,39 @@ public sealed class NameRules
     /// </summary>
     public IEnumerable<string> Nominatives(NameRole role, NameGender gender, string folded, int c)
     {
-        if (c == 0)
-        {
-            yield return folded;
-            yield break;
-        }
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (c == 0) return [folded];
+        List<string>? tried = null, found = null;
+        // Candidates are composed on the stack; one becomes a string only when its rule matches it (each candidate is
+        // checked once, by the first rule that makes it).
+        Span<char> buffer = stackalloc char[64];
         foreach (var rule in _declension[(int)role])
         {
             if (!rule.Fits(gender)) continue;
-            var mod = rule.Mods[c - 1];
-            int cut = 0;
-            while (cut < mod.Length && mod[cut] == '-') cut++;
-            var add = mod == "." ? "" : mod[cut..];
+            var (cut, add) = rule.Mod(c);
             if (!folded.EndsWith(add, StringComparison.Ordinal)) continue;
-            var stem = folded[..^add.Length];
+            var stem = folded.AsSpan(0, folded.Length - add.Length);
             foreach (var test in rule.Tests)
             {
                 if (cut > test.Length) continue;
-                var nominative = stem + test[^cut..];
-                if (rule.Match(nominative) is null || !seen.Add(nominative)) continue;
-                if (ReferenceEquals(RuleFor(role, gender, nominative), rule) && rule.Apply(nominative, c) == folded) yield return nominative;
+                var tail = test.AsSpan(test.Length - cut);
+                int length = stem.Length + tail.Length;
+                var candidate = length <= buffer.Length ? buffer[..length] : new char[length];
+                stem.CopyTo(candidate);
+                tail.CopyTo(candidate[stem.Length..]);
+                if (rule.Match(candidate) is null || Tried(tried, candidate)) continue;
+                var nominative = candidate.ToString();
+                (tried ??= []).Add(nominative);
+                if (ReferenceEquals(RuleFor(role, gender, candidate), rule) && rule.Gives(candidate, c, folded)) (found ??= []).Add(nominative);
             }
+        }
+        return found ?? [];
+
+        static bool Tried(List<string>? tried, ReadOnlySpan<char> candidate)
+        {
+            if (tried is null) return false;
+            foreach (var t in tried)
+                if (candidate.SequenceEqual(t)) return true;
+            return false;
         }
     }
 
