@@ -123,38 +123,21 @@ public sealed class BatchRunnerTests : IDisposable
         Assert.Equal(3000 * 2 * 2, result.Mentions.Count(m => m.Text.StartsWith("Some", StringComparison.Ordinal)));
     }
 
-    [Fact]
-    public void ThePiecesOfALongText_AreSharedWithIdleWorkers_AndTheTablesStayTheSame()
+    /// <summary>
+    /// A long text is shared with workers that have no file to start: when it is the last file to start, and when the
+    /// files after it wait for it to be consumed (every file slot taken). The tables stay those of one job.
+    /// </summary>
+    [Theory]
+    [InlineData("long-last", 1, 2)]
+    [InlineData("long-last", 1, 3)]
+    [InlineData("long-first", 40, 2)]
+    public void ThePiecesOfALongText_AreSharedWithWorkersThatHaveNoFileToStart(string name, int shortFiles, int jobs)
     {
-        var root = Path.Combine(_dir, "one-long");
-        Directory.CreateDirectory(root);
-        File.WriteAllText(Path.Combine(root, "short.txt"), "Only Words Here.\n");
-        File.WriteAllText(Path.Combine(root, "long.txt"),
-            string.Concat(Enumerable.Range(0, 4000).Select(i => $"Paragraph {i} mentions Somebody{i % 13} in Somewhere{i % 7}.\n\n")));
-        var load = new LoadOptions { PieceChars = 5000 };
-        var reference = Tables(Run(root, Stages(new CapitalisedWordTagger()), new BatchOptions { Jobs = 1, Load = load }));
-
-        foreach (int jobs in new[] { 2, 3 })
-        {
-            var threads = new System.Collections.Concurrent.ConcurrentDictionary<int, byte>();
-            using var result = Run(root, Stages(new CapitalisedWordTagger(d =>
-            {
-                if (d.Id == "long.txt") threads.TryAdd(Environment.CurrentManagedThreadId, 0);
-                Thread.Sleep(1);
-            })), new BatchOptions { Jobs = jobs, Load = load });
-            Assert.Equal(reference, Tables(result));
-            Assert.True(threads.Count > 1, $"{jobs} jobs: the long text's pieces ran on {threads.Count} thread(s)");
-        }
-    }
-
-    [Fact]
-    public void WorkersWaitingBehindALongText_HelpWithItsPieces()
-    {
-        var root = Path.Combine(_dir, "long-first");
+        var root = Path.Combine(_dir, name);
         Directory.CreateDirectory(root);
         File.WriteAllText(Path.Combine(root, "a-long.txt"),
             string.Concat(Enumerable.Range(0, 4000).Select(i => $"Paragraph {i} mentions Somebody{i % 13} in Somewhere{i % 7}.\n\n")));
-        for (int i = 0; i < 40; i++) File.WriteAllText(Path.Combine(root, $"b-{i:D2}.txt"), $"Short Text Number {i}.\n");
+        for (int i = 0; i < shortFiles; i++) File.WriteAllText(Path.Combine(root, $"b-{i:D2}.txt"), $"Short Text Number {i}.\n");
         var load = new LoadOptions { PieceChars = 5000 };
         var reference = Tables(Run(root, Stages(new CapitalisedWordTagger()), new BatchOptions { Jobs = 1, Load = load }));
 
@@ -163,9 +146,9 @@ public sealed class BatchRunnerTests : IDisposable
         {
             if (d.Id == "a-long.txt") threads.TryAdd(Environment.CurrentManagedThreadId, 0);
             Thread.Sleep(1);
-        })), new BatchOptions { Jobs = 2, Load = load });
+        })), new BatchOptions { Jobs = jobs, Load = load });
         Assert.Equal(reference, Tables(result));
-        Assert.True(threads.Count > 1, $"the long text's pieces ran on {threads.Count} thread(s)");
+        Assert.True(threads.Count > 1, $"{jobs} jobs: the long text's pieces ran on {threads.Count} thread(s)");
     }
 
     [Fact]
