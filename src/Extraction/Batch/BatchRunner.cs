@@ -334,6 +334,7 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
     /// <summary>A piece of a long text to process, by the worker reading the text or by one with no files left.</summary>
     private sealed class PieceJob(Document document, TextPiece piece)
     {
+        private readonly object _gate = new();
         private bool _done;
         private Exception? _error;
 
@@ -345,19 +346,19 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
         {
             try { runner.ProcessPiece(document, piece, restored); }
             catch (Exception e) { _error = e; }
-            lock (this)
+            lock (_gate)
             {
                 Volatile.Write(ref _done, true);
-                Monitor.PulseAll(this);
+                Monitor.PulseAll(_gate);
             }
         }
 
         /// <summary>Waits until the piece is processed; a stage's exception is thrown here, to the worker that owns the text.</summary>
         public void Wait()
         {
-            lock (this)
+            lock (_gate)
             {
-                while (!_done) Monitor.Wait(this);
+                while (!_done) Monitor.Wait(_gate);
             }
             if (_error is { } e) ExceptionDispatchInfo.Throw(e);
         }

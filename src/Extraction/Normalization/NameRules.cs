@@ -53,15 +53,14 @@ public sealed record DeclensionRule(NameGender Gender, bool Exception, string[] 
     public string Apply(string nominative, int c)
     {
         var (cut, add) = Mod(c);
-        if (Mods[c - 1] == ".") return nominative;
-        return cut > nominative.Length ? nominative : nominative[..^cut] + add;
+        return cut > nominative.Length || cut == 0 && add.Length == 0 ? nominative : nominative[..^cut] + add;
     }
 
     /// <summary>Whether <see cref="Apply"/> gives <paramref name="form"/> for <paramref name="nominative"/>, without building it.</summary>
     public bool Gives(ReadOnlySpan<char> nominative, int c, ReadOnlySpan<char> form)
     {
         var (cut, add) = Mod(c);
-        if (Mods[c - 1] == "." || cut > nominative.Length) return nominative.SequenceEqual(form);
+        if (cut > nominative.Length) return nominative.SequenceEqual(form);
         var kept = nominative[..^cut];
         return form.Length == kept.Length + add.Length && form.StartsWith(kept) && form.EndsWith(add);
     }
