@@ -46,11 +46,15 @@ public sealed class Journal : IDisposable
     /// <summary>Pieces appended for the current document (since its piece 0), written into its done record.</summary>
     private int _pieces;
 
-    private Journal(string path, FileStream writer, Dictionary<string, FinishedAt> finished)
+    /// <summary>The path of the last done record written (done records code their path against it).</summary>
+    private string _lastPath;
+
+    private Journal(string path, FileStream writer, Dictionary<string, FinishedAt> finished, string lastPath)
     {
         _path = path;
         _writer = writer;
         _finished = finished;
+        _lastPath = lastPath;
     }
 
     /// <summary>Documents finished by the earlier run (empty unless resuming).</summary>
@@ -68,18 +72,22 @@ public sealed class Journal : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var finished = new Dictionary<string, FinishedAt>(StringComparer.Ordinal);
         var tmp = path + ".tmp";
+        string lastPath = "";
         using (var fresh = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {
             fresh.Write(JournalFormat.Magic);
             fresh.Write(JournalFormat.Header(key));
-            if (resume && File.Exists(path)) CopyFinished(path, key, fresh, finished);
+            if (resume && File.Exists(path)) lastPath = CopyFinished(path, key, fresh, finished);
         }
         File.Move(tmp, path, overwrite: true);
-        return new Journal(path, new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 1 << 16), finished);
+        return new Journal(path, new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 1 << 16), finished, lastPath);
     }
 
-    /// <summary>Copies the finished documents of an old journal to <paramref name="fresh"/>, noting where each one's pieces start.</summary>
-    private static void CopyFinished(string path, string key, FileStream fresh, Dictionary<string, FinishedAt> finished)
+    /// <summary>
+    /// Copies the finished documents of an old journal to <paramref name="fresh"/>, noting where each one's pieces start;
+    /// returns the path of the last done record written (done records are coded again, against the fresh file's paths).
+    /// </summary>
+    private static string CopyFinished(string path, string key, FileStream fresh, Dictionary<string, FinishedAt> finished)
     {
         using var old = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         Span<byte> magic = stackalloc byte[JournalFormat.Magic.Length];
@@ -87,7 +95,8 @@ public sealed class Journal : IDisposable
         if (!magic[..got].SequenceEqual(JournalFormat.Magic[..got]))
             throw Refused(path, "is not a journal of this version (an older JSON journal?)");
         var buffer = new byte[1 << 16];
-        if (got < magic.Length || !JournalFormat.TryRead(old, ref buffer, out int prefix, out int length)) return;
+        string oldLast = "", freshLast = "";
+        if (got < magic.Length || !JournalFormat.TryRead(old, ref buffer, out int prefix, out int length)) return freshLast;
         if (JournalFormat.ReadHeader(buffer.AsSpan(prefix, length)) != key)
             throw Refused(path, "was written by a run with another configuration (pipeline file, encoding or piece size) or journal version");
 
@@ -103,20 +112,23 @@ public sealed class Journal : IDisposable
                     pending.Add(record.ToArray());
                     break;
                 case JournalFormat.DoneKind:
-                    var (done, pieces) = JournalFormat.ReadDone(payload);
+                    var (done, pieces) = JournalFormat.ReadDone(payload, oldLast);
+                    oldLast = done.Path;
                     if (pieces == pending.Count)
                     {
                         long offset = fresh.Position;
                         foreach (var piece in pending) fresh.Write(piece);
-                        fresh.Write(record);
+                        fresh.Write(JournalFormat.Done(done, pieces, freshLast));
+                        freshLast = done.Path;
                         finished[done.Path] = new FinishedAt(done, offset, pieces);
                     }
                     pending.Clear();
                     break;
                 default:
-                    return;
+                    return freshLast;
             }
         }
+        return freshLast;
     }
 
     private static ConfigException Refused(string path, string why) =>
@@ -157,7 +169,8 @@ public sealed class Journal : IDisposable
     /// <summary>Marks a document finished (its pieces are the ones appended since its piece 0) and flushes, so it survives an interruption.</summary>
     public void AddDone(JournalDone done)
     {
-        _writer.Write(JournalFormat.Done(done, _pieces));
+        _writer.Write(JournalFormat.Done(done, _pieces, _lastPath));
+        _lastPath = done.Path;
         _pieces = 0;
         _writer.Flush();
     }

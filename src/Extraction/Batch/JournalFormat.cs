@@ -13,7 +13,9 @@ namespace Extraction.Batch;
 ///     1 header : varint format version, str configuration key
 ///     2 piece  : varint piece index, varint offset (characters before the piece), varint chars, date,
 ///                varint mention count, mentions
-///     3 done   : str path, varint file bytes, modification ticks (8 bytes, little-endian), varint piece count
+///     3 done   : varint shared, str rest: the path is the first `shared` UTF-16 characters of the previous done
+///                record's path followed by `rest`; varint file bytes, modification ticks (8 bytes, little-endian),
+///                varint piece count
 ///   date     = byte 0 (none) | 1 str value, str source | 2 str value, str source, varint start, varint length
 ///   mention  = flags (1 byte: bits 0-1 type PER/ORG/LOC/DATE, bit 2 confidence is 1, bit 3 cluster is -1),
 ///              zigzag varint start minus the previous mention's start (0 before the first), varint length,
@@ -39,7 +41,8 @@ internal static class JournalFormat
     private const byte ConfidenceOne = 1 << 2, NoCluster = 1 << 3;
     private const int RefNull = 0, RefText = 1, RefNew = 2, RefTable = 3;
 
-    private static readonly UTF8Encoding Utf8 = new(false, throwOnInvalidBytes: true);
+    /// <summary>UTF-8; a lone surrogate (never in decoded text) would become U+FFFD rather than fail the document.</summary>
+    private static readonly UTF8Encoding Utf8 = new(false);
 
     /// <summary>Each worker thread's record buffer and piece string table.</summary>
     [ThreadStatic] private static RecordWriter? t_writer;
@@ -83,10 +86,13 @@ internal static class JournalFormat
         return w.Framed();
     }
 
-    /// <summary>A done record, framed.</summary>
-    public static byte[] Done(JournalDone done, int pieces) => Framed(DoneKind, w =>
+    /// <summary>A done record, framed, its path coded against <paramref name="previousPath"/> (the previous done record's).</summary>
+    public static byte[] Done(JournalDone done, int pieces, string previousPath) => Framed(DoneKind, w =>
     {
-        w.String(done.Path);
+        int shared = done.Path.AsSpan().CommonPrefixLength(previousPath);
+        if (shared > 0 && shared < done.Path.Length && char.IsLowSurrogate(done.Path[shared])) shared--;
+        w.VarUInt((uint)shared);
+        w.String(done.Path.AsSpan(shared));
         w.VarUInt((ulong)done.Bytes);
         w.Int64(done.ModifiedTicks);
         w.VarUInt((uint)pieces);
@@ -158,12 +164,15 @@ internal static class JournalFormat
         return PieceIndex(record[prefix..]);
     }
 
-    /// <summary>A done payload: the document and its piece count.</summary>
-    public static (JournalDone Done, int Pieces) ReadDone(ReadOnlySpan<byte> payload)
+    /// <summary>A done payload (its path coded against <paramref name="previousPath"/>): the document and its piece count.</summary>
+    public static (JournalDone Done, int Pieces) ReadDone(ReadOnlySpan<byte> payload, string previousPath)
     {
         var r = new RecordReader(payload);
         r.Byte();
-        return (new JournalDone(r.String(), (long)r.VarUInt(), r.Int64()), (int)r.VarUInt());
+        int shared = (int)r.VarUInt();
+        if (shared > previousPath.Length) throw new InvalidDataException("a done record shares more of the previous path than there is");
+        var path = string.Concat(previousPath.AsSpan(0, shared), r.String());
+        return (new JournalDone(path, (long)r.VarUInt(), r.Int64()), (int)r.VarUInt());
     }
 
     public static JournalPiece ReadPiece(string path, ReadOnlySpan<byte> payload)

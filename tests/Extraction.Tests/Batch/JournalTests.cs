@@ -87,6 +87,28 @@ public sealed class JournalTests : IDisposable
     }
 
     [Fact]
+    public void DonePaths_CodedAgainstThePreviousPath_ReadBack_AlsoAfterResumingTwice()
+    {
+        // The second and third paths share a prefix with the one before that ends inside a surrogate pair.
+        string[] paths = ["/in/dir/𝔘𝔙.txt", "/in/dir/𝔘𝔚.txt", "/in/dir/𝔘𝔚.txt.bak", "/other/x", "/in/dir/𝔘𝔙.txt2"];
+        using (var journal = Journal.Open(JournalPath, "key", resume: false))
+            for (int i = 0; i < 3; i++)
+            {
+                journal.AddPiece(Journal.PieceRecord(0, 0, new Document("d", "d")));
+                journal.AddDone(new JournalDone(paths[i], i, i));
+            }
+        using (var resumed = Journal.Open(JournalPath, "key", resume: true))
+            for (int i = 3; i < 5; i++)
+            {
+                resumed.AddPiece(Journal.PieceRecord(0, 0, new Document("d", "d")));
+                resumed.AddDone(new JournalDone(paths[i], i, i));
+            }
+        using var again = Journal.Open(JournalPath, "key", resume: true);
+        Assert.Equal(5, again.FinishedCount);
+        for (int i = 0; i < 5; i++) Assert.Equal(new JournalDone(paths[i], i, i), again.Finished(paths[i], i, i)?.Done);
+    }
+
+    [Fact]
     public void RepeatedStrings_AreStoredOncePerPiece()
     {
         var doc = new Document("r.txt", string.Concat(Enumerable.Repeat("Организация Объединённых Наций; ", 100)));
