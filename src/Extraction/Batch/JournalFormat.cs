@@ -44,7 +44,7 @@ internal static class JournalFormat
     /// <summary>UTF-8; a lone surrogate (never in decoded text) would become U+FFFD rather than fail the document.</summary>
     private static readonly UTF8Encoding Utf8 = new(false);
 
-    /// <summary>Each worker thread's record buffer and piece string table.</summary>
+    /// <summary>Each thread's record buffer and piece string table (workers make piece records, the consumer done records).</summary>
     [ThreadStatic] private static RecordWriter? t_writer;
 
     /// <summary>A piece record, framed (length, payload, checksum), made from the tagged <paramref name="document"/>.</summary>
@@ -107,7 +107,7 @@ internal static class JournalFormat
 
     private static byte[] Framed(byte kind, Action<RecordWriter> body)
     {
-        var w = new RecordWriter();
+        var w = t_writer ??= new RecordWriter();
         w.Start(kind);
         body(w);
         return w.Framed();
