@@ -207,11 +207,14 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
             ExceptionDispatchInfo.Throw(crash);
         }
 
+        var documentsDone = clock.Elapsed;
         linker.Complete();
         var mentions = tables.Mentions;
         mentions.Complete(tables.Documents, linker.Resolve);
         var entities = linker.Entities();
         clock.Stop();
+        log.Debug("Documents done in {Seconds:F2} s; corpus linking completed in {Ms:F0} ms more", documentsDone.TotalSeconds,
+            (clock.Elapsed - documentsDone).TotalMilliseconds);
         var summary = new BatchSummary(tables.Documents.Count, tables.Failed, tables.Tokens, mentions.Count, entities.Count,
             clock.Elapsed.TotalSeconds, Process.GetCurrentProcess().PeakWorkingSet64, tables.Resumed, files.Count - tables.Documents.Count);
         return new BatchResult(tables.Documents, mentions, entities, summary);
