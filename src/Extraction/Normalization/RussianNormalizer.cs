@@ -65,6 +65,11 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         double bestScore = double.NegativeInfinity;
         var current = new string[words.Count];
         bool particle = parts.Any(p => p.IsWord && NameParticles.Contains(p.Text));
+        // A lone word that is a form of a listed man's first name and of a listed woman's («Раиса»: Раиса, or Раис's
+        // genitive; «Раису»; «Александра») says nothing about the gender, so news's leaning towards men does not decide
+        // it: the readings weigh by themselves (the nominative of the one against an oblique case of the other), and the
+        // document's other mentions still settle it.
+        double malePrior = words.Count == 1 && FormOfFirstNamesOfBothGenders(parts[words[0]].Text, parses[0]) ? 0.5 : MalePrior;
         foreach (var gender in new[] { NameGender.Male, NameGender.Female })
         {
             for (int c = 0; c < Grammemes.MainCases.Length; c++)
@@ -82,7 +87,7 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         // each word's reading gives a nominative the document shows (context).
         double Hypothesis(NameGender gender, int c, IReadOnlySet<string>? context, out bool shown)
         {
-            double score = Math.Log(gender == NameGender.Male ? MalePrior : 1 - MalePrior) + Math.Log(CasePrior[c]);
+            double score = Math.Log(gender == NameGender.Male ? malePrior : 1 - malePrior) + Math.Log(CasePrior[c]);
             bool indeclinable = particle, knownOblique = false, nominativeLike = false;
             shown = context is not null;
             for (int w = 0; w < words.Count; w++)
@@ -104,7 +109,7 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
                 current[w] = form;
                 shown &= inDocument;
                 score += Math.Log(s);
-                indeclinable |= form == word && char.ToLowerInvariant(word[^1]) is 'о' or 'у' or 'ю' or 'е' or 'и' or 'э';
+                indeclinable |= form == word && char.ToLowerInvariant(word[^1]) is 'о' or 'у' or 'ю' or 'е' or 'и' or 'э' && !IsKunya(word, w, words.Count);
                 knownOblique |= form != word && (known || IsProductiveSurname(Letters.Fold(form), gender));
                 nominativeLike |= form != word && char.ToLowerInvariant(word[^1]) is 'а' or 'я' or 'у' or 'ю';
             }
@@ -116,6 +121,27 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
             if (indeclinable && nominativeLike && !knownOblique && c > 0 && (words.Count > 1 || particle)) score += Math.Log(IndeclinableOblique);
             return score;
         }
+    }
+
+    /// <summary>
+    /// An Arabic kunya («Абу», father of; «Умм», mother of) before the rest of the name: it stays as it is, but the
+    /// name after it declines like any other («Абу Бакра», «Абу Мазеном»), so it is no sign of an indeclinable foreign name.
+    /// </summary>
+    private static bool IsKunya(string word, int w, int count) =>
+        w < count - 1 && (word.Equals("Абу", StringComparison.OrdinalIgnoreCase) || word.Equals("Умм", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Whether a word's dictionary readings are forms of a listed man's first name and of a listed woman's.</summary>
+    private bool FormOfFirstNamesOfBothGenders(string word, MorphParse[] parses)
+    {
+        bool male = false, female = false;
+        foreach (var p in parses)
+        {
+            if (p.IsGuess || !morph.Tag(p).Has(Grammemes.Name)) continue;
+            var listed = names.FirstName(Letters.Fold(morph.Lemma(word, p)));
+            male |= listed == NameGender.Male;
+            female |= listed == NameGender.Female;
+        }
+        return male && female;
     }
 
     /// <summary>
