@@ -45,7 +45,7 @@ public sealed record DeclensionRule(NameGender Gender, bool Exception, string[] 
     public string? Match(ReadOnlySpan<char> nominative)
     {
         foreach (var t in Tests)
-            if (Exception ? nominative.SequenceEqual(t) : nominative.EndsWith(t, StringComparison.Ordinal)) return t;
+            if (Exception ? nominative.SequenceEqual(t) : nominative.EndsWith(t)) return t;
         return null;
     }
 
@@ -91,15 +91,66 @@ public sealed class NameRules
         _suffixes = suffixes;
         _declension = declension;
         _maxSuffix = suffixes.Select(s => s.Count == 0 ? 0 : s.Keys.Max(k => k.Length)).ToArray();
+        _index = new RuleIndex[3 * 3];
+        for (int r = 0; r < 3; r++)
+            for (int g = 0; g < 3; g++)
+                _index[r * 3 + g] = new RuleIndex(declension[r], (NameGender)g);
+    }
+
+    // Per role and gender (role × 3 + gender): the declension rules indexed, so a lookup does not scan them all.
+    private readonly RuleIndex[] _index;
+
+    /// <summary>
+    /// The declension rules of one role that fit one gender, indexed: for <see cref="RuleFor"/>, the first rule (its
+    /// position in the list) that each whole-word exception and each ending selects; for <see cref="Nominatives"/>, per
+    /// oblique case, the rules whose ending for that case a form can end with, by the form's last letter (rules that
+    /// add nothing apply to every form), each list in rule order.
+    /// </summary>
+    private sealed class RuleIndex
+    {
+        public readonly DeclensionRule[] Rules;
+        private readonly Dictionary<string, int> _exact = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _endings = new(StringComparer.Ordinal);
+        private readonly int _maxEnding;
+        private readonly Dictionary<char, int[]>[] _byLastLetter = new Dictionary<char, int[]>[5];
+        private readonly int[][] _addingNothing = new int[5][];
+
+        public RuleIndex(DeclensionRule[] all, NameGender gender)
+        {
+            Rules = [.. all.Where(r => r.Fits(gender))];
+            for (int i = Rules.Length - 1; i >= 0; i--) // the first rule a test selects wins
+                foreach (var t in Rules[i].Tests)
+                {
+                    (Rules[i].Exception ? _exact : _endings)[t] = i;
+                    if (!Rules[i].Exception) _maxEnding = Math.Max(_maxEnding, t.Length);
+                }
+            for (int c = 1; c <= 5; c++)
+            {
+                var adding = Enumerable.Range(0, Rules.Length).Where(i => Rules[i].Mod(c).Add.Length > 0).ToArray();
+                _addingNothing[c - 1] = [.. Enumerable.Range(0, Rules.Length).Where(i => Rules[i].Mod(c).Add.Length == 0)];
+                _byLastLetter[c - 1] = adding.GroupBy(i => Rules[i].Mod(c).Add[^1]).ToDictionary(
+                    g => g.Key, g => g.Concat(_addingNothing[c - 1]).Order().ToArray());
+            }
+        }
+
+        public DeclensionRule? RuleFor(ReadOnlySpan<char> nominative)
+        {
+            int first = int.MaxValue;
+            if (_exact.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(nominative, out var e)) first = e;
+            var endings = _endings.GetAlternateLookup<ReadOnlySpan<char>>();
+            for (int l = Math.Min(_maxEnding, nominative.Length); l >= 0; l--)
+                if (endings.TryGetValue(nominative[^l..], out var i) && i < first) first = i;
+            return first == int.MaxValue ? null : Rules[first];
+        }
+
+        /// <summary>Positions in <see cref="Rules"/>, in order, of the rules that may make <paramref name="form"/> in case <paramref name="c"/>.</summary>
+        public int[] Making(ReadOnlySpan<char> form, int c) =>
+            form.Length > 0 && _byLastLetter[c - 1].TryGetValue(form[^1], out var rules) ? rules : _addingNothing[c - 1];
     }
 
     /// <summary>The first declension rule (exceptions first, then endings, in order) that applies to a nominative.</summary>
-    public DeclensionRule? RuleFor(NameRole role, NameGender gender, ReadOnlySpan<char> nominative)
-    {
-        foreach (var r in _declension[(int)role])
-            if (r.Fits(gender) && r.Match(nominative) is not null) return r;
-        return null;
-    }
+    public DeclensionRule? RuleFor(NameRole role, NameGender gender, ReadOnlySpan<char> nominative) =>
+        _index[(int)role * 3 + (int)gender].RuleFor(nominative);
 
     /// <summary>
     /// The nominatives (folded) that petrovich declines to <paramref name="folded"/> in case <paramref name="c"/>
@@ -112,11 +163,12 @@ public sealed class NameRules
         // Candidates are composed on the stack; one becomes a string only when its rule matches it (each candidate is
         // checked once, by the first rule that makes it).
         Span<char> buffer = stackalloc char[64];
-        foreach (var rule in _declension[(int)role])
+        var index = _index[(int)role * 3 + (int)gender];
+        foreach (var r in index.Making(folded, c))
         {
-            if (!rule.Fits(gender)) continue;
+            var rule = index.Rules[r];
             var (cut, add) = rule.Mod(c);
-            if (!folded.EndsWith(add, StringComparison.Ordinal)) continue;
+            if (!folded.AsSpan().EndsWith(add)) continue;
             var stem = folded.AsSpan(0, folded.Length - add.Length);
             foreach (var test in rule.Tests)
             {
@@ -129,7 +181,7 @@ public sealed class NameRules
                 if (rule.Match(candidate) is null || Tried(tried, candidate)) continue;
                 var nominative = candidate.ToString();
                 (tried ??= []).Add(nominative);
-                if (ReferenceEquals(RuleFor(role, gender, candidate), rule) && rule.Gives(candidate, c, folded)) (found ??= []).Add(nominative);
+                if (ReferenceEquals(index.RuleFor(candidate), rule) && rule.Gives(candidate, c, folded)) (found ??= []).Add(nominative);
             }
         }
         return found ?? [];
