@@ -41,14 +41,6 @@ public sealed record DeclensionRule(NameGender Gender, bool Exception, string[] 
     /// <summary>The modification of oblique case <paramref name="c"/> (1 = gent … 5 = loct).</summary>
     public (int Cut, string Add) Mod(int c) => _mods[c - 1];
 
-    /// <summary>The test the nominative matches, or null.</summary>
-    public string? Match(ReadOnlySpan<char> nominative)
-    {
-        foreach (var t in Tests)
-            if (Exception ? nominative.SequenceEqual(t) : nominative.EndsWith(t)) return t;
-        return null;
-    }
-
     /// <summary>Oblique case <paramref name="c"/> (1 = gent … 5 = loct) of a nominative this rule applies to.</summary>
     public string Apply(string nominative, int c)
     {
@@ -159,9 +151,9 @@ public sealed class NameRules
     public IEnumerable<string> Nominatives(NameRole role, NameGender gender, string folded, int c)
     {
         if (c == 0) return [folded];
-        List<string>? tried = null, found = null;
-        // Candidates are composed on the stack; one becomes a string only when its rule matches it (each candidate is
-        // checked once, by the first rule that makes it).
+        List<string>? found = null;
+        // A candidate is a nominative when the rule that makes it is the rule that declines it (the first one that
+        // selects it); it is composed on the stack and becomes a string only then.
         Span<char> buffer = stackalloc char[64];
         var index = _index[(int)role * 3 + (int)gender];
         foreach (var r in index.Making(folded, c))
@@ -178,18 +170,16 @@ public sealed class NameRules
                 var candidate = length <= buffer.Length ? buffer[..length] : new char[length];
                 stem.CopyTo(candidate);
                 tail.CopyTo(candidate[stem.Length..]);
-                if (rule.Match(candidate) is null || Tried(tried, candidate)) continue;
-                var nominative = candidate.ToString();
-                (tried ??= []).Add(nominative);
-                if (ReferenceEquals(index.RuleFor(candidate), rule) && rule.Gives(candidate, c, folded)) (found ??= []).Add(nominative);
+                if (!ReferenceEquals(index.RuleFor(candidate), rule) || !rule.Gives(candidate, c, folded) || Contains(found, candidate)) continue;
+                (found ??= []).Add(candidate.ToString());
             }
         }
         return found ?? [];
 
-        static bool Tried(List<string>? tried, ReadOnlySpan<char> candidate)
+        static bool Contains(List<string>? found, ReadOnlySpan<char> candidate)
         {
-            if (tried is null) return false;
-            foreach (var t in tried)
+            if (found is null) return false;
+            foreach (var t in found)
                 if (candidate.SequenceEqual(t)) return true;
             return false;
         }
@@ -205,8 +195,9 @@ public sealed class NameRules
     {
         int r = (int)role;
         if (_exceptions[r].TryGetValue(folded, out var g)) return g;
+        var suffixes = _suffixes[r].GetAlternateLookup<ReadOnlySpan<char>>();
         for (int l = Math.Min(_maxSuffix[r], folded.Length); l >= 1; l--)
-            if (_suffixes[r].TryGetValue(folded[^l..], out g)) return g;
+            if (suffixes.TryGetValue(folded.AsSpan(folded.Length - l), out g)) return g;
         return NameGender.Unknown;
     }
 

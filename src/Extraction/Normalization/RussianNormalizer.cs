@@ -302,7 +302,7 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
                 if (nameRole == NameRole.Last && IsProductiveSurname(nominative, gender)) s *= 1.5;
                 // Surnames of the soft adjective declension («Верхняя») are rare: «Мей» and «Стингрей» are foreign
                 // names that stay, not the genitive of «Мяя».
-                if (nameRole == NameRole.Last && nominative.EndsWith("яя") && nominative != foldedWord) s *= 0.1;
+                if (nameRole == NameRole.Last && nominative.EndsWith("яя", StringComparison.Ordinal) && nominative != foldedWord) s *= 0.1;
                 // Unchanged is a weak reading for a word that ends like an oblique case («Леманом», «Цукербергу»).
                 if (nominative == foldedWord && LooksOblique(foldedWord)) s *= HasObliqueOnlyEnding(foldedWord) ? 0.1 : 0.4;
                 if (!fromRules.TryGetValue(nominative, out var old) || old < s) fromRules[nominative] = s;
@@ -333,8 +333,8 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
     /// Finnish -нен (Райкконен, Хейккинен; a woman's stays as it is).
     /// </summary>
     private static bool IsProductiveSurname(string folded, NameGender gender) => gender == NameGender.Male
-        ? folded.EndsWith("ов") || folded.EndsWith("ев") || folded.EndsWith("ин") || folded.EndsWith("ын") || folded.EndsWith("ский") || folded.EndsWith("цкий") || folded.EndsWith("нен")
-        : folded.EndsWith("ова") || folded.EndsWith("ева") || folded.EndsWith("ина") || folded.EndsWith("ына") || folded.EndsWith("ская") || folded.EndsWith("цкая");
+        ? folded.EndsWith("ов", StringComparison.Ordinal) || folded.EndsWith("ев", StringComparison.Ordinal) || folded.EndsWith("ин", StringComparison.Ordinal) || folded.EndsWith("ын", StringComparison.Ordinal) || folded.EndsWith("ский", StringComparison.Ordinal) || folded.EndsWith("цкий", StringComparison.Ordinal) || folded.EndsWith("нен", StringComparison.Ordinal)
+        : folded.EndsWith("ова", StringComparison.Ordinal) || folded.EndsWith("ева", StringComparison.Ordinal) || folded.EndsWith("ина", StringComparison.Ordinal) || folded.EndsWith("ына", StringComparison.Ordinal) || folded.EndsWith("ская", StringComparison.Ordinal) || folded.EndsWith("цкая", StringComparison.Ordinal);
 
     private enum Position { Only, First, Middle, Last }
 
@@ -362,12 +362,12 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
     }
 
     private static bool LooksOblique(string folded) =>
-        folded.Length > 3 && (folded.EndsWith("ом") || folded.EndsWith("ем") || folded.EndsWith("ым") || folded.EndsWith("им")
-                              || folded.EndsWith("у") || folded.EndsWith("ю") || folded.EndsWith("ы") || folded.EndsWith("ии"));
+        folded.Length > 3 && (folded.EndsWith("ом", StringComparison.Ordinal) || folded.EndsWith("ем", StringComparison.Ordinal) || folded.EndsWith("ым", StringComparison.Ordinal) || folded.EndsWith("им", StringComparison.Ordinal)
+                              || folded.EndsWith("у", StringComparison.Ordinal) || folded.EndsWith("ю", StringComparison.Ordinal) || folded.EndsWith("ы", StringComparison.Ordinal) || folded.EndsWith("ии", StringComparison.Ordinal));
 
     /// <summary>Endings of oblique cases that hardly any name has in the nominative (unlike -а, -у, -ой, -ем: Артем).</summary>
     private static bool HasObliqueOnlyEnding(string folded) =>
-        folded.Length > 3 && (folded.EndsWith('ы') || folded.EndsWith("ии") || folded.EndsWith("ом") || folded.EndsWith("ым") || folded.EndsWith("ому"));
+        folded.Length > 3 && (folded.EndsWith('ы') || folded.EndsWith("ии", StringComparison.Ordinal) || folded.EndsWith("ом", StringComparison.Ordinal) || folded.EndsWith("ым", StringComparison.Ordinal) || folded.EndsWith("ому", StringComparison.Ordinal));
 
     private static bool IsVowel(char c) => "аеёиоуыэюя".Contains(c);
 
