@@ -93,28 +93,40 @@ public sealed class NameRules
     private readonly RuleIndex[] _index;
 
     /// <summary>
-    /// The declension rules of one role that fit one gender, indexed: for <see cref="RuleFor"/>, the first rule (its
-    /// position in the list) that each whole-word exception and each ending selects; for <see cref="Nominatives"/>, per
-    /// oblique case, the rules whose ending for that case a form can end with, by the form's last letter (rules that
-    /// add nothing apply to every form), each list in rule order.
+    /// The declension rules of one role that fit one gender, indexed. For <see cref="RuleFor"/>, a trie of the rules'
+    /// tests read from the end: walking a word's letters backwards passes every ending a rule tests for (and reaches
+    /// the whole word, which an exception tests for), each node holding the first rule that selects it. For
+    /// <see cref="Nominatives"/>, per oblique case, the rules whose ending for that case a form can end with, by the
+    /// form's last letter (rules that add nothing apply to every form), each list in rule order.
     /// </summary>
     private sealed class RuleIndex
     {
+        private const int None = int.MaxValue;
         public readonly DeclensionRule[] Rules;
-        private readonly Dictionary<string, int> _exact = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, int> _endings = new(StringComparer.Ordinal);
-        private readonly int _maxEnding;
+        private readonly Dictionary<(int Node, char Letter), int> _children = [];
+        private readonly List<int> _ending = [None], _exact = [None]; // per node: first rule testing for the ending / whole word
         private readonly Dictionary<char, int[]>[] _byLastLetter = new Dictionary<char, int[]>[5];
         private readonly int[][] _addingNothing = new int[5][];
 
         public RuleIndex(DeclensionRule[] all, NameGender gender)
         {
             Rules = [.. all.Where(r => r.Fits(gender))];
-            for (int i = Rules.Length - 1; i >= 0; i--) // the first rule a test selects wins
+            for (int i = 0; i < Rules.Length; i++)
                 foreach (var t in Rules[i].Tests)
                 {
-                    (Rules[i].Exception ? _exact : _endings)[t] = i;
-                    if (!Rules[i].Exception) _maxEnding = Math.Max(_maxEnding, t.Length);
+                    int node = 0;
+                    for (int k = t.Length - 1; k >= 0; k--)
+                    {
+                        if (!_children.TryGetValue((node, t[k]), out var child))
+                        {
+                            _children[(node, t[k])] = child = _ending.Count;
+                            _ending.Add(None);
+                            _exact.Add(None);
+                        }
+                        node = child;
+                    }
+                    var first = Rules[i].Exception ? _exact : _ending;
+                    first[node] = Math.Min(first[node], i);
                 }
             for (int c = 1; c <= 5; c++)
             {
@@ -127,12 +139,14 @@ public sealed class NameRules
 
         public DeclensionRule? RuleFor(ReadOnlySpan<char> nominative)
         {
-            int first = int.MaxValue;
-            if (_exact.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(nominative, out var e)) first = e;
-            var endings = _endings.GetAlternateLookup<ReadOnlySpan<char>>();
-            for (int l = Math.Min(_maxEnding, nominative.Length); l >= 0; l--)
-                if (endings.TryGetValue(nominative[^l..], out var i) && i < first) first = i;
-            return first == int.MaxValue ? null : Rules[first];
+            int node = 0, first = _ending[0];
+            for (int k = nominative.Length - 1; k >= 0; k--)
+            {
+                if (!_children.TryGetValue((node, nominative[k]), out node)) return first == None ? null : Rules[first];
+                first = Math.Min(first, _ending[node]);
+            }
+            first = Math.Min(first, _exact[node]);
+            return first == None ? null : Rules[first];
         }
 
         /// <summary>Positions in <see cref="Rules"/>, in order, of the rules that may make <paramref name="form"/> in case <paramref name="c"/>.</summary>
