@@ -95,7 +95,8 @@ public sealed class NameRules
     /// <summary>
     /// The declension rules of one role that fit one gender, indexed. For <see cref="RuleFor"/>, a trie of the rules'
     /// tests read from the end: walking a word's letters backwards passes every ending a rule tests for (and reaches
-    /// the whole word, which an exception tests for), each node holding the first rule that selects it. For
+    /// the whole word, which an exception tests for), each node holding the first rule that selects it; a node's
+    /// children by the letters а–я sit in a flat table, any other letter in a dictionary. For
     /// <see cref="Nominatives"/>, per oblique case, the rules whose ending for that case a form can end with, by the
     /// form's last letter (rules that add nothing apply to every form), each list in rule order.
     /// </summary>
@@ -103,7 +104,9 @@ public sealed class NameRules
     {
         private const int None = int.MaxValue;
         public readonly DeclensionRule[] Rules;
-        private readonly Dictionary<(int Node, char Letter), int> _children = [];
+        private const int Alphabet = 32; // а–я
+        private int[] _children = new int[Alphabet]; // node × 32 + letter − 'а' → child node, 0 = none (the root is no child)
+        private readonly Dictionary<(int Node, char Letter), int> _otherChildren = [];
         private readonly List<int> _ending = [None], _exact = [None]; // per node: first rule testing for the ending / whole word
         private readonly Dictionary<char, int[]>[] _byLastLetter = new Dictionary<char, int[]>[5];
         private readonly int[][] _addingNothing = new int[5][];
@@ -117,11 +120,18 @@ public sealed class NameRules
                     int node = 0;
                     for (int k = t.Length - 1; k >= 0; k--)
                     {
-                        if (!_children.TryGetValue((node, t[k]), out var child))
+                        int child = Child(node, t[k]);
+                        if (child == 0)
                         {
-                            _children[(node, t[k])] = child = _ending.Count;
+                            child = _ending.Count;
                             _ending.Add(None);
                             _exact.Add(None);
+                            if (t[k] is >= 'а' and <= 'я')
+                            {
+                                if (_children.Length < (child + 1) * Alphabet) Array.Resize(ref _children, _children.Length * 2);
+                                _children[node * Alphabet + t[k] - 'а'] = child;
+                            }
+                            else _otherChildren[(node, t[k])] = child;
                         }
                         node = child;
                     }
@@ -142,12 +152,16 @@ public sealed class NameRules
             int node = 0, first = _ending[0];
             for (int k = nominative.Length - 1; k >= 0; k--)
             {
-                if (!_children.TryGetValue((node, nominative[k]), out node)) return first == None ? null : Rules[first];
+                node = Child(node, nominative[k]);
+                if (node == 0) return first == None ? null : Rules[first];
                 first = Math.Min(first, _ending[node]);
             }
             first = Math.Min(first, _exact[node]);
             return first == None ? null : Rules[first];
         }
+
+        private int Child(int node, char letter) =>
+            letter is >= 'а' and <= 'я' ? _children[node * Alphabet + letter - 'а'] : _otherChildren.GetValueOrDefault((node, letter));
 
         /// <summary>Positions in <see cref="Rules"/>, in order, of the rules that may make <paramref name="form"/> in case <paramref name="c"/>.</summary>
         public int[] Making(ReadOnlySpan<char> form, int c) =>
