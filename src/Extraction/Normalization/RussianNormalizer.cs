@@ -61,7 +61,7 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
             NormalizePhrase(parts, EntityType.PER);
             return;
         }
-        string[]? best = null;
+        var best = new string[words.Count];
         double bestScore = double.NegativeInfinity;
         var current = new string[words.Count];
         bool particle = parts.Any(p => p.IsWord && NameParticles.Contains(p.Text));
@@ -78,10 +78,10 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
                 // Several name words agree with each other, which a single word the document shows must not overrule
                 // («Ирина Турова» beside «Максим Туров»): they learn only a whole name the document shows.
                 if (nominatives is not null && words.Count > 1 && !wholeName) score = Hypothesis(gender, c, null, out _);
-                if (score > bestScore) { bestScore = score; best = (string[])current.Clone(); }
+                if (score > bestScore) { bestScore = score; current.CopyTo(best, 0); }
             }
         }
-        for (int w = 0; w < words.Count; w++) parts[words[w]] = parts[words[w]] with { Text = KeepSegmentCase(parts[words[w]].Text, best![w]) };
+        for (int w = 0; w < words.Count; w++) parts[words[w]] = parts[words[w]] with { Text = KeepSegmentCase(parts[words[w]].Text, best[w]) };
 
         // The score of reading every name word in this gender and case, their nominatives left in current; shown when
         // each word's reading gives a nominative the document shows (context).
@@ -252,8 +252,12 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
     private (string Form, double Score, bool Known, bool InDocument) BestNameReading(string word, MorphParse[] parses, NameGender gender, int c, Position position,
                                                                      IReadOnlySet<string>? nominatives)
     {
-        var fromMorph = new Dictionary<string, (string Form, double Score, bool Known)>(StringComparer.Ordinal);
-        var fromRules = new Dictionary<string, double>(StringComparer.Ordinal);
+        // Reused, one pair per thread (a call never runs inside another); cleared, a dictionary enumerates in insertion
+        // order again, so ties go the same way as in fresh ones.
+        var fromMorph = t_fromMorph ??= new(StringComparer.Ordinal);
+        var fromRules = t_fromRules ??= new(StringComparer.Ordinal);
+        fromMorph.Clear();
+        fromRules.Clear();
         var case_ = Grammemes.MainCases[c];
         var genderMask = gender == NameGender.Male ? Grammemes.Masc : Grammemes.Femn;
         float maxGuess = 0;
@@ -324,6 +328,9 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         }
         return (bestForm, best, known, inDocument);
     }
+
+    [ThreadStatic] private static Dictionary<string, (string Form, double Score, bool Known)>? t_fromMorph;
+    [ThreadStatic] private static Dictionary<string, double>? t_fromRules;
 
     private static double InDocumentFactor(IReadOnlySet<string>? nominatives, string folded) =>
         nominatives is not null && nominatives.Contains(folded) ? InDocument : 1.0;
