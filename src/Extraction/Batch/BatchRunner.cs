@@ -245,7 +245,7 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
             {
                 job.Wait();
                 var (doc, piece) = (job.Document, job.Piece);
-                var journalLine = journal is not null && work.Restored is null ? Journal.PieceLine(file.Path, piece.Index, piece.Offset, doc) : null;
+                var journalLine = journal is not null && work.Restored is null ? Journal.PieceRecord(piece.Index, piece.Offset, doc) : null;
                 work.Pieces.Add(new Piece(doc, Rows(doc, piece.Offset, sentences), journalLine), quit);
                 sentences += doc.Sentences.Count;
             }
@@ -495,7 +495,7 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
             throw new InvalidDataException("the file reads differently from when the journal was written; run without --resume");
         foreach (var stage in _structural) stage.Process(doc);
         doc.Date = saved.Date;
-        foreach (var m in saved.Mentions) doc.AddMention(Journal.FromJournal(m));
+        foreach (var m in saved.Mentions) doc.AddMention(Journal.FromJournal(m, doc.Text));
         doc.SortMentions();
     }
 
