@@ -126,7 +126,9 @@ internal static class RunCommand
                 }, cancel);
             }
 
+            var writing = Stopwatch.StartNew();
             using (result) BatchRunner.WriteTables(outDir, result, tables with { SpreadsheetSafe = tables.SpreadsheetSafe && !raw, Concurrent = jobs > 1 });
+            log.Debug("Tables written in {Ms} ms", writing.ElapsedMilliseconds);
             var summary = result.Summary with
             {
                 Seconds = clock.Elapsed.TotalSeconds, StartupSeconds = startup.TotalSeconds, PeakMemoryBytes = Process.GetCurrentProcess().PeakWorkingSet64,

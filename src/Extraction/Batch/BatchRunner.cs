@@ -105,10 +105,10 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
     private readonly record struct Piece(Document Document, MentionBlock Rows, byte[]? JournalLine);
 
     /// <summary>One input file on its way from a worker to the consumer.</summary>
-    private sealed class Work(InputFile file)
+    private sealed class Work(InputFile file, Doorbell bell)
     {
         public InputFile File { get; } = file;
-        public Handoff<Piece> Pieces { get; } = new(PiecesAhead);
+        public Handoff<Piece> Pieces { get; } = new(PiecesAhead, bell);
         public string? Encoding { get; set; }
         public long Bytes { get; set; }
         public int Replaced { get; set; }
@@ -128,15 +128,16 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
         var tables = new Tables(new MentionSpool(options.SpoolDirectory ?? Path.GetTempPath()));
         int jobs = Math.Clamp(options.Jobs, 1, 1024);
         var works = new Work?[files.Count];
-        var gate = new object();
         int next = 0, active = jobs, producing = jobs;
-        var help = new PieceHelp();
+        // The consumer wakes after about half the files in flight have moved on (each rings at least twice).
+        var bell = new Doorbell(jobs * FilesInFlightPerJob);
+        var help = new PieceHelp(jobs * FilesInFlightPerJob, bell);
         int helpWindow = jobs;
         Exception? crash = null;
-        using var slots = new SemaphoreSlim(jobs * FilesInFlightPerJob);
         using var quit = new CancellationTokenSource();
         using var noMoreStarts = CancellationTokenSource.CreateLinkedTokenSource(cancel, quit.Token);
         using var closeHelp = quit.Token.Register(help.Close);
+        using var wakeHelp = noMoreStarts.Token.Register(help.WakeAll);
 
         void Worker()
         {
@@ -145,20 +146,13 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
                 while (true)
                 {
                     // While the files in flight wait for an earlier long text to be consumed, help with that text's pieces.
-                    try
-                    {
-                        while (!slots.Wait(0, noMoreStarts.Token))
-                            if (help.Wait(out var job, SlotPoll)) job.Run(this, null);
-                    }
-                    catch (OperationCanceledException) { break; }
+                    PieceJob? job;
+                    while (help.TakeSlot(out job, noMoreStarts.Token)) job!.Run(this, null);
+                    if (noMoreStarts.IsCancellationRequested) break;
                     int i = Interlocked.Increment(ref next) - 1;
                     if (i >= files.Count) break;
-                    var work = new Work(files[i]);
-                    lock (gate)
-                    {
-                        works[i] = work;
-                        Monitor.PulseAll(gate);
-                    }
+                    var work = new Work(files[i], bell);
+                    Volatile.Write(ref works[i], work);
                     Produce(work, journal, help, helpWindow, cancel, quit.Token);
                 }
             }
@@ -172,11 +166,8 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
             }
             // No files left to start: process pieces of the long texts still being read by the other workers.
             while (help.Wait(out var job)) job.Run(this, null);
-            lock (gate)
-            {
-                active--;
-                Monitor.PulseAll(gate);
-            }
+            Interlocked.Decrement(ref active);
+            bell.Ring(urgent: true);
         }
 
         var threads = new Thread[jobs];
@@ -189,15 +180,13 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
         {
             for (int i = 0; i < files.Count; i++)
             {
-                Work? work;
-                lock (gate)
-                {
-                    while ((work = works[i]) is null && active > 0) Monitor.Wait(gate);
-                }
+                int at = i;
+                bell.WaitUntil(() => Volatile.Read(ref works[at]) is not null || Volatile.Read(ref active) == 0);
+                var work = Volatile.Read(ref works[i]);
                 if (work is null) break;
-                tables.Documents.Add(Consume(work, journal, tables));
+                tables.Documents.Add(Consume(work, journal, tables, bell));
                 works[i] = null;
-                slots.Release();
+                help.ReleaseSlot();
                 progress?.Invoke(i + 1);
                 if (work.Interrupted) break;
             }
@@ -218,11 +207,14 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
             ExceptionDispatchInfo.Throw(crash);
         }
 
+        var documentsDone = clock.Elapsed;
         linker.Complete();
         var mentions = tables.Mentions;
         mentions.Complete(tables.Documents, linker.Resolve);
         var entities = linker.Entities();
         clock.Stop();
+        log.Debug("Documents done in {Seconds:F2} s; corpus linking completed in {Ms:F0} ms more", documentsDone.TotalSeconds,
+            (clock.Elapsed - documentsDone).TotalMilliseconds);
         var summary = new BatchSummary(tables.Documents.Count, tables.Failed, tables.Tokens, mentions.Count, entities.Count,
             clock.Elapsed.TotalSeconds, Process.GetCurrentProcess().PeakWorkingSet64, tables.Resumed, files.Count - tables.Documents.Count);
         return new BatchResult(tables.Documents, mentions, entities, summary);
@@ -368,11 +360,62 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
     /// Pieces of long texts offered to workers that have no files left. A piece is shared only while some worker waits for
     /// one (otherwise its owner processes it at once); the owner also takes pieces back from here while it waits.
     /// </summary>
-    private sealed class PieceHelp
+    private sealed class PieceHelp(int slots, Doorbell bell)
     {
         private readonly List<PieceJob> _jobs = [];
         private int _idle;
         private bool _closed;
+        private int _freeSlots = slots;
+        private int _slotWaiters;
+
+        /// <summary>
+        /// Waits for a free slot for one more file in flight (false: got it, or <paramref name="stop"/> is cancelled) or for a
+        /// piece to help with meanwhile (true: run <paramref name="job"/>, then ask again). A worker that has to wait rings the
+        /// consumer urgently: it is the consumer that frees slots.
+        /// </summary>
+        public bool TakeSlot(out PieceJob? job, CancellationToken stop)
+        {
+            job = null;
+            lock (_jobs)
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    if (_freeSlots > 0)
+                    {
+                        _freeSlots--;
+                        return false;
+                    }
+                    if (TakeFirst(out var piece))
+                    {
+                        job = piece;
+                        return true;
+                    }
+                    _idle++;
+                    _slotWaiters++;
+                    bell.Ring(urgent: true);
+                    Monitor.Wait(_jobs, SlotPoll);
+                    _idle--;
+                    _slotWaiters--;
+                }
+                return false;
+            }
+        }
+
+        /// <summary>The consumer is done with a file: one more may start.</summary>
+        public void ReleaseSlot()
+        {
+            lock (_jobs)
+            {
+                _freeSlots++;
+                if (_slotWaiters > 0) Monitor.PulseAll(_jobs);
+            }
+        }
+
+        /// <summary>Wakes every waiting worker to look at the state again (the batch is stopping).</summary>
+        public void WakeAll()
+        {
+            lock (_jobs) Monitor.PulseAll(_jobs);
+        }
 
         public bool Share(PieceJob job)
         {
@@ -396,20 +439,15 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
             lock (_jobs) _jobs.Remove(job);
         }
 
-        /// <summary>Waits for a piece; false once no worker reads files any more (or the batch stops), or after <paramref name="timeout"/>.</summary>
-        public bool Wait(out PieceJob job, TimeSpan? timeout = null)
+        /// <summary>Waits for a piece; false once no worker reads files any more (or the batch stops).</summary>
+        public bool Wait(out PieceJob job)
         {
             lock (_jobs)
             {
                 _idle++;
                 try
                 {
-                    if (timeout is { } limit)
-                    {
-                        if (_jobs.Count == 0 && !_closed) Monitor.Wait(_jobs, limit);
-                    }
-                    else
-                        while (_jobs.Count == 0 && !_closed) Monitor.Wait(_jobs);
+                    while (_jobs.Count == 0 && !_closed) Monitor.Wait(_jobs);
                     return TakeFirst(out job);
                 }
                 finally
@@ -472,14 +510,20 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
     }
 
     /// <summary>Consumer side (one thread, input order): link each piece, give its rows their entity ids, spool them and journal the piece, then the document row.</summary>
-    private DocumentRow Consume(Work work, Journal? journal, Tables tables)
+    private DocumentRow Consume(Work work, Journal? journal, Tables tables, Doorbell bell)
     {
         var file = work.File;
         int pieces = 0, chars = 0, tokens = 0, sentences = 0, mentions = 0;
         var languageChars = new int[3];
         DocumentDate? date = null;
-        while (work.Pieces.TryTake(out var piece))
+        while (true)
         {
+            if (!work.Pieces.TryTake(out var piece))
+            {
+                if (work.Pieces.Finished) break;
+                bell.WaitUntil(work.Pieces.Ready);
+                continue;
+            }
             var (d, rows, journalLine) = piece;
             linker.Add(d);
             for (int k = 0; k < rows.Count; k++) rows.EntityIds[k] = d.Mentions[k].EntityId;

@@ -117,10 +117,40 @@ internal static class DateLexicon
     private static readonly FrozenDictionary<string, LexEntry>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         Table.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // A one-sided filter over (length, first letter, last letter) of every key, upper-cased: most words of a text are not
+    // date words, and this turns them away with two case mappings and a bit test instead of a hash-table lookup.
+    private const int FilterBits = 1 << 16;
+    private static readonly ulong[] Filter = BuildFilter();
+
+    private static int FilterSlot(int length, char first, char last) =>
+        (int)((uint)((length * 0x9E3779B1) ^ (first * 0x85EBCA77) ^ (last * 0xC2B2AE3D)) * 0x27D4EB2Fu >> 16);
+
+    private static ulong[] BuildFilter()
+    {
+        var bits = new ulong[FilterBits / 64];
+        foreach (var key in Table.Keys)
+        {
+            int slot = FilterSlot(key.Length, key[0], key[^1]);
+            bits[slot >> 6] |= 1UL << slot;
+        }
+        return bits;
+    }
+
+    /// <summary>Every form in the table, upper-cased.</summary>
+    internal static IEnumerable<string> Keys => Table.Keys;
+
+    /// <summary>False when no key has this word's length, first and last letter (so <see cref="TryGet"/> would fail).</summary>
+    internal static bool MayContain(ReadOnlySpan<char> word)
+    {
+        if (word.IsEmpty) return false;
+        int slot = FilterSlot(word.Length, char.ToUpperInvariant(word[0]), char.ToUpperInvariant(word[^1]));
+        return (Filter[slot >> 6] & 1UL << slot) != 0;
+    }
+
     public static bool TryGet(ReadOnlySpan<char> word, out LexEntry entry)
     {
         entry = default;
-        if (word.Length > MaxLength) return false;
+        if (word.Length > MaxLength || !MayContain(word)) return false;
         Span<char> upper = stackalloc char[word.Length];
         word.ToUpperInvariant(upper);
         return Lookup.TryGetValue(upper, out entry);

@@ -41,14 +41,6 @@ public sealed record DeclensionRule(NameGender Gender, bool Exception, string[] 
     /// <summary>The modification of oblique case <paramref name="c"/> (1 = gent … 5 = loct).</summary>
     public (int Cut, string Add) Mod(int c) => _mods[c - 1];
 
-    /// <summary>The test the nominative matches, or null.</summary>
-    public string? Match(ReadOnlySpan<char> nominative)
-    {
-        foreach (var t in Tests)
-            if (Exception ? nominative.SequenceEqual(t) : nominative.EndsWith(t, StringComparison.Ordinal)) return t;
-        return null;
-    }
-
     /// <summary>Oblique case <paramref name="c"/> (1 = gent … 5 = loct) of a nominative this rule applies to.</summary>
     public string Apply(string nominative, int c)
     {
@@ -91,15 +83,94 @@ public sealed class NameRules
         _suffixes = suffixes;
         _declension = declension;
         _maxSuffix = suffixes.Select(s => s.Count == 0 ? 0 : s.Keys.Max(k => k.Length)).ToArray();
+        _index = new RuleIndex[3 * 3];
+        for (int r = 0; r < 3; r++)
+            for (int g = 0; g < 3; g++)
+                _index[r * 3 + g] = new RuleIndex(declension[r], (NameGender)g);
+    }
+
+    // Per role and gender (role × 3 + gender): the declension rules indexed, so a lookup does not scan them all.
+    private readonly RuleIndex[] _index;
+
+    /// <summary>
+    /// The declension rules of one role that fit one gender, indexed. For <see cref="RuleFor"/>, a trie of the rules'
+    /// tests read from the end: walking a word's letters backwards passes every ending a rule tests for (and reaches
+    /// the whole word, which an exception tests for), each node holding the first rule that selects it; a node's
+    /// children by the letters а–я sit in a flat table, any other letter in a dictionary. For
+    /// <see cref="Nominatives"/>, per oblique case, the rules whose ending for that case a form can end with, by the
+    /// form's last letter (rules that add nothing apply to every form), each list in rule order.
+    /// </summary>
+    private sealed class RuleIndex
+    {
+        private const int None = int.MaxValue;
+        public readonly DeclensionRule[] Rules;
+        private const int Alphabet = 32; // а–я
+        private int[] _children = new int[Alphabet]; // node × 32 + letter − 'а' → child node, 0 = none (the root is no child)
+        private readonly Dictionary<(int Node, char Letter), int> _otherChildren = [];
+        private readonly List<int> _ending = [None], _exact = [None]; // per node: first rule testing for the ending / whole word
+        private readonly Dictionary<char, int[]>[] _byLastLetter = new Dictionary<char, int[]>[5];
+        private readonly int[][] _addingNothing = new int[5][];
+
+        public RuleIndex(DeclensionRule[] all, NameGender gender)
+        {
+            Rules = [.. all.Where(r => r.Fits(gender))];
+            for (int i = 0; i < Rules.Length; i++)
+                foreach (var t in Rules[i].Tests)
+                {
+                    int node = 0;
+                    for (int k = t.Length - 1; k >= 0; k--)
+                    {
+                        int child = Child(node, t[k]);
+                        if (child == 0)
+                        {
+                            child = _ending.Count;
+                            _ending.Add(None);
+                            _exact.Add(None);
+                            if (t[k] is >= 'а' and <= 'я')
+                            {
+                                if (_children.Length < (child + 1) * Alphabet) Array.Resize(ref _children, _children.Length * 2);
+                                _children[node * Alphabet + t[k] - 'а'] = child;
+                            }
+                            else _otherChildren[(node, t[k])] = child;
+                        }
+                        node = child;
+                    }
+                    var first = Rules[i].Exception ? _exact : _ending;
+                    first[node] = Math.Min(first[node], i);
+                }
+            for (int c = 1; c <= 5; c++)
+            {
+                var adding = Enumerable.Range(0, Rules.Length).Where(i => Rules[i].Mod(c).Add.Length > 0).ToArray();
+                _addingNothing[c - 1] = [.. Enumerable.Range(0, Rules.Length).Where(i => Rules[i].Mod(c).Add.Length == 0)];
+                _byLastLetter[c - 1] = adding.GroupBy(i => Rules[i].Mod(c).Add[^1]).ToDictionary(
+                    g => g.Key, g => g.Concat(_addingNothing[c - 1]).Order().ToArray());
+            }
+        }
+
+        public DeclensionRule? RuleFor(ReadOnlySpan<char> nominative)
+        {
+            int node = 0, first = _ending[0];
+            for (int k = nominative.Length - 1; k >= 0; k--)
+            {
+                node = Child(node, nominative[k]);
+                if (node == 0) return first == None ? null : Rules[first];
+                first = Math.Min(first, _ending[node]);
+            }
+            first = Math.Min(first, _exact[node]);
+            return first == None ? null : Rules[first];
+        }
+
+        private int Child(int node, char letter) =>
+            letter is >= 'а' and <= 'я' ? _children[node * Alphabet + letter - 'а'] : _otherChildren.GetValueOrDefault((node, letter));
+
+        /// <summary>Positions in <see cref="Rules"/>, in order, of the rules that may make <paramref name="form"/> in case <paramref name="c"/>.</summary>
+        public int[] Making(ReadOnlySpan<char> form, int c) =>
+            form.Length > 0 && _byLastLetter[c - 1].TryGetValue(form[^1], out var rules) ? rules : _addingNothing[c - 1];
     }
 
     /// <summary>The first declension rule (exceptions first, then endings, in order) that applies to a nominative.</summary>
-    public DeclensionRule? RuleFor(NameRole role, NameGender gender, ReadOnlySpan<char> nominative)
-    {
-        foreach (var r in _declension[(int)role])
-            if (r.Fits(gender) && r.Match(nominative) is not null) return r;
-        return null;
-    }
+    public DeclensionRule? RuleFor(NameRole role, NameGender gender, ReadOnlySpan<char> nominative) =>
+        _index[(int)role * 3 + (int)gender].RuleFor(nominative);
 
     /// <summary>
     /// The nominatives (folded) that petrovich declines to <paramref name="folded"/> in case <paramref name="c"/>
@@ -108,15 +179,16 @@ public sealed class NameRules
     public IEnumerable<string> Nominatives(NameRole role, NameGender gender, string folded, int c)
     {
         if (c == 0) return [folded];
-        List<string>? tried = null, found = null;
-        // Candidates are composed on the stack; one becomes a string only when its rule matches it (each candidate is
-        // checked once, by the first rule that makes it).
+        List<string>? found = null;
+        // A candidate is a nominative when the rule that makes it is the rule that declines it (the first one that
+        // selects it); it is composed on the stack and becomes a string only then.
         Span<char> buffer = stackalloc char[64];
-        foreach (var rule in _declension[(int)role])
+        var index = _index[(int)role * 3 + (int)gender];
+        foreach (var r in index.Making(folded, c))
         {
-            if (!rule.Fits(gender)) continue;
+            var rule = index.Rules[r];
             var (cut, add) = rule.Mod(c);
-            if (!folded.EndsWith(add, StringComparison.Ordinal)) continue;
+            if (!folded.AsSpan().EndsWith(add)) continue;
             var stem = folded.AsSpan(0, folded.Length - add.Length);
             foreach (var test in rule.Tests)
             {
@@ -126,18 +198,16 @@ public sealed class NameRules
                 var candidate = length <= buffer.Length ? buffer[..length] : new char[length];
                 stem.CopyTo(candidate);
                 tail.CopyTo(candidate[stem.Length..]);
-                if (rule.Match(candidate) is null || Tried(tried, candidate)) continue;
-                var nominative = candidate.ToString();
-                (tried ??= []).Add(nominative);
-                if (ReferenceEquals(RuleFor(role, gender, candidate), rule) && rule.Gives(candidate, c, folded)) (found ??= []).Add(nominative);
+                if (!ReferenceEquals(index.RuleFor(candidate), rule) || !rule.Gives(candidate, c, folded) || Contains(found, candidate)) continue;
+                (found ??= []).Add(candidate.ToString());
             }
         }
         return found ?? [];
 
-        static bool Tried(List<string>? tried, ReadOnlySpan<char> candidate)
+        static bool Contains(List<string>? found, ReadOnlySpan<char> candidate)
         {
-            if (tried is null) return false;
-            foreach (var t in tried)
+            if (found is null) return false;
+            foreach (var t in found)
                 if (candidate.SequenceEqual(t)) return true;
             return false;
         }
@@ -153,8 +223,9 @@ public sealed class NameRules
     {
         int r = (int)role;
         if (_exceptions[r].TryGetValue(folded, out var g)) return g;
+        var suffixes = _suffixes[r].GetAlternateLookup<ReadOnlySpan<char>>();
         for (int l = Math.Min(_maxSuffix[r], folded.Length); l >= 1; l--)
-            if (_suffixes[r].TryGetValue(folded[^l..], out g)) return g;
+            if (suffixes.TryGetValue(folded.AsSpan(folded.Length - l), out g)) return g;
         return NameGender.Unknown;
     }
 

@@ -61,10 +61,15 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
             NormalizePhrase(parts, EntityType.PER);
             return;
         }
-        string[]? best = null;
+        var best = new string[words.Count];
         double bestScore = double.NegativeInfinity;
         var current = new string[words.Count];
         bool particle = parts.Any(p => p.IsWord && NameParticles.Contains(p.Text));
+        // A lone word that is a form of a listed man's first name and of a listed woman's («Раиса»: Раиса, or Раис's
+        // genitive; «Раису»; «Александра») says nothing about the gender, so news's leaning towards men does not decide
+        // it: the readings weigh by themselves (the nominative of the one against an oblique case of the other), and the
+        // document's other mentions still settle it.
+        double malePrior = words.Count == 1 && FormOfFirstNamesOfBothGenders(parts[words[0]].Text, parses[0]) ? 0.5 : MalePrior;
         foreach (var gender in new[] { NameGender.Male, NameGender.Female })
         {
             for (int c = 0; c < Grammemes.MainCases.Length; c++)
@@ -73,16 +78,16 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
                 // Several name words agree with each other, which a single word the document shows must not overrule
                 // («Ирина Турова» beside «Максим Туров»): they learn only a whole name the document shows.
                 if (nominatives is not null && words.Count > 1 && !wholeName) score = Hypothesis(gender, c, null, out _);
-                if (score > bestScore) { bestScore = score; best = (string[])current.Clone(); }
+                if (score > bestScore) { bestScore = score; current.CopyTo(best, 0); }
             }
         }
-        for (int w = 0; w < words.Count; w++) parts[words[w]] = parts[words[w]] with { Text = KeepSegmentCase(parts[words[w]].Text, best![w]) };
+        for (int w = 0; w < words.Count; w++) parts[words[w]] = parts[words[w]] with { Text = KeepSegmentCase(parts[words[w]].Text, best[w]) };
 
         // The score of reading every name word in this gender and case, their nominatives left in current; shown when
         // each word's reading gives a nominative the document shows (context).
         double Hypothesis(NameGender gender, int c, IReadOnlySet<string>? context, out bool shown)
         {
-            double score = Math.Log(gender == NameGender.Male ? MalePrior : 1 - MalePrior) + Math.Log(CasePrior[c]);
+            double score = Math.Log(gender == NameGender.Male ? malePrior : 1 - malePrior) + Math.Log(CasePrior[c]);
             bool indeclinable = particle, knownOblique = false, nominativeLike = false;
             shown = context is not null;
             for (int w = 0; w < words.Count; w++)
@@ -104,7 +109,7 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
                 current[w] = form;
                 shown &= inDocument;
                 score += Math.Log(s);
-                indeclinable |= form == word && char.ToLowerInvariant(word[^1]) is 'о' or 'у' or 'ю' or 'е' or 'и' or 'э';
+                indeclinable |= form == word && char.ToLowerInvariant(word[^1]) is 'о' or 'у' or 'ю' or 'е' or 'и' or 'э' && !IsKunya(word, w, words.Count);
                 knownOblique |= form != word && (known || IsProductiveSurname(Letters.Fold(form), gender));
                 nominativeLike |= form != word && char.ToLowerInvariant(word[^1]) is 'а' or 'я' or 'у' or 'ю';
             }
@@ -116,6 +121,27 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
             if (indeclinable && nominativeLike && !knownOblique && c > 0 && (words.Count > 1 || particle)) score += Math.Log(IndeclinableOblique);
             return score;
         }
+    }
+
+    /// <summary>
+    /// An Arabic kunya («Абу», father of; «Умм», mother of) before the rest of the name: it stays as it is, but the
+    /// name after it declines like any other («Абу Бакра», «Абу Мазеном»), so it is no sign of an indeclinable foreign name.
+    /// </summary>
+    private static bool IsKunya(string word, int w, int count) =>
+        w < count - 1 && (word.Equals("Абу", StringComparison.OrdinalIgnoreCase) || word.Equals("Умм", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Whether a word's dictionary readings are forms of a listed man's first name and of a listed woman's.</summary>
+    private bool FormOfFirstNamesOfBothGenders(string word, MorphParse[] parses)
+    {
+        bool male = false, female = false;
+        foreach (var p in parses)
+        {
+            if (p.IsGuess || !morph.Tag(p).Has(Grammemes.Name)) continue;
+            var listed = names.FirstName(Letters.Fold(morph.Lemma(word, p)));
+            male |= listed == NameGender.Male;
+            female |= listed == NameGender.Female;
+        }
+        return male && female;
     }
 
     /// <summary>
@@ -226,8 +252,12 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
     private (string Form, double Score, bool Known, bool InDocument) BestNameReading(string word, MorphParse[] parses, NameGender gender, int c, Position position,
                                                                      IReadOnlySet<string>? nominatives)
     {
-        var fromMorph = new Dictionary<string, (string Form, double Score, bool Known)>(StringComparer.Ordinal);
-        var fromRules = new Dictionary<string, double>(StringComparer.Ordinal);
+        // Reused, one pair per thread (a call never runs inside another); cleared, a dictionary enumerates in insertion
+        // order again, so ties go the same way as in fresh ones.
+        var fromMorph = t_fromMorph ??= new(StringComparer.Ordinal);
+        var fromRules = t_fromRules ??= new(StringComparer.Ordinal);
+        fromMorph.Clear();
+        fromRules.Clear();
         var case_ = Grammemes.MainCases[c];
         var genderMask = gender == NameGender.Male ? Grammemes.Masc : Grammemes.Femn;
         float maxGuess = 0;
@@ -276,7 +306,7 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
                 if (nameRole == NameRole.Last && IsProductiveSurname(nominative, gender)) s *= 1.5;
                 // Surnames of the soft adjective declension («Верхняя») are rare: «Мей» and «Стингрей» are foreign
                 // names that stay, not the genitive of «Мяя».
-                if (nameRole == NameRole.Last && nominative.EndsWith("яя") && nominative != foldedWord) s *= 0.1;
+                if (nameRole == NameRole.Last && nominative.EndsWith("яя", StringComparison.Ordinal) && nominative != foldedWord) s *= 0.1;
                 // Unchanged is a weak reading for a word that ends like an oblique case («Леманом», «Цукербергу»).
                 if (nominative == foldedWord && LooksOblique(foldedWord)) s *= HasObliqueOnlyEnding(foldedWord) ? 0.1 : 0.4;
                 if (!fromRules.TryGetValue(nominative, out var old) || old < s) fromRules[nominative] = s;
@@ -299,6 +329,9 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         return (bestForm, best, known, inDocument);
     }
 
+    [ThreadStatic] private static Dictionary<string, (string Form, double Score, bool Known)>? t_fromMorph;
+    [ThreadStatic] private static Dictionary<string, double>? t_fromRules;
+
     private static double InDocumentFactor(IReadOnlySet<string>? nominatives, string folded) =>
         nominatives is not null && nominatives.Contains(folded) ? InDocument : 1.0;
 
@@ -307,8 +340,8 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
     /// Finnish -нен (Райкконен, Хейккинен; a woman's stays as it is).
     /// </summary>
     private static bool IsProductiveSurname(string folded, NameGender gender) => gender == NameGender.Male
-        ? folded.EndsWith("ов") || folded.EndsWith("ев") || folded.EndsWith("ин") || folded.EndsWith("ын") || folded.EndsWith("ский") || folded.EndsWith("цкий") || folded.EndsWith("нен")
-        : folded.EndsWith("ова") || folded.EndsWith("ева") || folded.EndsWith("ина") || folded.EndsWith("ына") || folded.EndsWith("ская") || folded.EndsWith("цкая");
+        ? folded.EndsWith("ов", StringComparison.Ordinal) || folded.EndsWith("ев", StringComparison.Ordinal) || folded.EndsWith("ин", StringComparison.Ordinal) || folded.EndsWith("ын", StringComparison.Ordinal) || folded.EndsWith("ский", StringComparison.Ordinal) || folded.EndsWith("цкий", StringComparison.Ordinal) || folded.EndsWith("нен", StringComparison.Ordinal)
+        : folded.EndsWith("ова", StringComparison.Ordinal) || folded.EndsWith("ева", StringComparison.Ordinal) || folded.EndsWith("ина", StringComparison.Ordinal) || folded.EndsWith("ына", StringComparison.Ordinal) || folded.EndsWith("ская", StringComparison.Ordinal) || folded.EndsWith("цкая", StringComparison.Ordinal);
 
     private enum Position { Only, First, Middle, Last }
 
@@ -336,12 +369,12 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
     }
 
     private static bool LooksOblique(string folded) =>
-        folded.Length > 3 && (folded.EndsWith("ом") || folded.EndsWith("ем") || folded.EndsWith("ым") || folded.EndsWith("им")
-                              || folded.EndsWith("у") || folded.EndsWith("ю") || folded.EndsWith("ы") || folded.EndsWith("ии"));
+        folded.Length > 3 && (folded.EndsWith("ом", StringComparison.Ordinal) || folded.EndsWith("ем", StringComparison.Ordinal) || folded.EndsWith("ым", StringComparison.Ordinal) || folded.EndsWith("им", StringComparison.Ordinal)
+                              || folded.EndsWith("у", StringComparison.Ordinal) || folded.EndsWith("ю", StringComparison.Ordinal) || folded.EndsWith("ы", StringComparison.Ordinal) || folded.EndsWith("ии", StringComparison.Ordinal));
 
     /// <summary>Endings of oblique cases that hardly any name has in the nominative (unlike -а, -у, -ой, -ем: Артем).</summary>
     private static bool HasObliqueOnlyEnding(string folded) =>
-        folded.Length > 3 && (folded.EndsWith('ы') || folded.EndsWith("ии") || folded.EndsWith("ом") || folded.EndsWith("ым") || folded.EndsWith("ому"));
+        folded.Length > 3 && (folded.EndsWith('ы') || folded.EndsWith("ии", StringComparison.Ordinal) || folded.EndsWith("ом", StringComparison.Ordinal) || folded.EndsWith("ым", StringComparison.Ordinal) || folded.EndsWith("ому", StringComparison.Ordinal));
 
     private static bool IsVowel(char c) => "аеёиоуыэюя".Contains(c);
 

@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+
 namespace Extraction.Pipeline;
 
 /// <summary>
@@ -12,19 +14,28 @@ public static class PipelineBuilder
         var stages = new List<IStage>();
         if (config.Version != 1)
             problems.Add($"{configPath}: $.version is {config.Version}; this program reads version 1.");
-        for (int i = 0; i < config.Stages.Count; i++)
+        // Stages are built in parallel (loading their models is most of the start-up), then taken in the file's order.
+        var built = new IStage?[config.Stages.Count];
+        var failed = new Exception?[config.Stages.Count];
+        Parallel.For(0, config.Stages.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var entry = config.Stages[i];
-            if (!entry.Enabled) continue;
+            if (!entry.Enabled) return;
             var where = $"{configPath}: $.stages[{i}] ('{entry.Name}')";
             try
             {
-                stages.Add(registry.Create(entry.Name, entry.Options, where + ".options", context));
+                built[i] = registry.Create(entry.Name, entry.Options, where + ".options", context);
             }
-            catch (ConfigException e)
+            catch (Exception e)
             {
-                problems.AddRange(e.Problems.Count > 0 ? e.Problems : [e.Message]);
+                failed[i] = e;
             }
+        });
+        for (int i = 0; i < config.Stages.Count; i++)
+        {
+            if (failed[i] is ConfigException e) problems.AddRange(e.Problems.Count > 0 ? e.Problems : [e.Message]);
+            else if (failed[i] is { } other) ExceptionDispatchInfo.Throw(other);
+            else if (built[i] is { } stage) stages.Add(stage);
         }
         if (problems.Count == 0) problems.AddRange(CheckChain(stages, configPath));
         if (problems.Count > 0) throw new ConfigException(problems);

@@ -1,3 +1,4 @@
+using Extraction.Checking;
 using Extraction.Reading;
 using Extraction.Dates;
 using Extraction.Tagging;
@@ -20,6 +21,7 @@ public static class StageCatalog
         r.Add<FurnitureOptions>("furniture", (o, _) => new FurnitureStage(o));
         r.Add<DatesOptions>("dates", (o, _) => new DatesStage(o));
         r.Add<NerOptions>("ner", (o, ctx) => new NerStage(o, ctx));
+        r.Add<AdjectiveCheckOptions>("adjective-check", (o, ctx) => new AdjectiveCheckStage(o, ctx));
         r.Add<NormalizeOptions>("normalize", (o, ctx) => new NormalizeStage(o, ctx));
         r.Add<Linking.LinkStageOptions>("link", (o, ctx) => new Linking.LinkStage(o, ctx));
         return r;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace Extraction.Pipeline;
@@ -27,18 +28,22 @@ public sealed class StageContext
 /// <summary>Loads each model file once per process, whichever stages share it.</summary>
 public sealed class ModelCache
 {
-    private readonly Dictionary<string, object> _models = new(StringComparer.Ordinal);
-    private readonly Lock _lock = new();
+    // One entry per model, loaded by the first caller while others wait for it; different models load at the same time
+    // (stages are built in parallel). A failed load is not kept, so the next caller tries again.
+    private readonly ConcurrentDictionary<string, Lazy<object>> _models = new(StringComparer.Ordinal);
 
     public T Get<T>(string path, Func<string, T> load) where T : class
     {
         var key = typeof(T).FullName + "|" + Path.GetFullPath(path);
-        lock (_lock)
+        var entry = _models.GetOrAdd(key, _ => new Lazy<object>(() => load(path), LazyThreadSafetyMode.ExecutionAndPublication));
+        try
         {
-            if (_models.TryGetValue(key, out var m)) return (T)m;
-            var model = load(path);
-            _models[key] = model;
-            return model;
+            return (T)entry.Value;
+        }
+        catch
+        {
+            _models.TryRemove(new KeyValuePair<string, Lazy<object>>(key, entry));
+            throw;
         }
     }
 }

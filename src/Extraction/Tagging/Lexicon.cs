@@ -53,9 +53,15 @@ public sealed class HashMap64<T> where T : unmanaged
     private int _mask;
 
     private readonly int _initialSize;
+    /// <summary>With slot tracking: the slots taken since the last <see cref="Clear"/>, so clearing touches only them.</summary>
+    private readonly List<int>? _taken;
 
-    public HashMap64(int capacity = 16)
+    /// <param name="capacity">Entries expected (the table starts at twice that, a power of two).</param>
+    /// <param name="trackSlots">Remember the slots in use so that <see cref="Clear"/> costs the entries, not the table size
+    /// (for maps cleared and refilled per document).</param>
+    public HashMap64(int capacity = 16, bool trackSlots = false)
     {
+        if (trackSlots) _taken = [];
         int size = 16;
         while (size < capacity * 2) size <<= 1;
         _initialSize = size;
@@ -75,7 +81,10 @@ public sealed class HashMap64<T> where T : unmanaged
             _values = new T[_initialSize];
             _mask = _initialSize - 1;
         }
+        else if (_taken is not null)
+            foreach (var slot in _taken) _keys[slot] = 0;
         else Array.Clear(_keys);
+        _taken?.Clear();
         _count = 0;
     }
 
@@ -110,6 +119,7 @@ public sealed class HashMap64<T> where T : unmanaged
                 _keys[i] = key;
                 _values[i] = default;
                 _count++;
+                _taken?.Add(i);
                 return ref _values[i];
             }
             i = (i + 1) & _mask;
@@ -124,6 +134,7 @@ public sealed class HashMap64<T> where T : unmanaged
         _values = new T[keys.Length * 2];
         _mask = _keys.Length - 1;
         _count = 0;
+        _taken?.Clear();
         for (int i = 0; i < keys.Length; i++)
             if (keys[i] != 0) GetOrAdd(keys[i]) = values[i];
     }

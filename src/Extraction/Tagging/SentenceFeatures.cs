@@ -14,8 +14,8 @@ public sealed class DocumentEvidence
     public const byte CapitalizedMidSentence = 1, LowerCase = 2;
     /// <summary>First-pass bits: the word was tagged PER / ORG / LOC somewhere; it began a span somewhere.</summary>
     public const byte PassOnePer = 1, PassOneOrg = 2, PassOneLoc = 4, PassOneFirst = 8;
-    private readonly HashMap64<byte> _seen = new(256);
-    private readonly HashMap64<byte> _passOneWord = new(64), _passOneStem = new(64);
+    private readonly HashMap64<byte> _seen = new(256, trackSlots: true);
+    private readonly HashMap64<byte> _passOneWord = new(64, trackSlots: true), _passOneStem = new(64, trackSlots: true);
     /// <summary>Per document token: the first pass's label there (type bits, <see cref="PassOneFirst"/> on a span's first token).</summary>
     private byte[] _passOneToken = [];
     /// <summary>Token count of the document this evidence describes (the part of <see cref="_passOneToken"/> in use).</summary>

@@ -56,7 +56,7 @@ public sealed class NormalizationQualityTests(ITestOutputHelper output)
     public void Bsnlp_asia_bibi_and_brexit()
     {
         var (folded, exact, perType) = Bsnlp("asia_bibi", "brexit");
-        Assert.True(folded >= 0.95, $"accuracy {folded:F3} < 0.95");
+        Assert.True(folded >= 0.952, $"accuracy {folded:F3} < 0.952");
         Assert.True(exact >= 0.95, $"exact accuracy {exact:F3} < 0.95");
         Assert.True(perType["PER"] >= 0.94 && perType["ORG"] >= 0.96 && perType["LOC"] >= 0.97, "per-type accuracy below the card");
     }
@@ -132,7 +132,7 @@ public sealed class NormalizationQualityTests(ITestOutputHelper output)
         double accuracy = ok / (double)n;
         output.WriteLine($"factRuEval-2016 devset persons: in the document {ok}/{n} = {accuracy:F3}; mention alone {alone}/{n} = {alone / (double)n:F3}; misses in the document:");
         foreach (var miss in misses) output.WriteLine(miss);
-        Assert.True(accuracy >= 0.94, $"accuracy {accuracy:F3} < 0.94");
+        Assert.True(accuracy >= 0.942, $"accuracy {accuracy:F3} < 0.942");
     }
 
     /// <summary>Case-insensitive, ё = е, apostrophe and quote look-alikes made uniform (О’Рейли = О'Рейли).</summary>
