@@ -38,6 +38,20 @@ public sealed record DeclensionRule(NameGender Gender, bool Exception, string[] 
         return (cut, m[cut..]);
     })];
 
+    /// <summary>
+    /// Per oblique case (index c − 1): the distinct endings of the tests that the case's cut removes (each test at
+    /// least as long as the cut), in test order — what a nominative this rule declines can end with in place of the
+    /// case's ending.
+    /// </summary>
+    private readonly string[][] _tails = [.. Mods.Select(m =>
+    {
+        int cut = m == "." ? 0 : m.TakeWhile(ch => ch == '-').Count();
+        return Tests.Where(t => t.Length >= cut).Select(t => t[(t.Length - cut)..]).Distinct().ToArray();
+    })];
+
+    /// <summary>The distinct test endings oblique case <paramref name="c"/> (1 = gent … 5 = loct) cuts off.</summary>
+    public string[] Tails(int c) => _tails[c - 1];
+
     /// <summary>The modification of oblique case <paramref name="c"/> (1 = gent … 5 = loct).</summary>
     public (int Cut, string Add) Mod(int c) => _mods[c - 1];
 
@@ -187,13 +201,11 @@ public sealed class NameRules
         foreach (var r in index.Making(folded, c))
         {
             var rule = index.Rules[r];
-            var (cut, add) = rule.Mod(c);
+            var add = rule.Mod(c).Add;
             if (!folded.AsSpan().EndsWith(add)) continue;
             var stem = folded.AsSpan(0, folded.Length - add.Length);
-            foreach (var test in rule.Tests)
+            foreach (var tail in rule.Tails(c))
             {
-                if (cut > test.Length) continue;
-                var tail = test.AsSpan(test.Length - cut);
                 int length = stem.Length + tail.Length;
                 var candidate = length <= buffer.Length ? buffer[..length] : new char[length];
                 stem.CopyTo(candidate);
