@@ -125,20 +125,6 @@ public static class FeatureTemplates
     public static IReadOnlyList<string> DefaultFor(Documents.Language language) =>
         language == Documents.Language.Ru ? DefaultNames : DefaultNames.Except(ForRussian).ToArray();
 
-    /// <summary>
-    /// For templates whose values depend only on the token's own characters (and the lexicon row of its lower-case form),
-    /// not on its position or neighbours: the most values they give; 0 for every other template. The tagger caches the
-    /// weight rows of these per word form (<see cref="NerModel"/>).
-    /// </summary>
-    public static int WordOnlyValues(string name) => name switch
-    {
-        "bias" or "w0" or "form0" or "shape0" or "script0" or "length0" => 1,
-        "prefix0" => SentenceFeatures.Prefixes,
-        "suffix0" => SentenceFeatures.Suffixes,
-        "cluster0" => 3,
-        _ => 0,
-    };
-
     /// <summary>Templates that read the first tagging pass (<c>doc-…</c>): used only by the second pass of a stacked model.</summary>
     public static bool IsSecondPass(string name) => name.StartsWith("doc-", StringComparison.Ordinal);
 

@@ -38,14 +38,6 @@ public sealed class NerModel
             if (its != refiner.Weights) refiner = new NerModel(refiner.Language, refiner.Templates, its, refiner.Transitions, refiner.Lexicon, refiner.Temperature);
         }
         Refiner = refiner;
-        _wordValues = new byte[templates.Length];
-        for (int t = 0, cached = 0; t < templates.Length && cached < WordRows.MaxTemplates; t++)
-            if (FeatureTemplates.WordOnlyValues(templates[t].Name) is var values and > 0)
-            {
-                _wordValues[t] = (byte)values;
-                _wordWidth += values;
-                cached++;
-            }
         Temperature = temperature;
         _potentials = Marginals.Potentials(transitions, temperature);
         Language = language;
@@ -57,10 +49,6 @@ public sealed class NerModel
     }
 
     private readonly CarryPlan? _carry;
-    /// <summary>Per template: at most how many values it gives when they depend on the word form alone (rows cached in <see cref="WordRows"/>), else 0.</summary>
-    private readonly byte[] _wordValues;
-    /// <summary>The sum of <see cref="_wordValues"/>: room for one word form's cached row offsets.</summary>
-    private readonly int _wordWidth;
     /// <summary>Forward–backward's transition potentials (<see cref="Marginals.Potentials"/>).</summary>
     private readonly float[] _potentials;
 
@@ -128,14 +116,6 @@ public sealed class NerModel
         /// <summary>Per token of a window: row offsets of its features, how many, and how many of them the refiner shares.</summary>
         public int[] Offsets = new int[Window * 64];
         public readonly int[] Counts = new int[Window], Shared = new int[Window];
-        private WordRows? _words, _otherWords;
-
-        /// <summary>The word-row cache of <paramref name="model"/> (two kept: Russian and English sentences alternate).</summary>
-        public WordRows WordRowsOf(NerModel model)
-        {
-            if (_words?.Model != model) (_words, _otherWords) = (_otherWords?.Model == model ? _otherWords : new WordRows(model), _words);
-            return _words;
-        }
 
         public static Scratch For(int n, int templates)
         {
@@ -155,71 +135,6 @@ public sealed class NerModel
     }
 
     [ThreadStatic] private static Scratch? t_scratch;
-
-    /// <summary>
-    /// Per thread and model, the row offsets of the word-only templates' features (<see cref="FeatureTemplates.WordOnlyValues"/>)
-    /// of recently seen word forms: news text repeats its words, and copying a word's dozen offsets is cheaper than
-    /// extracting, hashing and looking up its features again. One slot per top 12 bits of the key (the exact form's hash
-    /// with the script bits, everything those templates read); per slot the offsets with a row, template after template,
-    /// and how many each template has (4 bits per template). Key 0 marks an empty slot, so a hash of 0 is never cached.
-    /// </summary>
-    private sealed class WordRows(NerModel model)
-    {
-        public const int Bits = 12, MaxTemplates = 16;
-        public readonly NerModel Model = model;
-        public readonly ulong[] Keys = new ulong[1 << Bits];
-        public readonly ulong[] Counts = new ulong[1 << Bits];
-        public readonly int[] Offsets = new int[(1 << Bits) * model._wordWidth];
-    }
-
-    /// <summary>
-    /// Writes the row offsets of token <paramref name="i"/>'s features that have a weight row, template by template in model
-    /// order (prefetching the rows), and returns how many; <paramref name="shared"/> is how many of them come from the
-    /// templates before <paramref name="split"/>. The word-only templates' offsets come from (or go to) the word-row cache.
-    /// </summary>
-    private int CollectRows(SentenceFeatures f, WordRows words, int i, int split, Span<int> offsets, out int shared)
-    {
-        ulong key = f.Exact[i] ^ f.ScriptAt(i);
-        int slot = (int)(key >> (64 - WordRows.Bits));
-        bool hit = words.Keys[slot] == key && key != 0;
-        var cached = words.Offsets.AsSpan(slot * _wordWidth, _wordWidth);
-        ulong counts = hit ? words.Counts[slot] : 0;
-        Span<ulong> values = stackalloc ulong[FeatureTemplates.MaxValues];
-        var templates = Templates;
-        var word = _wordValues;
-        int m = 0, c = 0, w = 0;
-        shared = -1;
-        for (int t = 0; t < templates.Length; t++)
-        {
-            if (t == split) shared = m;
-            if (hit && word[t] != 0)
-            {
-                int count = (int)(counts >> (4 * w++)) & 15;
-                foreach (var at in cached.Slice(c, count))
-                {
-                    Weights.PrefetchAt(at);
-                    offsets[m++] = at;
-                }
-                c += count;
-                continue;
-            }
-            var template = templates[t];
-            int n = template.Extract(f, i, values), start = m;
-            for (int k = 0; k < n; k++)
-                if (Weights.TryOffset(Bucket(template.Seed, values[k], HashBits), out var at)) offsets[m++] = at;
-            if (word[t] == 0) continue;
-            offsets[start..m].CopyTo(cached[c..]);
-            c += m - start;
-            counts |= (ulong)(m - start) << (4 * w++);
-        }
-        if (shared < 0) shared = m;
-        if (!hit)
-        {
-            words.Keys[slot] = key;
-            words.Counts[slot] = counts;
-        }
-        return m;
-    }
 
     /// <summary>A predicted span over tokens [First, End) of the document, with a confidence in (0, 1].</summary>
     public readonly record struct Prediction(int First, int End, EntityType Type, float Confidence);
@@ -250,13 +165,21 @@ public sealed class NerModel
     {
         int width = Templates.Length * FeatureTemplates.MaxValues;
         int split = carry is null ? Templates.Length : _carry!.Split;
-        var words = s.WordRowsOf(this);
+        var head = Templates.AsSpan(0, split);
+        var tail = Templates.AsSpan(split);
         for (int from = 0; from < n; from += Window)
         {
             int to = Math.Min(n, from + Window);
-            // From here on only features with a weight row count (see WeightTable.Collect).
             for (int i = from; i < to; i++)
-                s.Counts[i - from] = CollectRows(s.Features, words, i, split, s.Offsets.AsSpan((i - from) * width, width), out s.Shared[i - from]);
+            {
+                int shared = Featurize(head, HashBits, s.Features, i, s.Buckets);
+                int all = shared + Featurize(tail, HashBits, s.Features, i, s.Buckets.AsSpan(shared));
+                // From here on only features with a weight row count (Collect).
+                var offsets = s.Offsets.AsSpan((i - from) * width, width);
+                int present = Weights.Collect(s.Buckets.AsSpan(0, shared), offsets);
+                s.Shared[i - from] = present;
+                s.Counts[i - from] = present + Weights.Collect(s.Buckets.AsSpan(shared, all - shared), offsets[present..]);
+            }
             for (int i = from; i < to; i++)
             {
                 var offsets = s.Offsets.AsSpan((i - from) * width, s.Counts[i - from]);

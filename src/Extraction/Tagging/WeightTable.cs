@@ -199,15 +199,6 @@ public sealed class WeightTable
         return m;
     }
 
-    /// <summary><see cref="Collect"/> for one bucket: its row offset (prefetched) and whether it has a row.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal bool TryOffset(int bucket, out int offset)
-    {
-        offset = Offset(bucket);
-        PrefetchAt(offset);
-        return offset != _origin;
-    }
-
     /// <summary>Asks the CPU to start loading the row at <paramref name="offset"/> (both halves when this is the first of a pair).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal unsafe void PrefetchAt(int offset)
