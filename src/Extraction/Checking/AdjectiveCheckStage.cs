@@ -80,21 +80,9 @@ public sealed class AdjectiveCheckStage : IStage
             for (int j = 0; j < k && !agrees; j++)
             {
                 var nt = _morph.Tag(nouns[j]);
-                agrees = !nouns[j].IsGuess && nt.HasAny(Grammemes.Noun) && !nt.HasAny(Grammemes.Name | Grammemes.Surn | Grammemes.Patr) && Agrees(tag, nt);
+                agrees = !nouns[j].IsGuess && nt.HasAny(Grammemes.Noun) && !nt.HasAny(Grammemes.Name | Grammemes.Surn | Grammemes.Patr) && tag.AgreesWith(nt);
             }
         }
         return agrees && others > names;
-    }
-
-    /// <summary>Same case and number, and in the singular the same gender (a common-gender noun takes either).</summary>
-    private static bool Agrees(Grammemes adjective, Grammemes noun)
-    {
-        if (adjective.Case != noun.Case) return false;
-        bool plural = noun.Has(Grammemes.Plur);
-        if (plural != adjective.Has(Grammemes.Plur)) return false;
-        if (plural) return true;
-        var g = noun.Gender;
-        if (g.HasAny(Grammemes.MsF | Grammemes.GNdr)) return adjective.HasAny(Grammemes.Masc | Grammemes.Femn);
-        return adjective.HasAny(g);
     }
 }

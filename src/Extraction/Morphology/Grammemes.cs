@@ -92,6 +92,21 @@ public readonly record struct Grammemes(UInt128 Bits)
     public Grammemes Number => this & AnyNumber;
     public Grammemes Pos => this & AnyPos;
 
+    /// <summary>
+    /// This adjective or participle reading agrees with the noun reading <paramref name="noun"/>: same case and number, and in
+    /// the singular the same gender (a common-gender noun takes masculine or feminine).
+    /// </summary>
+    public bool AgreesWith(Grammemes noun)
+    {
+        if (Case != noun.Case) return false;
+        bool plural = noun.Has(Plur);
+        if (plural != Has(Plur)) return false;
+        if (plural) return true;
+        var g = noun.Gender;
+        if (g.HasAny(MsF | GNdr)) return HasAny(Masc | Femn);
+        return HasAny(g);
+    }
+
     public static Grammemes operator |(Grammemes a, Grammemes b) => new(a.Bits | b.Bits);
     public static Grammemes operator &(Grammemes a, Grammemes b) => new(a.Bits & b.Bits);
     public static Grammemes operator ~(Grammemes a) => new(~a.Bits);

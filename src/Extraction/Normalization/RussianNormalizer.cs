@@ -460,7 +460,7 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
                     foreach (var mp in parses[m])
                     {
                         var mt = morph.Tag(mp);
-                        if (!mt.HasAny(Grammemes.Agreeing) || !Agrees(mt, ht)) continue;
+                        if (!mt.HasAny(Grammemes.Agreeing) || !mt.AgreesWith(ht)) continue;
                         if (mp.Score > ms) { ms = mp.Score; modifiers[m] = mp; }
                     }
                     score *= ms;
@@ -508,18 +508,6 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         if (tag.HasAny(Grammemes.Name | Grammemes.Surn | Grammemes.Patr)) return 0.3;
         if (tag.Has(Grammemes.Geox) || tag.Has(Grammemes.Orgn)) return 1.5;
         return tag.Has(Grammemes.Inan) ? 1.2 : 0.8;
-    }
-
-    /// <summary>An adjective or participle reading agrees with a noun reading: same case and number, same gender in the singular.</summary>
-    private static bool Agrees(Grammemes modifier, Grammemes noun)
-    {
-        if (modifier.Case != noun.Case) return false;
-        bool plural = noun.Has(Grammemes.Plur);
-        if (plural != modifier.Has(Grammemes.Plur)) return false;
-        if (plural) return true;
-        var g = noun.Gender;
-        if (g.HasAny(Grammemes.MsF | Grammemes.GNdr)) return modifier.HasAny(Grammemes.Masc | Grammemes.Femn);
-        return modifier.HasAny(g);
     }
 
     // ---------------------------------------------------------------- words
