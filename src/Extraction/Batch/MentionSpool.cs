@@ -61,10 +61,15 @@ public sealed class MentionBlock
 /// <para>
 /// Layout (little-endian; "n" is a 7-bit encoded int as <see cref="BinaryWriter.Write7BitEncodedInt"/> writes it), one block
 /// per piece with mentions: n document ordinal (index into the batch's document rows, whose <c>doc_id</c> it stands for) ·
-/// n row count · per row: string entity id (provisional) · then per row: int32 start · int32 end · int32 sentence ·
-/// float32 confidence · string type · string source · string text · string normalized. A string is n = 0 for null, else
-/// n = 1 + (length &lt;&lt; 1 | u) followed by length UTF-8 bytes (u = 0) or length UTF-16 code units (u = 1, only for text
-/// that is not valid UTF-16, so it reads back unchanged).
+/// n row count · n payload bytes · payload: per row, string entity id (provisional); then per row: int32 start · int32 end ·
+/// int32 sentence · float32 confidence · string type · string source · string text · string normalized. A string is n = 0
+/// for null, else n = 1 + (length &lt;&lt; 1 | u) followed by length UTF-8 bytes (u = 0) or length UTF-16 code units (u = 1,
+/// only for text that is not valid UTF-16, so it reads back unchanged).
+/// </para>
+/// <para>
+/// The tables are written after the batch by one thread (two with <see cref="TableOptions.Concurrent"/>), so this part is
+/// kept lean: a block is read whole and its rows are parsed in place, strings stay UTF-8 bytes from the file to the
+/// table, and each provisional entity id is resolved and encoded once, not once per row.
 /// </para>
 /// </summary>
 public sealed class MentionSpool : IReadOnlyCollection<MentionRow>, ITableSource, IDisposable
@@ -72,6 +77,8 @@ public sealed class MentionSpool : IReadOnlyCollection<MentionRow>, ITableSource
     private readonly string _path;
     private readonly FileStream _file;
     private readonly BinaryWriter _writer;
+    private readonly MemoryStream _ids = new();
+    private readonly BinaryWriter _idWriter;
     private byte[] _buffer = new byte[256];
     private IReadOnlyList<DocumentRow>? _documents;
     private Func<string, string>? _resolve;
@@ -83,6 +90,7 @@ public sealed class MentionSpool : IReadOnlyCollection<MentionRow>, ITableSource
         _path = Path.Combine(Path.GetFullPath(directory), $".mentions-{Environment.ProcessId}-{Path.GetRandomFileName()}.spool.tmp");
         _file = new FileStream(_path, FileMode.CreateNew, FileAccess.Write, FileShare.Read | FileShare.Delete, 1 << 16, FileOptions.DeleteOnClose);
         _writer = new BinaryWriter(_file, Encoding.UTF8, leaveOpen: true);
+        _idWriter = new BinaryWriter(_ids, Encoding.UTF8, leaveOpen: true);
     }
 
     /// <summary>Rows written.</summary>
@@ -96,10 +104,15 @@ public sealed class MentionSpool : IReadOnlyCollection<MentionRow>, ITableSource
     {
         if (_documents is not null) throw new InvalidOperationException("The spool is complete: no rows can be added.");
         if (block.Count == 0) return;
+        _ids.SetLength(0);
+        foreach (var id in block.EntityIds) SpoolStrings.Write(_idWriter, id, ref _buffer);
+        _idWriter.Flush();
+        var rows = block.Rows;
         _writer.Write7BitEncodedInt(document);
         _writer.Write7BitEncodedInt(block.Count);
-        foreach (var id in block.EntityIds) SpoolStrings.Write(_writer, id, ref _buffer);
-        _writer.Write(block.Rows);
+        _writer.Write7BitEncodedInt(checked((int)_ids.Length + rows.Length));
+        _writer.Write(_ids.GetBuffer().AsSpan(0, (int)_ids.Length));
+        _writer.Write(rows);
         Count += block.Count;
     }
 
@@ -122,16 +135,27 @@ public sealed class MentionSpool : IReadOnlyCollection<MentionRow>, ITableSource
 
     private IEnumerator<MentionRow> Read(IReadOnlyList<DocumentRow> documents, Func<string, string> resolve)
     {
-        using var rows = new RowReader(_path, Count);
-        while (rows.NextBlock())
+        using var blocks = new BlockReader(_path, Count);
+        var rows = new List<MentionRow>();
+        while (blocks.Next(out int document, out int count))
         {
-            var docId = documents[rows.Document].DocId;
-            for (int k = 0; k < rows.Rows; k++)
+            // A block's bytes are only valid until the next block is read: its rows are made first, then handed out.
+            rows.Clear();
+            var docId = documents[document].DocId;
+            var ids = new string?[count];
+            var p = new SpoolCursor(blocks.Payload);
+            for (int k = 0; k < count; k++) ids[k] = p.String().ToString();
+            for (int k = 0; k < count; k++)
             {
-                rows.NextRow();
-                yield return new MentionRow(docId, rows.Start, rows.End, rows.Text.String()!, rows.Type.String()!, rows.Normalized.String(),
-                    rows.Ids[k] is { } id ? resolve(id) : null, rows.Sentence, rows.Source.String()!, rows.Confidence);
+                var (start, end, sentence, confidence) = p.Numbers();
+                var type = p.String();
+                var source = p.String();
+                var text = p.String();
+                var normalized = p.String();
+                rows.Add(new MentionRow(docId, start, end, text.ToString()!, type.ToString()!, normalized.ToString(),
+                    ids[k] is { } id ? resolve(id) : null, sentence, source.ToString()!, confidence));
             }
+            foreach (var row in rows) yield return row;
         }
     }
 
@@ -139,16 +163,31 @@ public sealed class MentionSpool : IReadOnlyCollection<MentionRow>, ITableSource
     public void WriteCsv(CsvRows csv)
     {
         var (documents, resolve) = Completed();
-        using var rows = new RowReader(_path, Count);
-        while (rows.NextBlock())
+        var ids = new EntityIds(resolve);
+        using var blocks = new BlockReader(_path, Count);
+        byte[] docId = [];
+        int lastDocument = -1;
+        while (blocks.Next(out int document, out int count))
         {
-            var docId = Encoding.UTF8.GetBytes(documents[rows.Document].DocId);
-            for (int k = 0; k < rows.Rows; k++)
+            if (document != lastDocument) (docId, lastDocument) = (Encoding.UTF8.GetBytes(documents[document].DocId), document);
+            var p = new SpoolCursor(blocks.Payload);
+            var q = new SpoolCursor(blocks.Payload);
+            for (int k = 0; k < count; k++) q.String();
+            for (int k = 0; k < count; k++)
             {
-                rows.NextRow();
-                csv.Field(docId); csv.Number(rows.Start); csv.Number(rows.End); rows.Text.To(csv); rows.Type.To(csv);
-                rows.Normalized.To(csv); csv.Field(rows.Ids[k] is { } id ? resolve(id) : null); csv.Number(rows.Sentence); rows.Source.To(csv);
-                csv.Number(rows.Confidence, TableWriter.ConfidenceFormat);
+                var id = p.String();
+                var (start, end, sentence, confidence) = q.Numbers();
+                var type = q.String();
+                var source = q.String();
+                var text = q.String();
+                var normalized = q.String();
+                csv.Field(docId); csv.Number(start); csv.Number(end); text.To(csv); type.To(csv); normalized.To(csv);
+                if (id.IsNull) csv.Field(ReadOnlySpan<byte>.Empty);
+                else if (ids.Final(id) is (byte[] utf8, _)) csv.Field(utf8);
+                else csv.Field(ids.Final(id).Text);
+                csv.Number(sentence); source.To(csv);
+                if (confidence == 1f) csv.Number(1);
+                else csv.Number(confidence, TableWriter.ConfidenceFormat);
                 csv.EndRecord();
             }
         }
@@ -159,19 +198,32 @@ public sealed class MentionSpool : IReadOnlyCollection<MentionRow>, ITableSource
     {
         var (documents, resolve) = Completed();
         var n = TableWriter.MentionNames;
-        var j = json.Writer;
-        using var rows = new RowReader(_path, Count);
-        while (rows.NextBlock())
+        var ids = new EntityIds(resolve);
+        using var blocks = new BlockReader(_path, Count);
+        byte[] docId = [];
+        int lastDocument = -1;
+        while (blocks.Next(out int document, out int count))
         {
-            var docId = Encoding.UTF8.GetBytes(documents[rows.Document].DocId);
-            for (int k = 0; k < rows.Rows; k++)
+            if (document != lastDocument) (docId, lastDocument) = (Encoding.UTF8.GetBytes(documents[document].DocId), document);
+            var p = new SpoolCursor(blocks.Payload);
+            var q = new SpoolCursor(blocks.Payload);
+            for (int k = 0; k < count; k++) q.String();
+            for (int k = 0; k < count; k++)
             {
-                rows.NextRow();
-                json.StartRecord();
-                j.WriteString(n[0], docId); j.WriteNumber(n[1], rows.Start); j.WriteNumber(n[2], rows.End); rows.Text.To(j, n[3]);
-                rows.Type.To(j, n[4]); rows.Normalized.To(j, n[5]); j.WriteString(n[6], rows.Ids[k] is { } id ? resolve(id) : null);
-                j.WriteNumber(n[7], rows.Sentence); rows.Source.To(j, n[8]); j.WriteNumber(n[9], rows.Confidence);
-                json.EndRecord();
+                var id = p.String();
+                var (start, end, sentence, confidence) = q.Numbers();
+                var type = q.String();
+                var source = q.String();
+                var text = q.String();
+                var normalized = q.String();
+                json.OpenRecord();
+                json.String(n[0], docId); json.Number(n[1], start); json.Number(n[2], end); text.To(json, n[3]);
+                type.To(json, n[4]); normalized.To(json, n[5]);
+                if (id.IsNull) json.Null(n[6]);
+                else if (ids.Final(id) is (byte[] utf8, _)) json.String(n[6], utf8);
+                else json.String(n[6], ids.Final(id).Text.AsSpan());
+                json.Number(n[7], sentence); source.To(json, n[8]); json.Number(n[9], confidence);
+                json.CloseRecord();
             }
         }
     }
@@ -180,70 +232,59 @@ public sealed class MentionSpool : IReadOnlyCollection<MentionRow>, ITableSource
         _documents is { } documents && _resolve is { } resolve ? (documents, resolve) : throw new InvalidOperationException("The spool is read after Complete.");
 
     /// <summary>
-    /// Reads the spool file back block by block and row by row, parsing from a large buffer (a reader over the file stream
-    /// makes several stream calls per row); a row's strings stay bytes until asked for.
+    /// Final entity ids, resolved and encoded once per provisional id (the rows of one entity repeat it): as UTF-8, or as
+    /// UTF-16 when the id is not valid UTF-16 (written as the row objects' writers write such text).
     /// </summary>
-    private sealed class RowReader(string path, int count) : IDisposable
+    private sealed class EntityIds
+    {
+        private readonly Func<string, string> _resolve;
+        private readonly Dictionary<string, (byte[]? Utf8, string Text)> _final = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (byte[]? Utf8, string Text)>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+        private char[] _chars = new char[64];
+
+        public EntityIds(Func<string, string> resolve)
+        {
+            _resolve = resolve;
+            _lookup = _final.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        public (byte[]? Utf8, string Text) Final(SpoolString provisional)
+        {
+            var chars = provisional.Chars(ref _chars);
+            if (_lookup.TryGetValue(chars, out var final)) return final;
+            var id = chars.ToString();
+            var text = _resolve(id);
+            var utf8 = new byte[Encoding.UTF8.GetMaxByteCount(text.Length)];
+            final = (Utf8.FromUtf16(text, utf8, out _, out int written, replaceInvalidSequences: false) == OperationStatus.Done ? utf8[..written] : null, text);
+            _final[id] = final;
+            return final;
+        }
+    }
+
+    /// <summary>Reads the spool file back block by block, each block whole into one buffer (a few large reads for the file).</summary>
+    private sealed class BlockReader(string path, int count) : IDisposable
     {
         private readonly FileStream _file = new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
         private byte[] _buffer = new byte[1 << 16];
         private int _position, _length;
         private int _read;
+        private int _payloadStart, _payloadLength;
 
-        public int Document { get; private set; }
-        public int Rows { get; private set; }
-        public List<string?> Ids { get; } = [];
-        public int Start { get; private set; }
-        public int End { get; private set; }
-        public int Sentence { get; private set; }
-        public float Confidence { get; private set; }
-        public SpoolField Type { get; } = new();
-        public SpoolField Source { get; } = new();
-        public SpoolField Text { get; } = new();
-        public SpoolField Normalized { get; } = new();
+        /// <summary>The current block's ids and rows; valid until the next call of <see cref="Next"/>.</summary>
+        public ReadOnlySpan<byte> Payload => _buffer.AsSpan(_payloadStart, _payloadLength);
 
-        public bool NextBlock()
+        public bool Next(out int document, out int rows)
         {
+            document = rows = 0;
             if (_read >= count) return false;
-            Document = Read7Bit();
-            Rows = Read7Bit();
-            Ids.Clear();
-            for (int k = 0; k < Rows; k++)
-            {
-                var (isNull, utf16, bytes) = StringHeader();
-                var span = Take(bytes);
-                Ids.Add(isNull ? null : utf16 ? new string(MemoryMarshal.Cast<byte, char>(span)) : Encoding.UTF8.GetString(span));
-            }
+            document = Read7Bit();
+            rows = Read7Bit();
+            _payloadLength = Read7Bit();
+            if (_length - _position < _payloadLength) Fill(_payloadLength);
+            _payloadStart = _position;
+            _position += _payloadLength;
+            _read += rows;
             return true;
-        }
-
-        public void NextRow()
-        {
-            var fixedPart = Take(16);
-            Start = BinaryPrimitives.ReadInt32LittleEndian(fixedPart);
-            End = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[4..]);
-            Sentence = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[8..]);
-            Confidence = BinaryPrimitives.ReadSingleLittleEndian(fixedPart[12..]);
-            ReadField(Type);
-            ReadField(Source);
-            ReadField(Text);
-            ReadField(Normalized);
-            _read++;
-        }
-
-        private void ReadField(SpoolField field)
-        {
-            var (isNull, utf16, bytes) = StringHeader();
-            field.Set(isNull, utf16, Take(bytes));
-        }
-
-        private (bool Null, bool Utf16, int Bytes) StringHeader()
-        {
-            int n = Read7Bit();
-            if (n == 0) return (true, false, 0);
-            int length = (n - 1) >> 1;
-            bool utf16 = ((n - 1) & 1) == 1;
-            return (false, utf16, utf16 ? length * 2 : length);
         }
 
         private int Read7Bit()
@@ -251,22 +292,15 @@ public sealed class MentionSpool : IReadOnlyCollection<MentionRow>, ITableSource
             int value = 0;
             for (int shift = 0; shift < 35; shift += 7)
             {
-                byte b = Take(1)[0];
+                if (_position == _length) Fill(1);
+                byte b = _buffer[_position++];
                 value |= (b & 0x7F) << shift;
                 if (b < 0x80) return value;
             }
             throw new InvalidDataException("mention spool: bad 7-bit encoded number");
         }
 
-        /// <summary>The next <paramref name="n"/> bytes; valid until the next call.</summary>
-        private ReadOnlySpan<byte> Take(int n)
-        {
-            if (_length - _position < n) Fill(n);
-            var span = _buffer.AsSpan(_position, n);
-            _position += n;
-            return span;
-        }
-
+        /// <summary>Makes at least <paramref name="n"/> unread bytes available from <c>_position</c>.</summary>
         private void Fill(int n)
         {
             int left = _length - _position;
@@ -277,7 +311,7 @@ public sealed class MentionSpool : IReadOnlyCollection<MentionRow>, ITableSource
             while (_length < n)
             {
                 int got = _file.Read(_buffer, _length, _buffer.Length - _length);
-                if (got == 0) throw new EndOfStreamException("mention spool: the file ends inside a row");
+                if (got == 0) throw new EndOfStreamException("mention spool: the file ends inside a block");
                 _length += got;
             }
         }
@@ -285,35 +319,70 @@ public sealed class MentionSpool : IReadOnlyCollection<MentionRow>, ITableSource
         public void Dispose() => _file.Dispose();
     }
 
-    /// <summary>A string of a spooled row as stored: UTF-8 bytes, UTF-16 code units (text that is not valid UTF-16), or null.</summary>
-    private sealed class SpoolField
+    /// <summary>Parses a block's payload in place.</summary>
+    private ref struct SpoolCursor(ReadOnlySpan<byte> bytes)
     {
-        private byte[] _bytes = new byte[256];
-        private int _length;
-        private bool _null, _utf16;
+        private readonly ReadOnlySpan<byte> _bytes = bytes;
+        private int _at;
 
-        private ReadOnlySpan<byte> Bytes => _bytes.AsSpan(0, _length);
-
-        public void Set(bool isNull, bool utf16, ReadOnlySpan<byte> bytes)
+        public (int Start, int End, int Sentence, float Confidence) Numbers()
         {
-            (_null, _utf16, _length) = (isNull, utf16, bytes.Length);
-            if (_bytes.Length < bytes.Length) _bytes = new byte[Math.Max(bytes.Length, _bytes.Length * 2)];
-            bytes.CopyTo(_bytes);
+            var fixedPart = _bytes.Slice(_at, 16);
+            _at += 16;
+            return (BinaryPrimitives.ReadInt32LittleEndian(fixedPart), BinaryPrimitives.ReadInt32LittleEndian(fixedPart[4..]),
+                BinaryPrimitives.ReadInt32LittleEndian(fixedPart[8..]), BinaryPrimitives.ReadSingleLittleEndian(fixedPart[12..]));
         }
 
-        public string? String() => _null ? null : _utf16 ? new string(MemoryMarshal.Cast<byte, char>(Bytes)) : Encoding.UTF8.GetString(Bytes);
+        public SpoolString String()
+        {
+            int n = 0;
+            for (int shift = 0; ; shift += 7)
+            {
+                if (shift == 35) throw new InvalidDataException("mention spool: bad 7-bit encoded number");
+                byte b = _bytes[_at++];
+                n |= (b & 0x7F) << shift;
+                if (b < 0x80) break;
+            }
+            if (n == 0) return default;
+            int length = (n - 1) >> 1;
+            bool utf16 = ((n - 1) & 1) == 1;
+            var bytes = _bytes.Slice(_at, utf16 ? length * 2 : length);
+            _at += bytes.Length;
+            return new SpoolString(bytes, utf16);
+        }
+    }
+
+    /// <summary>A string of a spooled row as stored: UTF-8 bytes, UTF-16 code units (text that is not valid UTF-16), or null (default).</summary>
+    private readonly ref struct SpoolString(ReadOnlySpan<byte> bytes, bool utf16)
+    {
+        private readonly ReadOnlySpan<byte> _bytes = bytes;
+        private readonly bool _utf16 = utf16;
+        private readonly bool _notNull = true;
+
+        public bool IsNull => !_notNull;
+
+        public override string? ToString() => IsNull ? null : _utf16 ? new string(MemoryMarshal.Cast<byte, char>(_bytes)) : Encoding.UTF8.GetString(_bytes);
+
+        /// <summary>The text as UTF-16, in <paramref name="scratch"/> unless it is stored so.</summary>
+        public ReadOnlySpan<char> Chars(ref char[] scratch)
+        {
+            if (_utf16) return MemoryMarshal.Cast<byte, char>(_bytes);
+            if (scratch.Length < _bytes.Length) scratch = new char[Math.Max(_bytes.Length, scratch.Length * 2)];
+            int n = Encoding.UTF8.GetChars(_bytes, scratch);
+            return scratch.AsSpan(0, n);
+        }
 
         public void To(CsvRows csv)
         {
-            if (_utf16) csv.Field(MemoryMarshal.Cast<byte, char>(Bytes));
-            else csv.Field(Bytes);
+            if (_utf16) csv.Field(MemoryMarshal.Cast<byte, char>(_bytes));
+            else csv.Field(_bytes);
         }
 
-        public void To(Utf8JsonWriter json, JsonEncodedText name)
+        public void To(JsonLines json, JsonEncodedText name)
         {
-            if (_null) json.WriteNull(name);
-            else if (_utf16) json.WriteString(name, MemoryMarshal.Cast<byte, char>(Bytes));
-            else json.WriteString(name, Bytes);
+            if (IsNull) json.Null(name);
+            else if (_utf16) json.String(name, MemoryMarshal.Cast<byte, char>(_bytes));
+            else json.String(name, _bytes);
         }
     }
 
@@ -322,6 +391,7 @@ public sealed class MentionSpool : IReadOnlyCollection<MentionRow>, ITableSource
         if (_disposed) return;
         _disposed = true;
         _writer.Dispose();
+        _idWriter.Dispose();
         _file.Dispose();
     }
 }

@@ -50,14 +50,19 @@ public sealed class MentionSpoolTests : IDisposable
     {
         using var spool = new MentionSpool(_dir);
         var block = new MentionBlock();
-        string[] texts = ["Шойгу", "", "\ud800x", "=SUM(A1)", "-1", "say \"hi\", then\r\nleave", "\t@x", "Tengrinews.kz", "a\u2028b"];
+        string[] texts =
+        [
+            "Шойгу", "", "\ud800x", "=SUM(A1)", "-1", "say \"hi\", then\r\nleave", "\t@x", "Tengrinews.kz", "a\u2028b", "back\\slash",
+            "<b>&'</b>", "\u0001\u001f\u007f", "emoji 😀", "\udc00", "x\ud83d", "\ufffe\uffff", "中文", "\u0378",
+        ];
         for (int k = 0; k < texts.Length; k++)
         {
-            block.Add(k, k + texts[k].Length, texts[k], k % 2 == 0 ? "PER" : "ORG", k % 3 == 0 ? null : "+" + texts[k], k - 1, "ner:" + texts[k], k / 7f);
+            block.Add(k, k + texts[k].Length, texts[k], k % 2 == 0 ? "PER" : "ORG", k % 3 == 0 ? null : "+" + texts[k], k - 1, "ner:" + texts[k],
+                k == 0 ? 1f : k / 7f);
             block.EntityIds[k] = k % 4 == 0 ? null : "#" + k;
         }
         spool.Add(1, block);
-        spool.Complete(Documents, id => "=id" + id);
+        spool.Complete(Documents, id => id == "#5" ? "bad\ud800" : "=id" + id + texts[int.Parse(id[1..])]);
         var options = new TableOptions { SpreadsheetSafe = spreadsheetSafe };
 
         var fromSpool = Path.Combine(_dir, "spool", "mentions.csv");
