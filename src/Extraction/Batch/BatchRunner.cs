@@ -98,6 +98,10 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
 
     private readonly IStage[] _structural = pipeline.Stages.Where(s => s.Provides.All(StructuralLayers.Contains)).ToArray();
 
+    /// <summary>Mention blocks the consumer has spooled, for the workers to fill again (a few per file in flight).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentQueue<MentionBlock> _blocks = new();
+    private const int BlockBytesKept = 1 << 20;
+
     /// <summary>
     /// A processed piece: the document for the linker, plus what the worker already made of it for the tables (mention
     /// rows without entity ids, the journal line), so the ordered consumer does little more than link.
@@ -476,9 +480,9 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
     }
 
     /// <summary>The mention rows of a piece: offsets and sentence numbers of the whole text (the piece starts at <paramref name="offset"/>, after <paramref name="sentenceBase"/> sentences).</summary>
-    private static MentionBlock Rows(Document d, int offset, int sentenceBase)
+    private MentionBlock Rows(Document d, int offset, int sentenceBase)
     {
-        var rows = new MentionBlock();
+        if (!_blocks.TryDequeue(out var rows)) rows = new MentionBlock();
         foreach (var m in d.Mentions)
         {
             int sentence = d.Tokens.Count > 0 ? d.Tokens[Math.Min(d.Tokens.FirstEndingAfter(m.Range.Start), d.Tokens.Count - 1)].Sentence : -1;
@@ -528,6 +532,11 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
             linker.Add(d);
             for (int k = 0; k < rows.Count; k++) rows.EntityIds[k] = d.Mentions[k].EntityId;
             tables.Mentions.Add(tables.Documents.Count, rows);
+            if (rows.Capacity <= BlockBytesKept)
+            {
+                rows.Clear();
+                _blocks.Enqueue(rows);
+            }
             if (journalLine is not null) journal?.AddPiece(journalLine);
             pieces++;
             chars += d.Text.Length;

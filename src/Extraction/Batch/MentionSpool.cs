@@ -42,6 +42,17 @@ public sealed class MentionBlock
         EntityIds.Add(null);
     }
 
+    /// <summary>Empties the block for another piece (its buffers are kept).</summary>
+    public void Clear()
+    {
+        _writer.Flush();
+        _bytes.SetLength(0);
+        EntityIds.Clear();
+    }
+
+    /// <summary>Bytes the block holds on to.</summary>
+    internal int Capacity => _bytes.Capacity;
+
     internal ReadOnlySpan<byte> Rows
     {
         get

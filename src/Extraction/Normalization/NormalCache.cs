@@ -11,7 +11,7 @@ namespace Extraction.Normalization;
 /// </summary>
 public sealed class NormalCache(int capacity = 200_000)
 {
-    private ConcurrentDictionary<string, string>[] _forms = Fresh();
+    private Table[] _forms = Fresh();
     // Counted here: ConcurrentDictionary.Count takes every lock of the table, which serializes the threads that call it.
     private int _count;
 
@@ -19,14 +19,33 @@ public sealed class NormalCache(int capacity = 200_000)
 
     public string Get(string text, EntityType type, Func<string, EntityType, string> compute)
     {
+        if (_forms[(int)type].Forms.TryGetValue(text, out var normal)) return normal;
+        return Add(text, type, compute);
+    }
+
+    /// <summary>The same, for text that is not a string yet: a string is made only when the form is new.</summary>
+    public string Get(ReadOnlySpan<char> text, EntityType type, Func<string, EntityType, string> compute)
+    {
+        if (_forms[(int)type].BySpan.TryGetValue(text, out var normal)) return normal;
+        return Add(text.ToString(), type, compute);
+    }
+
+    private string Add(string text, EntityType type, Func<string, EntityType, string> compute)
+    {
         var forms = _forms;
-        if (forms[(int)type].TryGetValue(text, out var normal)) return normal;
-        normal = compute(text, type);
+        var normal = compute(text, type);
         if (Volatile.Read(ref _count) >= Capacity && Interlocked.CompareExchange(ref _forms, Fresh(), forms) == forms) Volatile.Write(ref _count, 0);
-        if (_forms[(int)type].TryAdd(text, normal)) Interlocked.Increment(ref _count);
+        if (_forms[(int)type].Forms.TryAdd(text, normal)) Interlocked.Increment(ref _count);
         return normal;
     }
 
-    private static ConcurrentDictionary<string, string>[] Fresh() =>
-        [.. Enum.GetValues<EntityType>().Select(_ => new ConcurrentDictionary<string, string>())];
+    private sealed class Table
+    {
+        public readonly ConcurrentDictionary<string, string> Forms = new(StringComparer.Ordinal);
+        public readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> BySpan;
+
+        public Table() => BySpan = Forms.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    private static Table[] Fresh() => [.. Enum.GetValues<EntityType>().Select(_ => new Table())];
 }

@@ -21,17 +21,22 @@ public sealed record NormalizeOptions
 public sealed class NormalizeStage : IStage
 {
     private readonly MentionNormalizer _normalizer;
+    private readonly Func<string, EntityType, string> _normalize;
     private readonly NormalCache _cache = new();
     private readonly NormalCache _inContext = new();
 
     public NormalizeStage(NormalizeOptions options, StageContext context)
+        : this(new MentionNormalizer(new RussianNormalizer(
+            context.Cache.Get(context.ModelPath(options.Morphology, "normalize.morphology"), RussianMorphology.Load),
+            context.Cache.Get(context.ModelPath(options.Names, "normalize.names"), NameRules.Load))))
     {
-        var morph = context.Cache.Get(context.ModelPath(options.Morphology, "normalize.morphology"), RussianMorphology.Load);
-        var names = context.Cache.Get(context.ModelPath(options.Names, "normalize.names"), NameRules.Load);
-        _normalizer = new MentionNormalizer(new RussianNormalizer(morph, names));
     }
 
-    public NormalizeStage(MentionNormalizer normalizer) => _normalizer = normalizer;
+    public NormalizeStage(MentionNormalizer normalizer)
+    {
+        _normalizer = normalizer;
+        _normalize = normalizer.Normalize; // one delegate, not one per mention
+    }
 
     public string Name => "normalize";
     public IReadOnlyList<string> Requires => [Layers.Entities];
@@ -50,9 +55,9 @@ public sealed class NormalizeStage : IStage
         foreach (var mention in document.Mentions)
         {
             if (mention.Type == EntityType.DATE) continue;
-            var surface = document.Slice(mention.Range);
-            var normal = mention.Normal = _cache.Get(surface, mention.Type, _normalizer.Normalize);
+            var normal = mention.Normal = _cache.Get(document.Span(mention.Range), mention.Type, _normalize);
             if (mention.Type != EntityType.PER || !MentionNormalizer.HasCyrillic(normal)) continue;
+            var surface = document.Slice(mention.Range);
             context.Add(surface, normal);
             persons.Add((mention, surface));
         }

@@ -48,8 +48,7 @@ public sealed class JsonLines : IDisposable
     {
         if (Encoder.FindFirstCharacterToEncodeUtf8(utf8) >= 0)
         {
-            var bytes = utf8.ToArray();
-            Scratch(name, w => w.WriteString(name, bytes));
+            Escaped(name, utf8.ToArray());
             return;
         }
         Name(name);
@@ -61,11 +60,7 @@ public sealed class JsonLines : IDisposable
     }
 
     /// <summary>A string property given as UTF-16 (text that is not valid UTF-16 is written as <see cref="Utf8JsonWriter"/> writes it).</summary>
-    public void String(JsonEncodedText name, ReadOnlySpan<char> text)
-    {
-        var chars = text.ToArray();
-        Scratch(name, w => w.WriteString(name, chars));
-    }
+    public void String(JsonEncodedText name, ReadOnlySpan<char> text) => Escaped(name, text.ToArray());
 
     public void Null(JsonEncodedText name)
     {
@@ -85,7 +80,7 @@ public sealed class JsonLines : IDisposable
     {
         if (!float.IsFinite(value))
         {
-            Scratch(name, w => w.WriteNumber(name, value));
+            NonFinite(name, value);
             return;
         }
         Name(name);
@@ -114,6 +109,14 @@ public sealed class JsonLines : IDisposable
         span[k++] = (byte)':';
         _buffer.Advance(k);
     }
+
+    // The slow paths are methods of their own: a lambda capturing a parameter allocates its closure at the start of the
+    // method that declares it, on every call.
+    private void Escaped(JsonEncodedText name, byte[] utf8) => Scratch(name, w => w.WriteString(name, utf8));
+
+    private void Escaped(JsonEncodedText name, char[] text) => Scratch(name, w => w.WriteString(name, text));
+
+    private void NonFinite(JsonEncodedText name, float value) => Scratch(name, w => w.WriteNumber(name, value));
 
     /// <summary>One property written by a <see cref="Utf8JsonWriter"/> into a scratch object, copied without the braces.</summary>
     private void Scratch(JsonEncodedText name, Action<Utf8JsonWriter> write)

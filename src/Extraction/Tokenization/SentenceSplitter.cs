@@ -23,6 +23,8 @@ public static class SentenceSplitter
     public static void Split(string text, TokenTable table, List<Sentence> sentences)
     {
         var tokens = table.AsSpan();
+        // News sentences run 15-25 tokens: room for most documents' sentences at once instead of a chain of regrowths.
+        sentences.EnsureCapacity(sentences.Count + tokens.Length / 12 + 1);
         int first = 0;
         for (int i = 0; i < tokens.Length; i++)
         {
