@@ -121,18 +121,105 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
         IsRussianAdjective(word) || resources.Gazetteer?.FindCountryKey(Gazetteer.ScriptKey(word, NameKey.Word(word))) is not null;
 
     /// <summary>The mentions of one distinct name in a document, in text order (indices into the sorted mention list).</summary>
-    private sealed class Group(Analysis analysis)
+    private sealed class Group
     {
-        public readonly Analysis A = analysis;
+        public Analysis A = null!;
         public readonly List<int> Items = [];
         public NameForm Form => A.Form;
         public string? Canonical => A.Canonical;
     }
 
+    /// <summary>
+    /// The working storage of <see cref="Link"/>, one per thread and reused from document to document (a batch links
+    /// thousands of documents; building these afresh for each was most of what linking allocated). Cleared after each
+    /// document, so it keeps no document's mentions or names alive.
+    /// </summary>
+    private sealed class Scratch
+    {
+        public readonly List<Mention> Mentions = [];
+        public readonly List<Analysis> Analyses = [];
+        public (int Start, int Shorter, int Index)[] Keys = [];
+        public int[] Order = [];
+        public int[] GroupOf = [];
+        public readonly List<Group> Groups = [];
+        public readonly Dictionary<Analysis, int> ByName = new(ReferenceEqualityComparer.Instance);
+        public readonly UnionFind Sets = new(0);
+        public readonly WordIndex Index = new();
+        public readonly Dictionary<string, int> FirstByKey = new(StringComparer.Ordinal);
+        public readonly Dictionary<int, int> Sizes = [];
+        public readonly Dictionary<(EntityType, char), List<int>> ByStart = [];
+        public readonly IntLists Lists = new();
+        private readonly Stack<Group> _spare = new();
+
+        public void Size(int n)
+        {
+            if (Keys.Length < n) (Keys, Order, GroupOf) = (new (int, int, int)[n], new int[n], new int[n]);
+        }
+
+        public Group NewGroup(Analysis a)
+        {
+            var g = _spare.TryPop(out var spare) ? spare : new Group();
+            g.A = a;
+            Groups.Add(g);
+            return g;
+        }
+
+        public void Clear()
+        {
+            foreach (var g in Groups)
+            {
+                g.A = null!;
+                g.Items.Clear();
+                _spare.Push(g);
+            }
+            Groups.Clear();
+            Mentions.Clear();
+            Analyses.Clear();
+            ByName.Clear();
+            Index.Clear();
+            FirstByKey.Clear();
+            Sizes.Clear();
+            ByStart.Clear();
+            Lists.Clear();
+        }
+    }
+
+    /// <summary>Lists of ints handed out for one document and all taken back at once.</summary>
+    private sealed class IntLists
+    {
+        private readonly List<List<int>> _all = [];
+        private int _used;
+
+        public List<int> Rent()
+        {
+            if (_used == _all.Count) _all.Add([]);
+            var list = _all[_used++];
+            list.Clear();
+            return list;
+        }
+
+        public void Clear() => _used = 0;
+    }
+
+    [ThreadStatic] private static Scratch? t_scratch;
+
     public void Link(Document document)
     {
-        var mentions = new List<Mention>();
-        var analyses = new List<Analysis>();
+        var scratch = t_scratch ??= new Scratch();
+        try
+        {
+            Link(document, scratch);
+        }
+        finally
+        {
+            scratch.Clear();
+        }
+    }
+
+    private void Link(Document document, Scratch scratch)
+    {
+        var mentions = scratch.Mentions;
+        var analyses = scratch.Analyses;
         foreach (var m in document.Mentions)
         {
             if (m.Type == EntityType.DATE) continue;
@@ -142,41 +229,44 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
             analyses.Add(a);
         }
         // Text order, longer first at one start, then input order.
-        var keys = new (int Start, int Shorter, int Index)[mentions.Count];
-        for (int i = 0; i < keys.Length; i++) keys[i] = (mentions[i].Range.Start, -mentions[i].Range.Length, i);
-        Array.Sort(keys);
-        var order = new int[keys.Length];
-        for (int i = 0; i < keys.Length; i++) order[i] = keys[i].Index;
-        var groups = new List<Group>();
-        var groupOf = new int[order.Length];
-        var byName = new Dictionary<Analysis, int>(ReferenceEqualityComparer.Instance);
-        for (int i = 0; i < order.Length; i++)
+        int n = mentions.Count;
+        scratch.Size(n);
+        var keys = scratch.Keys.AsSpan(0, n);
+        for (int i = 0; i < n; i++) keys[i] = (mentions[i].Range.Start, -mentions[i].Range.Length, i);
+        keys.Sort();
+        var order = scratch.Order.AsSpan(0, n);
+        for (int i = 0; i < n; i++) order[i] = keys[i].Index;
+        var groups = scratch.Groups;
+        var groupOf = scratch.GroupOf.AsSpan(0, n);
+        var byName = scratch.ByName;
+        for (int i = 0; i < n; i++)
         {
             var a = analyses[order[i]];
             if (!byName.TryGetValue(a, out var g))
             {
                 g = groups.Count;
-                groups.Add(new Group(a));
+                scratch.NewGroup(a);
                 byName[a] = g;
             }
             groups[g].Items.Add(i);
             groupOf[i] = g;
         }
 
-        var sets = new UnionFind(order.Length);
-        var index = new WordIndex(groups);
+        var sets = scratch.Sets;
+        sets.Reset(n);
+        var index = scratch.Index;
+        index.Build(groups);
         var personShort = PersonShortForms(groups, index);
-        JoinEqualKeys(groups, sets, personShort);
+        JoinEqualKeys(groups, sets, personShort, scratch.FirstByKey);
         JoinShortForms(groups, sets, personShort);
         JoinShortForms(groups, sets, OrganisationShortForms(groups, index));
         JoinShortForms(groups, sets, BodiesWithoutCountry(groups));
-        if (fuzzy) JoinMisspellings(groups, sets);
+        if (fuzzy) JoinMisspellings(groups, sets, scratch);
         Assign(mentions, order, groupOf, groups, sets);
     }
 
-    private static void JoinEqualKeys(List<Group> groups, UnionFind sets, List<int>?[] shortForms)
+    private static void JoinEqualKeys(List<Group> groups, UnionFind sets, List<int>?[] shortForms, Dictionary<string, int> first)
     {
-        var first = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int g = 0; g < groups.Count; g++)
         {
             if (shortForms[g] is not null) continue;
@@ -219,33 +309,39 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
             // A single head noun also stands for a name whose other words are Russian adjectives or countries ("комиссия" =
             // "Европейская комиссия"), but a name part does not stand for a sub-unit ("Vestas" ≠ "цех Vestas").
             bool head = org && a.Words.Count == 1 && a.Cyrillic;
-            var seen = index.Stamp(g);
-            foreach (var h in index.Containing(a).Concat(index.StartingLike(a)))
+            foreach (var h in index.Containing(a)) Consider(g, h);
+            foreach (var h in index.StartingLike(a)) Consider(g, h);
+            result[g]?.Sort();
+
+            void Consider(int g, int h)
             {
-                if (!seen(h)) continue;
+                if (!index.FirstSight(g, h)) return;
                 var b = groups[h].Form;
-                if (h == g || b.Type != a.Type || b.Words.Count <= a.Words.Count) continue;
+                if (h == g || b.Type != a.Type || b.Words.Count <= a.Words.Count) return;
                 var bKinds = groups[h].A.KindWords;
                 var bModifiers = groups[h].A.ModifierWords;
                 if (a.Abbreviates(b) || a.IsPartOf(b, bKinds) || (head && a.IsPartOf(b, bModifiers))) (result[g] ??= []).Add(h);
             }
-            result[g]?.Sort();
         }
         return result;
     }
 
-    /// <summary>The document's names indexed by word key and by first letter, so short forms meet only plausible full forms.</summary>
+    /// <summary>
+    /// The document's names indexed by word key and by first letter, so short forms meet only plausible full forms.
+    /// Built for each document (<see cref="Build"/>) into storage kept from the one before.
+    /// </summary>
     private sealed class WordIndex
     {
+        private static readonly List<int> None = [];
         private readonly Dictionary<string, List<int>> _byKey = new(StringComparer.Ordinal);
         private readonly Dictionary<char, List<int>> _byLetter = [];
+        private readonly IntLists _lists = new();
+        private int[] _stamp = [];
 
-        private readonly int[] _stamp;
-
-        public WordIndex(List<Group> groups)
+        public void Build(List<Group> groups)
         {
-            _stamp = new int[groups.Count];
-            Array.Fill(_stamp, -1);
+            if (_stamp.Length < groups.Count) _stamp = new int[Math.Max(groups.Count, _stamp.Length * 2)];
+            Array.Fill(_stamp, -1, 0, groups.Count);
             for (int g = 0; g < groups.Count; g++)
             {
                 var f = groups[g].Form;
@@ -253,31 +349,38 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
                 {
                     var k = f.Keys[i];
                     if (NameForm.IsInitial(k) || Array.IndexOf(f.Keys, k) < i) continue;
-                    (_byKey.TryGetValue(k, out var l) ? l : _byKey[k] = []).Add(g);
+                    (_byKey.TryGetValue(k, out var l) ? l : _byKey[k] = _lists.Rent()).Add(g);
                 }
-                if (f.Words.Count >= 2) (_byLetter.TryGetValue(f.Lower[0][0], out var l2) ? l2 : _byLetter[f.Lower[0][0]] = []).Add(g);
+                if (f.Words.Count >= 2) (_byLetter.TryGetValue(f.Lower[0][0], out var l2) ? l2 : _byLetter[f.Lower[0][0]] = _lists.Rent()).Add(g);
             }
         }
 
-        /// <summary>A test that is true the first time it sees a name while <paramref name="owner"/>'s candidates are gathered.</summary>
-        public Func<int, bool> Stamp(int owner) => h =>
+        public void Clear()
+        {
+            _byKey.Clear();
+            _byLetter.Clear();
+            _lists.Clear();
+        }
+
+        /// <summary>True the first time name <paramref name="h"/> is seen while <paramref name="owner"/>'s candidates are gathered.</summary>
+        public bool FirstSight(int owner, int h)
         {
             if (_stamp[h] == owner) return false;
             _stamp[h] = owner;
             return true;
-        };
+        }
 
         /// <summary>Names that contain the first full word of <paramref name="form"/> (none when it has only initials).</summary>
-        public IEnumerable<int> Containing(NameForm form)
+        public List<int> Containing(NameForm form)
         {
             foreach (var k in form.Keys)
-                if (!NameForm.IsInitial(k)) return _byKey.TryGetValue(k, out var l) ? l : [];
-            return [];
+                if (!NameForm.IsInitial(k)) return _byKey.TryGetValue(k, out var l) ? l : None;
+            return None;
         }
 
         /// <summary>Names of two or more words whose first word starts with this name's first letter (abbreviation candidates).</summary>
-        public IEnumerable<int> StartingLike(NameForm form) =>
-            form.Lower.Length > 0 && _byLetter.TryGetValue(form.Lower[0][0], out var l) ? l : [];
+        public List<int> StartingLike(NameForm form) =>
+            form.Lower.Length > 0 && _byLetter.TryGetValue(form.Lower[0][0], out var l) ? l : None;
     }
 
     /// <summary>For a state body named without its country (<c>body:defence@</c>), the bodies of that kind with a country.</summary>
@@ -322,19 +425,19 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
     /// A name no resource knows, seen once, joins a name of the same type within one edit (two for long names) when that
     /// name is well attested: known to a resource, or mentioned at least twice in the document.
     /// </summary>
-    private static void JoinMisspellings(List<Group> groups, UnionFind sets)
+    private static void JoinMisspellings(List<Group> groups, UnionFind sets, Scratch scratch)
     {
-        var sizes = new Dictionary<int, int>();
+        var sizes = scratch.Sizes;
         foreach (var g in groups)
             foreach (var i in g.Items)
                 sizes[sets.Find(i)] = sizes.GetValueOrDefault(sets.Find(i)) + 1;
         // Candidates by type and first letter, in group order (a long text has thousands of groups).
-        var byStart = new Dictionary<(EntityType, char), List<int>>();
+        var byStart = scratch.ByStart;
         for (int h = 0; h < groups.Count; h++)
         {
             var k = groups[h].Form.Key;
             if (k.Length == 0) continue;
-            var bucket = CollectionsMarshal.GetValueRefOrAddDefault(byStart, (groups[h].Form.Type, k[0]), out _) ??= [];
+            var bucket = CollectionsMarshal.GetValueRefOrAddDefault(byStart, (groups[h].Form.Type, k[0]), out _) ??= scratch.Lists.Rent();
             bucket.Add(h);
         }
         for (int g = 0; g < groups.Count; g++)
@@ -360,7 +463,7 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
     }
 
     /// <summary>Numbers the clusters in order of first mention and gives every mention its cluster's link key.</summary>
-    private static void Assign(List<Mention> mentions, int[] order, int[] groupOf, List<Group> groups, UnionFind sets)
+    private static void Assign(List<Mention> mentions, ReadOnlySpan<int> order, ReadOnlySpan<int> groupOf, List<Group> groups, UnionFind sets)
     {
         int n = order.Length;
         var number = new int[n];
@@ -402,6 +505,13 @@ internal sealed class UnionFind
     public UnionFind(int count)
     {
         _parent = new List<int>(count);
+        Reset(count);
+    }
+
+    /// <summary>Starts again with <paramref name="count"/> singleton sets.</summary>
+    public void Reset(int count)
+    {
+        _parent.Clear();
         for (int i = 0; i < count; i++) _parent.Add(i);
     }
 
