@@ -32,7 +32,8 @@ public sealed class CorpusLinker : ICorpusLinker
     private readonly LinkingOptions _options;
     private readonly DocumentLinker _documentLinker;
     private readonly List<Entity> _entities = [];
-    private readonly Dictionary<(EntityType, string), int> _byKey = [];
+    // One table per type: string keys hash and compare faster than (type, key) tuples.
+    private readonly Dictionary<string, int>[] _byKey = [.. Enum.GetValues<EntityType>().Select(_ => new Dictionary<string, int>(StringComparer.Ordinal))];
     private readonly Dictionary<string, int> _fullNameOwner = new(StringComparer.Ordinal);
     private readonly UnionFind _sets = new(0);
     private string[] _finalIds = [];
@@ -55,11 +56,11 @@ public sealed class CorpusLinker : ICorpusLinker
         foreach (var m in document.Mentions)
         {
             if (m.Type == EntityType.DATE || m.LinkKey is null) { m.EntityId = null; continue; }
-            if (!_byKey.TryGetValue((m.Type, m.LinkKey), out var index))
+            if (!_byKey[(int)m.Type].TryGetValue(m.LinkKey, out var index))
             {
                 index = _entities.Count;
                 _entities.Add(new Entity(index, m.Type, m.LinkKey));
-                _byKey[(m.Type, m.LinkKey)] = index;
+                _byKey[(int)m.Type][m.LinkKey] = index;
                 _sets.Add();
             }
             var e = _entities[index];
@@ -83,30 +84,57 @@ public sealed class CorpusLinker : ICorpusLinker
     /// </summary>
     private void JoinFullNameVariants(Document document)
     {
-        Dictionary<string, (int Words, List<NameForm> Forms)>? clusters = null;
+        // Per person cluster of the document, in order of first mention: the longest names (most words) it has.
+        var slots = _clusterSlots;
+        var longest = _longestNames;
+        slots.Clear();
         foreach (var m in document.Mentions)
         {
             if (m.Type != EntityType.PER || m.EntityId is null) continue;
-            var form = _documentLinker.Analyze(EntityType.PER, m.Normal is { } normal ? normal : document.Span(m.Range)).Form;
-            clusters ??= new Dictionary<string, (int, List<NameForm>)>(StringComparer.Ordinal);
-            if (!clusters.TryGetValue(m.EntityId, out var c)) c = (0, []);
-            if (form.Words.Count > c.Words) c = (form.Words.Count, [form]);
-            else if (form.Words.Count == c.Words && !c.Forms.Contains(form)) c.Forms.Add(form);
-            clusters[m.EntityId] = c;
+            var name = _documentLinker.Analyze(EntityType.PER, m.Normal is { } normal ? normal : document.Span(m.Range));
+            int words = name.Form.Words.Count;
+            if (!slots.TryGetValue(m.EntityId, out var slot))
+            {
+                slot = slots.Count;
+                slots[m.EntityId] = slot;
+                if (slot == longest.Count) longest.Add((0, []));
+                longest[slot] = (0, longest[slot].Names);
+                longest[slot].Names.Clear();
+            }
+            var (most, names) = longest[slot];
+            if (words > most)
+            {
+                names.Clear();
+                names.Add(name);
+                longest[slot] = (words, names);
+            }
+            else if (words == most && !HasForm(names, name.Form)) names.Add(name);
         }
-        if (clusters is null) return;
-        foreach (var (id, (words, forms)) in clusters)
+        foreach (var (id, slot) in slots)
         {
+            var (words, names) = longest[slot];
             if (words < 2) continue;
             int entity = int.Parse(id.AsSpan(1), provider: System.Globalization.CultureInfo.InvariantCulture);
-            foreach (var form in forms)
+            // A person name's link key is its name key (no resource gives persons one), computed once with its analysis.
+            foreach (var name in names)
             {
-                var key = DocumentLinker.NameKeyOf(form);
-                if (_fullNameOwner.TryGetValue(key, out var owner)) _sets.Union(owner, entity);
-                else _fullNameOwner[key] = entity;
+                if (_fullNameOwner.TryGetValue(name.LinkKey, out var owner)) _sets.Union(owner, entity);
+                else _fullNameOwner[name.LinkKey] = entity;
             }
         }
+        for (int k = 0; k < slots.Count; k++) longest[k].Names.Clear();
+        slots.Clear();
+
+        static bool HasForm(List<DocumentLinker.Analysis> names, NameForm form)
+        {
+            foreach (var n in names) if (ReferenceEquals(n.Form, form)) return true;
+            return false;
+        }
     }
+
+    // JoinFullNameVariants' working storage, reused from document to document.
+    private readonly Dictionary<string, int> _clusterSlots = new(StringComparer.Ordinal);
+    private readonly List<(int Words, List<DocumentLinker.Analysis> Names)> _longestNames = [];
 
     public void Complete()
     {
