@@ -74,6 +74,8 @@ public static class Decoder
         }
         if (ControlHeavy(sample)) throw new NotTextException("binary file (control bytes): not text");
 
+        // Most files are valid UTF-8: checked vectorised first; the rune-by-rune count is for the others.
+        if (System.Text.Unicode.Utf8.IsValid(sample)) return new(new UTF8Encoding(false), "utf-8", 0);
         int invalid = CountInvalidUtf8(sample, complete && sample.Length == head.Length, out int multibyte);
         if (invalid == 0 || (multibyte > 0 && invalid * 20 < multibyte)) return new(new UTF8Encoding(false), "utf-8", 0);
         return RussianScore(sample, Cp1251) >= RussianScore(sample, Koi8R)
@@ -101,9 +103,13 @@ public static class Decoder
         return null;
     }
 
+    private static readonly SearchValues<byte> Controls =
+        SearchValues.Create([.. Enumerable.Range(0, 32).Where(b => b is not (9 or 10 or 12 or 13 or 27)).Select(b => (byte)b)]);
+
     /// <summary>More than 2% C0 control bytes other than tab, line breaks, form feed and escape mean a binary file.</summary>
     private static bool ControlHeavy(ReadOnlySpan<byte> sample)
     {
+        if (!sample.ContainsAny(Controls)) return false;
         int control = 0;
         foreach (var b in sample)
             if (b < 32 && b is not (9 or 10 or 12 or 13 or 27)) control++;
