@@ -342,8 +342,9 @@ internal ref partial struct DateGrammar
     /// </summary>
     private static LexEntry DurationAdjective(ReadOnlySpan<char> s)
     {
-        // Fast reject: every unit root ends in н or в, right before a two- or three-letter ending.
-        if (s.Length < 6 || s[^3] is not ('н' or 'в') && s[^4] is not ('н' or 'в')) return default;
+        // Fast reject (most Russian words of six letters or more reach here): every unit root ends in тн, чн, ьн, вн or ов,
+        // right before a two- or three-letter ending.
+        if (s.Length < 6 || !RootEndsAt(s, s.Length - 2) && !RootEndsAt(s, s.Length - 3)) return default;
         int amount = 0, i = 0;
         while (i < s.Length && i < 4 && IsDigit(s[i])) i++;
         if (i > 0)
@@ -364,6 +365,9 @@ internal ref partial struct DateGrammar
                 return new LexEntry(W.DurationAdjective, (short)amount, unit);
         return default;
     }
+
+    /// <summary>The last two letters of a unit root (<see cref="UnitRoots"/>) are right before <paramref name="end"/>.</summary>
+    private static bool RootEndsAt(ReadOnlySpan<char> s, int end) => (s[end - 2], s[end - 1]) is ('т' or 'ч' or 'ь' or 'в', 'н') or ('о', 'в');
 
     /// <summary>Nouns a length-of-time adjective measures (<c>срок</c>, <c>стаж</c>, <c>траур</c>, <c>контракт</c>…), by stem.</summary>
     private static bool IsLengthNoun(ReadOnlySpan<char> word)
