@@ -308,13 +308,19 @@ public sealed class CorpusLinker : ICorpusLinker
         }
         if (type == EntityType.PER)
         {
-            // The fullest name; English spelling when seen, else the Russian name transliterated.
-            var fullest = ranked.OrderByDescending(f => NameKey.Words(f).Count).First();
-            var enFull = ranked.Where(f => !HasCyrillic(f)).OrderByDescending(f => NameKey.Words(f).Count).FirstOrDefault();
-            var ruFull = ranked.Where(HasCyrillic).OrderByDescending(f => NameKey.Words(f).Count).FirstOrDefault();
+            // The fullest name (the first of the most words); English spelling when seen, else the Russian name transliterated.
+            string? fullest = null, enFull = null, ruFull = null;
+            int most = -1, mostEn = -1, mostRu = -1;
+            foreach (var f in ranked)
+            {
+                int words = NameKey.WordCount(f);
+                if (words > most) (fullest, most) = (f, words);
+                if (HasCyrillic(f)) { if (words > mostRu) (ruFull, mostRu) = (f, words); }
+                else if (words > mostEn) (enFull, mostEn) = (f, words);
+            }
             if (enFull is null && ruFull is not null && _resources.Gazetteer?.Scheme(_options.NameScheme) is { } scheme)
                 enFull = scheme.Transliterate(ruFull);
-            return (enFull ?? en, ruFull ?? ru, null, Slug.Of(enFull ?? fullest));
+            return (enFull ?? en, ruFull ?? ru, null, Slug.Of(enFull ?? fullest!));
         }
         return (en, ru, null, Slug.Of(en ?? ranked[0]));
     }

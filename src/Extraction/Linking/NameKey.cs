@@ -189,6 +189,20 @@ public static class NameKey
     }
 
     /// <summary>Splits a name into words (letters and digits; hyphens, spaces and punctuation separate).</summary>
+    /// <summary>How many words <see cref="Words"/> finds, without making them.</summary>
+    public static int WordCount(ReadOnlySpan<char> name)
+    {
+        int count = 0;
+        bool inWord = false;
+        foreach (char c in name)
+        {
+            bool next = CharClass.IsLetterOrDigit(c) || (CharClass.IsApostrophe(c) && inWord);
+            if (next && !inWord) count++;
+            inWord = next;
+        }
+        return count;
+    }
+
     public static List<string> Words(ReadOnlySpan<char> name)
     {
         var words = new List<string>(4);
