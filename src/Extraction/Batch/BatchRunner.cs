@@ -582,13 +582,8 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
     };
 
     /// <summary>Writes documents.csv, mentions.csv and entities.csv (and JSON Lines twins) into <paramref name="outDir"/>.</summary>
-    public static void WriteTables(string outDir, BatchResult result, TableOptions tables)
-    {
-        Directory.CreateDirectory(outDir);
-        TableWriter.WriteDocuments(Path.Combine(outDir, "documents.csv"), result.Documents, tables);
-        TableWriter.WriteMentions(Path.Combine(outDir, "mentions.csv"), result.Mentions, tables);
-        TableWriter.WriteEntities(Path.Combine(outDir, "entities.csv"), result.Entities, tables);
-    }
+    public static void WriteTables(string outDir, BatchResult result, TableOptions tables) =>
+        TableWriter.WriteAll(outDir, result.Documents, result.Mentions, result.Entities, tables);
 
     /// <summary>Writes a document's text to <c>&lt;folder&gt;/&lt;doc_id&gt;</c> (plus <c>.txt</c> unless it ends so) through a temporary file.</summary>
     private sealed class TextKeeper : IDisposable

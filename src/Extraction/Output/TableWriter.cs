@@ -10,7 +10,10 @@ public sealed record TableOptions
     public bool SpreadsheetSafe { get; init; } = true;
     public bool JsonLines { get; init; } = true;
 
-    /// <summary>Write each CSV table and its JSON Lines twin at the same time, on two threads (a batch with more than one job).</summary>
+    /// <summary>
+    /// Use a second thread (a batch with more than one job): <see cref="TableWriter.WriteAll"/> writes <c>mentions.jsonl</c>
+    /// there while this thread writes the other tables; a single table writes its CSV and JSON Lines twin side by side.
+    /// </summary>
     public bool Concurrent { get; init; }
 }
 
@@ -22,6 +25,39 @@ public sealed record TableOptions
 /// </summary>
 public static class TableWriter
 {
+    /// <summary>
+    /// <c>documents.csv</c>, <c>mentions.csv</c> and <c>entities.csv</c> (and their twins) in <paramref name="dir"/>. With
+    /// <see cref="TableOptions.Concurrent"/>, the largest file, <c>mentions.jsonl</c>, is written on a second thread while
+    /// this one writes the other five: the two threads take about as long, where writing each table's pair side by side
+    /// left one thread waiting for the other three times.
+    /// </summary>
+    public static void WriteAll(string dir, IEnumerable<DocumentRow> documents, IEnumerable<MentionRow> mentions, IEnumerable<EntityRow> entities,
+        TableOptions options)
+    {
+        Directory.CreateDirectory(dir);
+        var one = options with { Concurrent = false };
+        var mentionsPath = Path.Combine(dir, "mentions.csv");
+        Task? mentionsJson = null;
+        if (options.Concurrent && options.JsonLines)
+        {
+            mentionsJson = Task.Run(() => WriteMentions(mentionsPath, mentions, one, Parts.JsonLines));
+            WriteMentions(mentionsPath, mentions, one, Parts.Csv);
+        }
+        else WriteMentions(mentionsPath, mentions, one);
+        WriteDocuments(Path.Combine(dir, "documents.csv"), documents, one);
+        WriteEntities(Path.Combine(dir, "entities.csv"), entities, one);
+        mentionsJson?.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Which files of a table to write.</summary>
+    [Flags]
+    private enum Parts
+    {
+        Csv = 1,
+        JsonLines = 2,
+        Both = Csv | JsonLines,
+    }
+
     public static void WriteDocuments(string path, IEnumerable<DocumentRow> rows, TableOptions options) =>
         Write(path, DocumentRow.Header, rows, options, static (w, r) =>
         {
@@ -38,7 +74,9 @@ public static class TableWriter
         });
 
     /// <summary>Mention rows; a <see cref="ITableSource"/> (the batch's spool) writes its records itself, the same bytes.</summary>
-    public static void WriteMentions(string path, IEnumerable<MentionRow> rows, TableOptions options) =>
+    public static void WriteMentions(string path, IEnumerable<MentionRow> rows, TableOptions options) => WriteMentions(path, rows, options, Parts.Both);
+
+    private static void WriteMentions(string path, IEnumerable<MentionRow> rows, TableOptions options, Parts parts) =>
         Write(path, MentionRow.Header, rows, options, static (w, r) =>
         {
             w.Field(r.DocId); w.Number(r.Start); w.Number(r.End); w.Field(r.Text); w.Field(r.Type);
@@ -50,7 +88,7 @@ public static class TableWriter
             j.WriteString(n[0], r.DocId); j.WriteNumber(n[1], r.Start); j.WriteNumber(n[2], r.End); j.WriteString(n[3], r.Text);
             j.WriteString(n[4], r.Type); j.WriteString(n[5], r.Normalized); j.WriteString(n[6], r.EntityId); j.WriteNumber(n[7], r.Sentence);
             j.WriteString(n[8], r.Source); j.WriteNumber(n[9], r.Confidence);
-        });
+        }, parts);
 
     public static void WriteEntities(string path, IEnumerable<EntityRow> rows, TableOptions options) =>
         Write(path, EntityRow.Header, rows, options, static (w, r) =>
@@ -74,12 +112,13 @@ public static class TableWriter
 
     /// <summary>Writes a header and rows to <paramref name="path"/> atomically (temp file, then rename); also the .jsonl twin when enabled.</summary>
     private static void Write<T>(string path, string[] header, IEnumerable<T> rows, TableOptions options, Action<CsvRows, T> csvRow,
-        Action<Utf8JsonWriter, T> jsonRow)
+        Action<Utf8JsonWriter, T> jsonRow, Parts parts = Parts.Both)
     {
         var source = rows as ITableSource;
         var list = source is null ? rows as IReadOnlyCollection<T> ?? rows.ToList() : null;
-        var jsonLines = options.JsonLines ? (options.Concurrent ? Task.Run(WriteJsonLines) : null) : null;
-        AtomicFile.Write(path, stream =>
+        bool writeJson = options.JsonLines && parts.HasFlag(Parts.JsonLines);
+        var jsonLines = writeJson && options.Concurrent && parts.HasFlag(Parts.Csv) ? Task.Run(WriteJsonLines) : null;
+        if (parts.HasFlag(Parts.Csv)) AtomicFile.Write(path, stream =>
         {
             using var csv = new CsvRows(stream, options.SpreadsheetSafe);
             if (options.SpreadsheetSafe) csv.ByteOrderMark();
@@ -93,7 +132,7 @@ public static class TableWriter
                 }
         });
         if (jsonLines is not null) jsonLines.GetAwaiter().GetResult();
-        else if (options.JsonLines) WriteJsonLines();
+        else if (writeJson) WriteJsonLines();
 
         void WriteJsonLines() =>
             AtomicFile.Write(Path.ChangeExtension(path, ".jsonl"), stream =>
