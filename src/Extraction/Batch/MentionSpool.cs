@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -336,6 +337,7 @@ public sealed class MentionSpool : IReadOnlyCollection<MentionRow>, ITableSource
         private readonly ReadOnlySpan<byte> _bytes = bytes;
         private int _at;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public (int Start, int End, int Sentence, float Confidence) Numbers()
         {
             var fixedPart = _bytes.Slice(_at, 16);
@@ -383,12 +385,14 @@ public sealed class MentionSpool : IReadOnlyCollection<MentionRow>, ITableSource
             return scratch.AsSpan(0, n);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void To(CsvRows csv)
         {
             if (_utf16) csv.Field(MemoryMarshal.Cast<byte, char>(_bytes));
             else csv.Field(_bytes);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void To(JsonLines json, JsonEncodedText name)
         {
             if (IsNull) json.Null(name);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 
@@ -11,7 +12,8 @@ namespace Extraction.Output;
 /// <paramref name="spreadsheetSafe"/> is set, a text field that starts with <c>= + - @</c>, tab or CR (what a spreadsheet
 /// would read as a formula) gets a leading <c>'</c> and is quoted, so Excel shows it as text; numbers are written as they
 /// are. The encoding works on UTF-8 bytes (every character it looks at is ASCII), so text kept as UTF-8 is copied without
-/// being decoded.
+/// being decoded. The small per-field methods are inlined into callers' row loops (a table is written once per run, and
+/// as separate calls they ran as unoptimized tier-0 code for much of it).
 /// </summary>
 public sealed class CsvRows(Stream stream, bool spreadsheetSafe) : IDisposable
 {
@@ -67,6 +69,7 @@ public sealed class CsvRows(Stream stream, bool spreadsheetSafe) : IDisposable
     public void Field(string? text) => Field(text.AsSpan());
 
     /// <summary>A number field (never escaped: <c>-1</c> is a number, not a formula).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Number(long value)
     {
         Separator();
@@ -91,6 +94,7 @@ public sealed class CsvRows(Stream stream, bool spreadsheetSafe) : IDisposable
         EndRecord();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void EndRecord()
     {
         Append("\r\n"u8);
@@ -113,12 +117,14 @@ public sealed class CsvRows(Stream stream, bool spreadsheetSafe) : IDisposable
         _buffer = _scratch = [];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Separator()
     {
         if (_recordStarted) Append(","u8);
         _recordStarted = true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Append(ReadOnlySpan<byte> bytes)
     {
         Ensure(bytes.Length);
@@ -126,9 +132,14 @@ public sealed class CsvRows(Stream stream, bool spreadsheetSafe) : IDisposable
         _used += bytes.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Ensure(int more)
     {
-        if (_used + more <= _buffer.Length) return;
+        if (_used + more > _buffer.Length) Grow(more);
+    }
+
+    private void Grow(int more)
+    {
         Flush();
         if (more <= _buffer.Length) return;
         ArrayPool<byte>.Shared.Return(_buffer);

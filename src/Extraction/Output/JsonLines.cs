@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -30,13 +31,16 @@ public sealed class JsonLines : IDisposable
     // ---- hand-written records ----------------------------------------------------------------------------------
     // A large table (the mention rows) writes its records with the methods below instead of Writer: the same bytes,
     // without the writer's per-call state checks. Strings that need escaping (rare) and text that is not valid UTF-16 go
-    // through a scratch Utf8JsonWriter, so every escape is exactly the writer's.
+    // through a scratch Utf8JsonWriter, so every escape is exactly the writer's. The per-field methods are inlined into
+    // the caller's row loop: the table is written once per run, and as separate calls they ran as unoptimized (tier-0)
+    // code for much of it.
 
     private readonly ArrayBufferWriter<byte> _scratch = new(256);
     private Utf8JsonWriter? _scratchWriter;
     private bool _firstProperty;
 
     /// <summary>Starts a hand-written record (instead of <see cref="StartRecord"/>); end it with <see cref="CloseRecord"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void OpenRecord()
     {
         Raw("{"u8);
@@ -44,6 +48,7 @@ public sealed class JsonLines : IDisposable
     }
 
     /// <summary>A string property given as UTF-8 bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void String(JsonEncodedText name, ReadOnlySpan<byte> utf8)
     {
         if (Encoder.FindFirstCharacterToEncodeUtf8(utf8) >= 0)
@@ -62,12 +67,14 @@ public sealed class JsonLines : IDisposable
     /// <summary>A string property given as UTF-16 (text that is not valid UTF-16 is written as <see cref="Utf8JsonWriter"/> writes it).</summary>
     public void String(JsonEncodedText name, ReadOnlySpan<char> text) => Escaped(name, text.ToArray());
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Null(JsonEncodedText name)
     {
         Name(name);
         Raw("null"u8);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Number(JsonEncodedText name, long value)
     {
         Name(name);
@@ -76,6 +83,7 @@ public sealed class JsonLines : IDisposable
     }
 
     /// <summary>A float as <see cref="Utf8JsonWriter.WriteNumber(JsonEncodedText, float)"/> writes it (the shortest text that reads back the same).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Number(JsonEncodedText name, float value)
     {
         if (!float.IsFinite(value))
@@ -89,12 +97,14 @@ public sealed class JsonLines : IDisposable
     }
 
     /// <summary>Ends a hand-written record.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void CloseRecord()
     {
         Raw("}\n"u8);
         if (_buffer.WrittenCount >= 1 << 16) Flush();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Name(JsonEncodedText name)
     {
         var bytes = name.EncodedUtf8Bytes;
@@ -134,6 +144,7 @@ public sealed class JsonLines : IDisposable
         Raw(property);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Raw(ReadOnlySpan<byte> bytes)
     {
         bytes.CopyTo(_buffer.GetSpan(bytes.Length));
