@@ -266,10 +266,12 @@ public sealed class CorpusLinker : ICorpusLinker
         {
             var members = g.ToList();
             var type = members[0].Type;
-            var forms = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var m in members)
-                foreach (var (f, n) in m.Forms)
-                    forms[f] = forms.GetValueOrDefault(f) + n;
+            // Most entities are one key: their forms and documents are used as they are, not merged into copies.
+            var forms = members.Count == 1 ? members[0].Forms : new Dictionary<string, int>(StringComparer.Ordinal);
+            if (members.Count > 1)
+                foreach (var m in members)
+                    foreach (var (f, n) in m.Forms)
+                        forms[f] = forms.GetValueOrDefault(f) + n;
             var ranked = forms.OrderByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key).ToList();
             var name = ranked[0];
             var (nameEn, nameRu, wikidata, slug) = Describe(type, members, ranked);
@@ -284,10 +286,15 @@ public sealed class CorpusLinker : ICorpusLinker
             else taken[baseId] = 1;
             foreach (var m in members) _finalIds[m.Index] = id;
 
-            var documents = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var m in members) documents.UnionWith(m.Documents);
+            int documents = members[0].Documents.Count;
+            if (members.Count > 1)
+            {
+                var union = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var m in members) union.UnionWith(m.Documents);
+                documents = union.Count;
+            }
             rows.Add(new EntityRow(id, type.Code(), name, nameEn, nameRu, string.Join("|", forms.Keys.Order(StringComparer.Ordinal)),
-                members.Sum(m => m.Mentions), documents.Count, wikidata));
+                members.Sum(m => m.Mentions), documents, wikidata));
         }
         rows.Sort((a, b) => string.CompareOrdinal(a.EntityId, b.EntityId));
         _rows = rows;
@@ -299,7 +306,9 @@ public sealed class CorpusLinker : ICorpusLinker
         var en = ranked.FirstOrDefault(f => !HasCyrillic(f));
         var ru = ranked.FirstOrDefault(HasCyrillic);
         // A resource key names the entity (a body with its country before one without).
-        foreach (var key in members.Select(m => m.Key).OrderBy(k => k.EndsWith('@') ? 1 : 0).ThenBy(k => k, StringComparer.Ordinal))
+        IEnumerable<string> keys = members.Count == 1 ? [members[0].Key]
+            : members.Select(m => m.Key).OrderBy(k => k.EndsWith('@') ? 1 : 0).ThenBy(k => k, StringComparer.Ordinal);
+        foreach (var key in keys)
         {
             if (key.StartsWith("gaz:", StringComparison.Ordinal) && _resources.Gazetteer?.ById(key[4..]) is { } place)
                 return (place.NameEn, place.NameRu ?? ru, place.Wikidata, Slug.Of(place.NameEn));
