@@ -303,6 +303,13 @@ public sealed class WeightTable
         if (_halves is not null)
         {
             ref short h = ref Unsafe.As<Half, short>(ref MemoryMarshal.GetArrayDataReference(_halves));
+            if (Avx512BW.IsSupported)
+            {
+                var sum = Vector512.Create(lo, hi);
+                foreach (var offset in offsets) sum = AddWidened(ref h, (nuint)offset, sum);
+                (lo, hi) = (sum.GetLower(), sum.GetUpper());
+                return;
+            }
             foreach (var offset in offsets)
             {
                 nuint at = (nuint)offset;
@@ -334,6 +341,17 @@ public sealed class WeightTable
         if (_halves is not null)
         {
             ref short h = ref Unsafe.As<Half, short>(ref MemoryMarshal.GetArrayDataReference(_halves));
+            if (Avx512BW.IsSupported)
+            {
+                var (sum, sum2) = (Vector512.Create(lo, hi), Vector512.Create(lo2, hi2));
+                for (; k < shared; k++)
+                {
+                    nuint at = (nuint)offsets[k];
+                    sum = AddWidened(ref h, at, sum);
+                    sum2 = AddWidened(ref h, at + 16, sum2);
+                }
+                (lo, hi, lo2, hi2) = (sum.GetLower(), sum.GetUpper(), sum2.GetLower(), sum2.GetUpper());
+            }
             for (; k < shared; k++)
             {
                 nuint at = (nuint)offsets[k];
@@ -359,15 +377,16 @@ public sealed class WeightTable
     }
 
     /// <summary>2^112: the step from the exponent bias of fp32 (127) to that of fp16 (15).</summary>
-    private static readonly Vector256<float> HalfScale = Vector256.Create(BitConverter.Int32BitsToSingle((127 + 112) << 23));
+    private static readonly float HalfScale = BitConverter.Int32BitsToSingle((127 + 112) << 23);
     /// <summary>After shifting a sign-extended half left by 13: the sign bit and the half's exponent and mantissa bits.</summary>
-    private static readonly Vector256<int> HalfBits = Vector256.Create(unchecked((int)0x8FFF_E000));
+    private const int HalfBits = unchecked((int)0x8FFF_E000);
 
     /// <summary>
     /// <paramref name="sum"/> + the 8 finite halves at <paramref name="h"/>[<paramref name="at"/>], widened exactly.
     /// A half (sign, 5-bit exponent, 10-bit mantissa) shifted into a float's bit positions reads as the same value scaled by
-    /// 2^−112 (subnormal halves as subnormal floats; ±0 stays ±0), and scaling back by 2^112 is exact. The product being
-    /// exact, a fused multiply–add rounds once, like the float path's add. (.NET 10 has no intrinsic for vcvtph2ps.)
+    /// 2^−112 (subnormal halves as subnormal floats; ±0 stays ±0), and scaling back by 2^112 is exact, so the sum is rounded
+    /// once, as the float path's. A multiply and an add, not a fused multiply–add (the same result): the add alone is on the
+    /// chain of sums, and it is the shorter instruction. (.NET 10 has no intrinsic for vcvtph2ps.)
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> AddWidened(ref short h, nuint at, Vector256<float> sum)
@@ -376,8 +395,15 @@ public sealed class WeightTable
         var wide = Avx2.IsSupported
             ? Avx2.ConvertToVector256Int32(raw)
             : Vector256.Create(Vector128.WidenLower(raw), Vector128.WidenUpper(raw));
-        var scaled = ((wide << 13) & HalfBits).AsSingle();
-        return Fma.IsSupported ? Fma.MultiplyAdd(scaled, HalfScale, sum) : sum + scaled * HalfScale;
+        return sum + ((wide << 13) & Vector256.Create(HalfBits)).AsSingle() * Vector256.Create(HalfScale);
+    }
+
+    /// <summary><see cref="AddWidened(ref short, nuint, Vector256{float})"/> for 16 halves at once (AVX-512).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> AddWidened(ref short h, nuint at, Vector512<float> sum)
+    {
+        var wide = Avx512BW.ConvertToVector512Int32(Vector256.LoadUnsafe(ref h, at));
+        return sum + ((wide << 13) & Vector512.Create(HalfBits)).AsSingle() * Vector512.Create(HalfScale);
     }
 
     /// <summary>
