@@ -18,7 +18,8 @@ namespace Extraction.Tagging;
 /// exact and the sums add the same values in the same order, so both forms give the same sums, bit for bit.
 /// </para>
 /// <para>
-/// Rows start on 64-byte boundaries (the row array is pinned), so a row never crosses a cache line. Two tables over the same
+/// The row array is pinned with row 0 on a 64-byte boundary, and a row is 32 bytes (16 halves), 64 (16 floats, or a paired
+/// row of halves) or 128 (a paired row of floats), so a row never spans more cache lines than it must. Two tables over the same
 /// buckets — the passes of a stacked model, see <see cref="Pair"/> — can share one index and one row array whose rows hold
 /// both tables' weights side by side (<c>RowWidth</c> 32, lanes 0 and 16): the first pass's lookup brings the second
 /// pass's weights into the cache with it (one cache line for a paired row of halves, two for floats). Immutable and
