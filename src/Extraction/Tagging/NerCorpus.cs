@@ -147,6 +147,38 @@ public static class NerCorpus
         return labels;
     }
 
+    /// <summary>
+    /// Whether sentence <paramref name="sentence"/> of a silver document (<paramref name="marks"/>, gold labels <paramref name="labels"/>)
+    /// is trusted as training data under <paramref name="mode"/>. Never when it holds a doubtful range (<see cref="SilverMarks.Doubtful"/>);
+    /// <see cref="SilverSentences.Matched"/> also needs a target in it; <see cref="SilverSentences.Explained"/> needs every
+    /// capitalised word after the sentence's first word inside a target or an explained range (an unlisted name would
+    /// otherwise teach the tagger that it is no name).
+    /// </summary>
+    public static bool KeepSilver(Document doc, int sentence, int[] labels, SilverMarks marks, SilverSentences mode)
+    {
+        var s = doc.Sentences[sentence];
+        if (marks.Doubtful.Any(r => r.Start < s.Range.End && s.Range.Start < r.End)) return false;
+        var tokens = doc.Tokens.AsSpan();
+        switch (mode)
+        {
+            case SilverSentences.Matched:
+                return labels.AsSpan(s.FirstToken, s.TokenCount).ContainsAnyExcept(0);
+            case SilverSentences.Explained:
+                bool first = true;
+                for (int k = s.FirstToken; k < s.EndToken; k++)
+                {
+                    var t = tokens[k];
+                    if (t.Kind is not (TokenKind.Word or TokenKind.Initial)) continue;
+                    bool capital = CharClass.IsUpper(doc.Text[t.Start]);
+                    if (!first && capital && labels[k] == 0 && !marks.Explained.Any(r => r.Start <= t.Start && t.End <= r.End)) return false;
+                    first = false;
+                }
+                return true;
+            default:
+                return true;
+        }
+    }
+
     /// <summary>A copy of <paramref name="doc"/> whose sentence <paramref name="sentence"/> is written all upper or all lower case.</summary>
     public static Document CaseVariant(Document doc, int sentence, bool upper)
     {

@@ -56,4 +56,27 @@ public class NerCorpusTargetTests
         Assert.Equal(["Власти Германии", "Полиция Петрова"],
             Targets(text, Profile, ("Власти Германии", EntityType.ORG), ("Полиция Петрова", EntityType.PER)));
     }
+
+    [Fact]
+    public void Silver_sentences_are_kept_by_mode()
+    {
+        // 0: a matched name and a lower-case rest; 1: no name; 2: an unlisted capitalised word; 3: an event; 4: a product.
+        const string text = "Вчера Джонсон уехал. Вчера все уехали. Вчера Мэй и Корбин спорили. Вчера Brexit и Джонсон. Вчера The Guardian и Джонсон.";
+        GoldSpan Per(string part, int from)
+        {
+            int start = text.IndexOf(part, from, StringComparison.Ordinal);
+            return new GoldSpan(new TextRange(start, start + part.Length), EntityType.PER);
+        }
+        var gold = new GoldDocument("s", text, [Per("Джонсон", 0), Per("Мэй", 0), Per("Джонсон", 60), Per("Джонсон", 90)])
+        {
+            Silver = new SilverMarks([Span(text, "Brexit", EntityType.ORG).Range], [Span(text, "The Guardian", EntityType.ORG).Range]),
+        };
+        var doc = NerCorpus.ToDocument(gold, Language.Ru, goldTokens: false);
+        var labels = NerCorpus.Labels(doc, gold.Spans);
+        Assert.Equal(5, doc.Sentences.Count);
+        bool[] Kept(SilverSentences mode) => Enumerable.Range(0, 5).Select(i => NerCorpus.KeepSilver(doc, i, labels, gold.Silver!, mode)).ToArray();
+        Assert.Equal([true, true, true, true, false], Kept(SilverSentences.All));
+        Assert.Equal([true, false, true, true, false], Kept(SilverSentences.Matched));
+        Assert.Equal([true, true, false, true, false], Kept(SilverSentences.Explained));
+    }
 }
