@@ -35,6 +35,11 @@ public sealed record NerTrainingOptions
     /// probability, drawn afresh at every visit from the seed; 0 = off.
     /// </summary>
     public double FeatureDropout { get; init; }
+    /// <summary>
+    /// Cost-augmented training: while training, every label but the gold one gets this much added to its score before
+    /// decoding, so an update also happens when the gold sequence wins by less than the margin; 0 = the plain perceptron.
+    /// </summary>
+    public float Margin { get; init; }
 }
 
 /// <summary>Which sentences of a silver document are trusted as training data; a sentence with a doubtful range never is.</summary>
@@ -196,7 +201,12 @@ public sealed class NerTrainer
                 var ex = _options.FeatureDropout > 0 ? Bagged(_examples[index], bagRng, bag) : _examples[index];
                 int n = ex.Length;
                 for (int i = 0; i < n; i++)
+                {
                     NerModel.Accumulate(w, ex.Features.AsSpan(ex.Offsets[i], ex.Offsets[i + 1] - ex.Offsets[i]), scores.AsSpan(i * S, S));
+                    if (_options.Margin != 0)
+                        for (int y = 0; y < Bilou.Count; y++)
+                            if (y != ex.Gold[i]) scores[i * S + y] += _options.Margin;
+                }
                 Viterbi.Decode(scores, tw, n, back, predicted);
                 for (int i = 0; i < n; i++)
                 {
