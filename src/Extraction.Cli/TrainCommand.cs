@@ -42,11 +42,12 @@ internal static class TrainCommand
         var extraSentences = new Option<SilverSentences>("--extra-sentences") { Description = "Sentences of --extra corpora trained on: All, Matched (with a matched name) or Explained (every capitalised word inside a match); never those with a PRO/MISC mention.", DefaultValueFactory = _ => new NerTrainingOptions().SilverSentences };
         var dropout = new Option<double>("--feature-dropout") { Description = "Feature bagging: probability of leaving each feature of a training token out of a visit (0 = off).", DefaultValueFactory = _ => new NerTrainingOptions().FeatureDropout };
         var margin = new Option<float>("--margin") { Description = "Cost-augmented training: score added to every wrong label while training (0 = plain perceptron).", DefaultValueFactory = _ => new NerTrainingOptions().Margin };
+        var swap = new Option<double>("--swap-names") { Description = "Fraction of training documents added again with their names swapped for other training names of the same type and ending (0 = off).", DefaultValueFactory = _ => new NerTrainingOptions().SwapRate };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Debug logging." };
 
         var cmd = new Command("ner", "Train the PER/ORG/LOC tagger (averaged perceptron, BILOU, Viterbi).")
         {
-            lang, trainPaths, devPaths, outPath, data, epochs, seed, hashBits, stackFolds, without, caseLines, clusterTokens, clusterLang, lexiconFrom, facilities, sentenceStart, extra, extraSentences, dropout, margin, verbose,
+            lang, trainPaths, devPaths, outPath, data, epochs, seed, hashBits, stackFolds, without, caseLines, clusterTokens, clusterLang, lexiconFrom, facilities, sentenceStart, extra, extraSentences, dropout, margin, swap, verbose,
         };
         cmd.SetAction(parse => Execute(parse.GetValue(lang)!, parse.GetValue(trainPaths)!, parse.GetValue(devPaths) ?? [],
             parse.GetValue(outPath)!, parse.GetValue(data)!, new NerTrainingOptions
@@ -59,6 +60,7 @@ internal static class TrainCommand
                 SilverSentences = parse.GetValue(extraSentences),
                 FeatureDropout = parse.GetValue(dropout),
                 Margin = parse.GetValue(margin),
+                SwapRate = parse.GetValue(swap),
             }, parse.GetValue(extra) ?? [], parse.GetValue(without) ?? [], parse.GetValue(caseLines), parse.GetValue(clusterTokens), parse.GetValue(clusterLang), parse.GetValue(lexiconFrom),
             parse.GetValue(facilities), parse.GetValue(verbose)));
         return cmd;
@@ -104,6 +106,7 @@ internal static class TrainCommand
                 throw new ArgumentException($"--lang '{langCode}' is not supported; use ru or en.");
             options = options with { Templates = FeatureTemplates.DefaultFor(language).Except(without).ToArray() };
             if (options.HashBits is < 12 or > 24) throw new ArgumentException($"--hash-bits {options.HashBits} is outside 12..24.");
+            if (options.SwapRate is < 0 or > 1) throw new ArgumentException($"--swap-names {options.SwapRate} must be in [0, 1].");
             if (options.Margin < 0) throw new ArgumentException($"--margin {options.Margin} must be 0 or more.");
             if (options.FeatureDropout is < 0 or >= 1) throw new ArgumentException($"--feature-dropout {options.FeatureDropout} must be in [0, 1).");
             if (options.StackFolds is < 0 or 1 or > 20) throw new ArgumentException($"--stack-folds {options.StackFolds} must be 0 (one pass) or 2..20.");
@@ -164,6 +167,7 @@ internal static class TrainCommand
                 silverSentences = extraPaths.Length > 0 ? options.SilverSentences.ToString() : null,
                 options.FeatureDropout,
                 options.Margin,
+                options.SwapRate,
                 facilities = facilities.ToString(),
                 options.HashBits,
                 options.Epochs,

@@ -40,6 +40,11 @@ public sealed record NerTrainingOptions
     /// decoding, so an update also happens when the gold sequence wins by less than the margin; 0 = the plain perceptron.
     /// </summary>
     public float Margin { get; init; }
+    /// <summary>
+    /// Fraction of gold training documents added again with their names swapped for other training names
+    /// (<see cref="NerCorpus.SwapNames"/>; only the sentences holding a name); 0 = off.
+    /// </summary>
+    public double SwapRate { get; init; }
 }
 
 /// <summary>Which sentences of a silver document are trusted as training data; a sentence with a doubtful range never is.</summary>
@@ -127,11 +132,14 @@ public sealed class NerTrainer
     {
         int index = 0;
         var rng = new Random(_options.Seed);
+        var swapRng = new Random(unchecked(_options.Seed * 31 + 11));
         var features = new SentenceFeatures();
         var buckets = new int[_templates.Length * FeatureTemplates.MaxValues];
-        foreach (var gold in documents)
+        var list = documents as IReadOnlyList<GoldDocument> ?? documents.ToList();
+        var pool = _options.SwapRate > 0 ? NerCorpus.NamePool(list.Where(d => d.Silver is null), _profile) : null;
+        (Document, int[], DocumentEvidence) Load(GoldDocument gold, bool goldTokens)
         {
-            var doc = NerCorpus.ToDocument(gold, _language, _options.GoldTokens);
+            var doc = NerCorpus.ToDocument(gold, _language, goldTokens);
             var labels = NerCorpus.Labels(doc, gold.Spans, _profile);
             var evidence = DocumentEvidence.Build(doc);
             if (passOne is not null)
@@ -139,6 +147,19 @@ public sealed class NerTrainer
                 var predictions = new List<NerModel.Prediction>();
                 passOne(index).TagSentences(doc, evidence, predictions);
                 evidence.AddPassOne(doc, predictions);
+            }
+            return (doc, labels, evidence);
+        }
+        foreach (var gold in list)
+        {
+            var (doc, labels, evidence) = Load(gold, _options.GoldTokens);
+            if (pool is not null && gold.Silver is null && swapRng.NextDouble() < _options.SwapRate
+                && NerCorpus.SwapNames(gold, pool, swapRng, _profile) is { } swapped)
+            {
+                var (sdoc, slabels, sevidence) = Load(swapped, goldTokens: false);
+                foreach (var sentence in sdoc.Sentences)
+                    if (slabels.AsSpan(sentence.FirstToken, sentence.TokenCount).ContainsAnyExcept(0))
+                        _examples.Add(Prepare(sdoc, sentence, slabels, sevidence, features, buckets));
             }
             index++;
             for (int si = 0; si < doc.Sentences.Count; si++)

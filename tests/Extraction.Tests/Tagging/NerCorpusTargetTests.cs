@@ -79,4 +79,24 @@ public class NerCorpusTargetTests
         Assert.Equal([true, false, true, true, false], Kept(SilverSentences.Matched));
         Assert.Equal([true, true, false, true, false], Kept(SilverSentences.Explained));
     }
+
+    [Fact]
+    public void Swapped_names_keep_type_word_count_and_ending_and_replace_a_surface_consistently()
+    {
+        static GoldDocument Doc(string id, string text, params (string Part, EntityType Type)[] spans) =>
+            new(id, text, spans.Select(s => Span(text, s.Part, s.Type)).ToList()) { Language = Language.Ru };
+        var a = Doc("a", "Иван Петров приехал в Лондоне. В Лондоне шёл дождь.", ("Иван Петров", EntityType.PER), ("Лондоне", EntityType.LOC));
+        a = a with { Spans = [.. a.Spans, new GoldSpan(new TextRange(33, 40), EntityType.LOC)] };
+        var b = Doc("b", "Пётр Иванов жил в Берлине и в «Газпроме».", ("Пётр Иванов", EntityType.PER), ("Берлине", EntityType.LOC), ("«Газпроме»", EntityType.ORG));
+        var pool = NerCorpus.NamePool([a, b]);
+        Assert.Equal(["Лондоне", "Берлине"], pool["LOC 1 не"]);
+        Assert.DoesNotContain(pool.Keys, k => k.StartsWith("ORG", StringComparison.Ordinal)); // quoted names are not swapped
+        var rng = new Random(3);
+        GoldDocument? swapped;
+        do swapped = NerCorpus.SwapNames(a, pool, rng); while (swapped is null || !swapped.Text.Contains("Берлине", StringComparison.Ordinal));
+        Assert.Equal("Берлине", swapped.Text[swapped.Spans[1].Range.Start..swapped.Spans[1].Range.End]);
+        Assert.Equal("Берлине", swapped.Text[swapped.Spans[2].Range.Start..swapped.Spans[2].Range.End]);
+        Assert.Equal(EntityType.PER, swapped.Spans[0].Type);
+        Assert.EndsWith(" шёл дождь.", swapped.Text);
+    }
 }
