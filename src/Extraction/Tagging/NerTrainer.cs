@@ -29,7 +29,7 @@ public sealed record NerTrainingOptions
     /// </summary>
     public bool SentenceStartDescriptions { get; init; }
     /// <summary>Which sentences of silver training documents (<see cref="GoldDocument.Silver"/>) are training examples (<see cref="NerCorpus.KeepSilver"/>).</summary>
-    public SilverSentences SilverSentences { get; init; } = SilverSentences.Matched;
+    public SilverSentences SilverSentences { get; init; } = SilverSentences.All;
     /// <summary>
     /// Feature bagging: each feature of a training token is left out of a visit (scoring and update alike) with this
     /// probability, drawn afresh at every visit from the seed; 0 = off.
