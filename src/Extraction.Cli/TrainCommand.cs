@@ -38,11 +38,16 @@ internal static class TrainCommand
         var lexiconFrom = new Option<string?>("--lexicon-from") { Description = "Reuse the compiled lexicon of this model file instead of building it (faster experiments; --data, --case-lines and --cluster-* are then ignored)." };
         var facilities = new Option<FacilityMapping>("--facilities") { Description = "Brat (NEREL) training corpora: FACILITY spans stay out (None), streets and squares become LOC name parts (Streets), or also every named facility becomes LOC (Named).", DefaultValueFactory = _ => FacilityMapping.None };
         var sentenceStart = new Option<bool>("--sentence-start-descriptions") { Description = "Sentence-initial spans whose first word the training corpus writes in lower case mid-sentence are descriptions, not targets." };
+        var extra = new Option<string[]>("--extra") { Description = "Silver training corpora as KIND:PATH (repeatable); bsnlp:FOLDER reads a BSNLP topic folder (raw/ + annotated/) and matches its listed mentions in the text.", AllowMultipleArgumentsPerToken = true };
+        var extraSentences = new Option<SilverSentences>("--extra-sentences") { Description = "Sentences of --extra corpora trained on: All, Matched (with a matched name) or Explained (every capitalised word inside a match); never those with a PRO/MISC mention.", DefaultValueFactory = _ => new NerTrainingOptions().SilverSentences };
+        var dropout = new Option<double>("--feature-dropout") { Description = "Feature bagging: probability of leaving each feature of a training token out of a visit (0 = off).", DefaultValueFactory = _ => new NerTrainingOptions().FeatureDropout };
+        var margin = new Option<float>("--margin") { Description = "Cost-augmented training: score added to every wrong label while training (0 = plain perceptron).", DefaultValueFactory = _ => new NerTrainingOptions().Margin };
+        var swap = new Option<double>("--swap-names") { Description = "Fraction of training documents added again with their names swapped for other training names of the same type and ending (0 = off).", DefaultValueFactory = _ => new NerTrainingOptions().SwapRate };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Debug logging." };
 
         var cmd = new Command("ner", "Train the PER/ORG/LOC tagger (averaged perceptron, BILOU, Viterbi).")
         {
-            lang, trainPaths, devPaths, outPath, data, epochs, seed, hashBits, stackFolds, without, caseLines, clusterTokens, clusterLang, lexiconFrom, facilities, sentenceStart, verbose,
+            lang, trainPaths, devPaths, outPath, data, epochs, seed, hashBits, stackFolds, without, caseLines, clusterTokens, clusterLang, lexiconFrom, facilities, sentenceStart, extra, extraSentences, dropout, margin, swap, verbose,
         };
         cmd.SetAction(parse => Execute(parse.GetValue(lang)!, parse.GetValue(trainPaths)!, parse.GetValue(devPaths) ?? [],
             parse.GetValue(outPath)!, parse.GetValue(data)!, new NerTrainingOptions
@@ -52,7 +57,11 @@ internal static class TrainCommand
                 HashBits = parse.GetValue(hashBits),
                 StackFolds = parse.GetValue(stackFolds),
                 SentenceStartDescriptions = parse.GetValue(sentenceStart),
-            }, parse.GetValue(without) ?? [], parse.GetValue(caseLines), parse.GetValue(clusterTokens), parse.GetValue(clusterLang), parse.GetValue(lexiconFrom),
+                SilverSentences = parse.GetValue(extraSentences),
+                FeatureDropout = parse.GetValue(dropout),
+                Margin = parse.GetValue(margin),
+                SwapRate = parse.GetValue(swap),
+            }, parse.GetValue(extra) ?? [], parse.GetValue(without) ?? [], parse.GetValue(caseLines), parse.GetValue(clusterTokens), parse.GetValue(clusterLang), parse.GetValue(lexiconFrom),
             parse.GetValue(facilities), parse.GetValue(verbose)));
         return cmd;
     }
@@ -75,8 +84,20 @@ internal static class TrainCommand
         throw new ArgumentException($"Corpus folder '{path}' has neither .ann (brat) nor .tokens (factRuEval) files.");
     }
 
+    /// <summary>Reads a silver corpus given as <c>KIND:PATH</c> (kinds: <c>bsnlp</c>, a BSNLP topic folder of a cased topic).</summary>
+    public static List<GoldDocument> ReadSilver(string spec, Language language)
+    {
+        int colon = spec.IndexOf(':', StringComparison.Ordinal);
+        var (kind, path) = colon < 0 ? ("", spec) : (spec[..colon], spec[(colon + 1)..]);
+        if (kind != "bsnlp") throw new ArgumentException($"--extra '{spec}': unknown kind '{kind}'; write bsnlp:PATH to a BSNLP topic folder.");
+        if (language != Language.Ru) throw new ArgumentException($"--extra '{spec}': BSNLP silver data here is Russian; train with --lang ru.");
+        if (!Directory.Exists(Path.Combine(path, "raw")) || !Directory.Exists(Path.Combine(path, "annotated")))
+            throw new DirectoryNotFoundException($"--extra '{spec}': '{path}' is not a BSNLP topic folder (raw/ and annotated/); point at e.g. ../shared/data/bsnlp_ru/brexit.");
+        return Bsnlp.ReadTopic(path).Select(Bsnlp.Silver).ToList();
+    }
+
     private static int Execute(string langCode, string[] trainPaths, string[] devPaths, string outPath, string dataRoot,
-        NerTrainingOptions options, string[] without, int caseLines, long clusterTokens, string? clusterLangCode, string? lexiconFrom, FacilityMapping facilities, bool verbose)
+        NerTrainingOptions options, string[] extraPaths, string[] without, int caseLines, long clusterTokens, string? clusterLangCode, string? lexiconFrom, FacilityMapping facilities, bool verbose)
     {
         using var log = Logging.Create(null, verbose);
         try
@@ -85,6 +106,9 @@ internal static class TrainCommand
                 throw new ArgumentException($"--lang '{langCode}' is not supported; use ru or en.");
             options = options with { Templates = FeatureTemplates.DefaultFor(language).Except(without).ToArray() };
             if (options.HashBits is < 12 or > 24) throw new ArgumentException($"--hash-bits {options.HashBits} is outside 12..24.");
+            if (options.SwapRate is < 0 or > 1) throw new ArgumentException($"--swap-names {options.SwapRate} must be in [0, 1].");
+            if (options.Margin < 0) throw new ArgumentException($"--margin {options.Margin} must be 0 or more.");
+            if (options.FeatureDropout is < 0 or >= 1) throw new ArgumentException($"--feature-dropout {options.FeatureDropout} must be in [0, 1).");
             if (options.StackFolds is < 0 or 1 or > 20) throw new ArgumentException($"--stack-folds {options.StackFolds} must be 0 (one pass) or 2..20.");
             var clock = Stopwatch.StartNew();
             Language? clusterLanguage = null;
@@ -98,6 +122,12 @@ internal static class TrainCommand
 
             var train = trainPaths.SelectMany(p => ReadCorpus(p, language, facilities)).ToList();
             log.Information("Training corpora: {Documents} documents from {Paths}", train.Count, string.Join(", ", trainPaths));
+            foreach (var e in extraPaths)
+            {
+                var silver = ReadSilver(e, language);
+                log.Information("Silver corpus {Path}: {Documents} documents, {Spans} matched names", e, silver.Count, silver.Sum(d => d.Spans.Count));
+                train.AddRange(silver);
+            }
             var dev = devPaths.Select(p => (Path: p, Docs: ReadCorpus(p, language))).ToList();
 
             var scores = new Dictionary<string, object>();
@@ -133,6 +163,11 @@ internal static class TrainCommand
                 refinerTemplates = model.Refiner?.Templates.Select(t => t.Name).ToArray(),
                 options.StackFolds,
                 options.SentenceStartDescriptions,
+                extra = extraPaths.Select(p => p.Replace('\\', '/').TrimEnd('/')).Select(p => p[..(p.IndexOf(':') + 1)] + p[(p.LastIndexOf('/') + 1)..]).ToArray(),
+                silverSentences = extraPaths.Length > 0 ? options.SilverSentences.ToString() : null,
+                options.FeatureDropout,
+                options.Margin,
+                options.SwapRate,
                 facilities = facilities.ToString(),
                 options.HashBits,
                 options.Epochs,

@@ -18,6 +18,7 @@ namespace Extraction.Benchmarks;
 /// Run: <c>dotnet run -c Release --project tests/Extraction.Benchmarks -- --filter '*BatchBenchmarks*' --job short</c>
 /// </summary>
 [MemoryDiagnoser]
+[ExtractRuntime]
 public class BatchBenchmarks
 {
     private const int Documents = 2000;

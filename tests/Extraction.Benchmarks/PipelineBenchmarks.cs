@@ -15,6 +15,7 @@ namespace Extraction.Benchmarks;
 /// Run: <c>dotnet run -c Release --project tests/Extraction.Benchmarks -- --filter '*PipelineBenchmarks*' --job short</c>
 /// </summary>
 [MemoryDiagnoser]
+[ExtractRuntime]
 public class PipelineBenchmarks
 {
     private const int Documents = 500;

@@ -13,6 +13,7 @@ namespace Extraction.Benchmarks;
 /// Run: <c>dotnet run -c Release --project tests/Extraction.Benchmarks -- --filter '*StartupBenchmarks*'</c>
 /// </summary>
 [MemoryDiagnoser]
+[ExtractRuntime]
 public class StartupBenchmarks
 {
     private static string Model(string name) => Path.Combine(BenchData.ModelsDir, name);

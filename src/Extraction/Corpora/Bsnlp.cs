@@ -109,6 +109,47 @@ public static class Bsnlp
         return spans;
     }
 
+    /// <summary>
+    /// The document as silver NER training data in the outermost-name convention of <c>NerCorpus.Targets</c>: spans are the
+    /// case-sensitive whole-word occurrences of its PER/ORG/LOC forms that start with a capital letter or a digit, longest
+    /// first, without overlaps. Forms starting with a lower-case letter («британского правительства») are descriptions: they
+    /// neither become spans nor hide the names inside them, which match on their own forms. Occurrences of capitalised EVT
+    /// forms («Brexit») go to <see cref="SilverMarks.Explained"/>; of PRO and MISC forms («The Guardian») to
+    /// <see cref="SilverMarks.Doubtful"/>. Case-sensitive because a cased topic lists a sentence-initial «Правительство
+    /// Великобритании» as its own form; the lower-cased 2017 topics are no training data.
+    /// </summary>
+    public static GoldDocument Silver(BsnlpDocument doc)
+    {
+        var text = doc.Gold.Text;
+        var taken = new bool[text.Length];
+        var spans = new List<GoldSpan>();
+        var explained = new List<TextRange>();
+        var doubtful = new List<TextRange>();
+        foreach (var a in doc.Annotations.OrderByDescending(a => a.Mention.Length).ThenBy(a => a.Mention, StringComparer.Ordinal))
+        {
+            bool name = !char.IsLower(a.Mention[0]);
+            bool target = EntityTypes.TryParse(a.Type, out var type) && type != EntityType.DATE && name;
+            var marks = target ? null : a.Type is "PRO" or "MISC" ? doubtful : a.Type == "EVT" && name ? explained : null;
+            if (!target && marks is null) continue;
+            foreach (var at in Occurrences(text, a.Mention))
+            {
+                var range = new TextRange(at, at + a.Mention.Length);
+                if (marks is not null) { marks.Add(range); continue; }
+                if (taken.AsSpan(at, range.Length).Contains(true)) continue;
+                taken.AsSpan(at, range.Length).Fill(true);
+                spans.Add(new GoldSpan(range, type) { Normal = a.BaseForm, EntityId = a.EntityId, OriginalLabel = a.Type });
+            }
+        }
+        spans.Sort(static (x, y) => x.Range.Start.CompareTo(y.Range.Start));
+        return doc.Gold with { Spans = spans, Silver = new SilverMarks(explained, doubtful) };
+    }
+
+    private static IEnumerable<int> Occurrences(string text, string form)
+    {
+        for (int at = text.IndexOf(form, StringComparison.Ordinal); at >= 0; at = text.IndexOf(form, at + 1, StringComparison.Ordinal))
+            if (IsBoundary(text, at - 1) && IsBoundary(text, at + form.Length)) yield return at;
+    }
+
     private static bool IsBoundary(string text, int i) => i < 0 || i >= text.Length || !char.IsLetterOrDigit(text[i]);
 
     private static string[] ReadLines(string path) =>

@@ -19,7 +19,18 @@ public sealed record GoldDocument(string Id, string Text, IReadOnlyList<GoldSpan
     public string? DocumentDate { get; init; }
 
     public Language Language { get; init; } = Language.Other;
+
+    /// <summary>For a silver corpus (spans matched from document-level annotations, <see cref="Bsnlp.Silver"/>): what else the annotation says about the text; null for gold corpora.</summary>
+    public SilverMarks? Silver { get; init; }
 }
+
+/// <summary>
+/// What a silver annotation knows beyond its spans. <paramref name="Explained"/>: ranges annotated as something that is not
+/// a PER/ORG/LOC name (an event such as «Brexit»), so their capitalised words are rightly outside every span.
+/// <paramref name="Doubtful"/>: ranges whose type has no fixed counterpart in the target convention (BSNLP PRO: «The Guardian»
+/// is a product there and an organisation in NEREL), so sentences holding them are no evidence either way.
+/// </summary>
+public sealed record SilverMarks(IReadOnlyList<TextRange> Explained, IReadOnlyList<TextRange> Doubtful);
 
 /// <summary>
 /// A gold span: range, type, and optionally the gold normal form (nominative / base form), the gold DATE value

@@ -147,6 +147,105 @@ public static class NerCorpus
         return labels;
     }
 
+    /// <summary>
+    /// Whether sentence <paramref name="sentence"/> of a silver document (<paramref name="marks"/>, gold labels <paramref name="labels"/>)
+    /// is trusted as training data under <paramref name="mode"/>. Never when it holds a doubtful range (<see cref="SilverMarks.Doubtful"/>);
+    /// <see cref="SilverSentences.Matched"/> also needs a target in it; <see cref="SilverSentences.Explained"/> needs every
+    /// capitalised word after the sentence's first word inside a target or an explained range (an unlisted name would
+    /// otherwise teach the tagger that it is no name).
+    /// </summary>
+    public static bool KeepSilver(Document doc, int sentence, int[] labels, SilverMarks marks, SilverSentences mode)
+    {
+        var s = doc.Sentences[sentence];
+        if (marks.Doubtful.Any(r => r.Start < s.Range.End && s.Range.Start < r.End)) return false;
+        var tokens = doc.Tokens.AsSpan();
+        switch (mode)
+        {
+            case SilverSentences.Matched:
+                return labels.AsSpan(s.FirstToken, s.TokenCount).ContainsAnyExcept(0);
+            case SilverSentences.Explained:
+                bool first = true;
+                for (int k = s.FirstToken; k < s.EndToken; k++)
+                {
+                    var t = tokens[k];
+                    if (t.Kind is not (TokenKind.Word or TokenKind.Initial)) continue;
+                    bool capital = CharClass.IsUpper(doc.Text[t.Start]);
+                    if (!first && capital && labels[k] == 0 && !marks.Explained.Any(r => r.Start <= t.Start && t.End <= r.End)) return false;
+                    first = false;
+                }
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    /// <summary>
+    /// The target names of <paramref name="documents"/> by <see cref="SwapKey"/>: distinct one-line surfaces without quotes,
+    /// in first-seen order (the pool <see cref="SwapNames"/> draws replacements from).
+    /// </summary>
+    public static Dictionary<string, List<string>> NamePool(IEnumerable<GoldDocument> documents, CaseProfile? profile = null)
+    {
+        var pool = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var gold in documents)
+            foreach (var span in Targets(gold.Text, gold.Spans, profile))
+            {
+                var surface = gold.Text[span.Range.Start..span.Range.End];
+                if (!Swappable(surface) || !seen.Add($"{span.Type} {surface}")) continue;
+                var key = SwapKey(span.Type, surface);
+                if (!pool.TryGetValue(key, out var list)) pool[key] = list = [];
+                list.Add(surface);
+            }
+        return pool;
+    }
+
+    private static bool Swappable(string surface) =>
+        surface.AsSpan().IndexOfAny("\n\r\"«»“”„'") < 0 && surface.Length >= 2;
+
+    /// <summary>
+    /// Names that may replace each other: same type, same number of words and the same last two letters (lower case), so a
+    /// Russian replacement mostly keeps the grammatical case of the name it replaces («в Лондоне» → «в Берлине»).
+    /// </summary>
+    private static string SwapKey(EntityType type, string surface)
+    {
+        int words = surface.Count(c => c == ' ') + 1;
+        var tail = surface.Length >= 2 ? surface[^2..].ToLowerInvariant() : surface.ToLowerInvariant();
+        return $"{type} {words} {tail}";
+    }
+
+    /// <summary>
+    /// A copy of <paramref name="gold"/> whose target names are replaced by other names from <paramref name="pool"/> of the
+    /// same <see cref="SwapKey"/> (the same surface always by the same replacement, so document-level evidence stays
+    /// consistent), with the spans moved accordingly; null when no name could be replaced. Augmentation: the contexts
+    /// are seen with names the tagger has to recognise from context rather than from memory.
+    /// </summary>
+    public static GoldDocument? SwapNames(GoldDocument gold, Dictionary<string, List<string>> pool, Random rng, CaseProfile? profile = null)
+    {
+        var text = new System.Text.StringBuilder(gold.Text.Length + 64);
+        var spans = new List<GoldSpan>();
+        var chosen = new Dictionary<string, string>(StringComparer.Ordinal);
+        int at = 0, swapped = 0;
+        foreach (var span in Targets(gold.Text, gold.Spans, profile))
+        {
+            var surface = gold.Text[span.Range.Start..span.Range.End];
+            if (!chosen.TryGetValue(surface, out var replacement))
+            {
+                replacement = surface;
+                if (Swappable(surface) && pool.TryGetValue(SwapKey(span.Type, surface), out var list) && list.Count > 1)
+                    replacement = list[rng.Next(list.Count)];
+                chosen[surface] = replacement;
+            }
+            if (replacement != surface) swapped++;
+            text.Append(gold.Text, at, span.Range.Start - at);
+            spans.Add(new GoldSpan(new TextRange(text.Length, text.Length + replacement.Length), span.Type));
+            text.Append(replacement);
+            at = span.Range.End;
+        }
+        if (swapped == 0) return null;
+        text.Append(gold.Text, at, gold.Text.Length - at);
+        return new GoldDocument(gold.Id + "~swap", text.ToString(), spans) { Language = gold.Language };
+    }
+
     /// <summary>A copy of <paramref name="doc"/> whose sentence <paramref name="sentence"/> is written all upper or all lower case.</summary>
     public static Document CaseVariant(Document doc, int sentence, bool upper)
     {

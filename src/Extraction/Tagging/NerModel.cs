@@ -409,10 +409,11 @@ public sealed class NerModel
         var rows = new List<int>();
         var masks = new List<ushort>();
         var values = new List<Half>();
+        Span<float> row = stackalloc float[Viterbi.Stride];
         for (int b = 0; b < 1 << HashBits; b++)
         {
             ushort mask = 0;
-            var row = Weights.Row(b);
+            Weights.ReadRow(b, row);
             for (int y = 0; y < Bilou.Count; y++)
             {
                 var h = (Half)row[y];
@@ -480,20 +481,15 @@ public sealed class NerModel
         int count = r.ReadInt32();
         var values = MemoryMarshal.Cast<byte, Half>(r.ReadBytes(count * 2));
         if (buckets.Length != rows || masks.Length != rows || values.Length != count) throw new EndOfStreamException();
-        int next = 0;
-        var weights = new WeightTable.Builder(hashBits, rows);
+        int expected = 0;
         for (int k = 0; k < rows; k++)
         {
             int bucket = buckets[k];
             if ((uint)bucket >= 1u << hashBits || (k > 0 && bucket <= buckets[k - 1]))
                 throw new ModelFormatException(path, $"has a weight row {bucket} outside its table or out of order", "retrain it");
-            var row = weights.Add(bucket);
-            for (int mask = masks[k]; mask != 0; mask &= mask - 1)
-            {
-                if (next >= count) throw new EndOfStreamException();
-                row[BitOperations.TrailingZeroCount(mask)] = (float)values[next++];
-            }
+            expected += BitOperations.PopCount(masks[k]);
         }
-        return new Table(templates, transitions, temperature, weights.Build());
+        if (expected > count) throw new EndOfStreamException();
+        return new Table(templates, transitions, temperature, WeightTable.FromSparse(hashBits, buckets, masks, values));
     }
 }

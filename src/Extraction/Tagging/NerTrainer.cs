@@ -28,6 +28,34 @@ public sealed record NerTrainingOptions
     /// targets (<see cref="NerCorpus.Targets"/> with a <see cref="CaseProfile"/> of the training documents).
     /// </summary>
     public bool SentenceStartDescriptions { get; init; }
+    /// <summary>Which sentences of silver training documents (<see cref="GoldDocument.Silver"/>) are training examples (<see cref="NerCorpus.KeepSilver"/>).</summary>
+    public SilverSentences SilverSentences { get; init; } = SilverSentences.All;
+    /// <summary>
+    /// Feature bagging: each feature of a training token is left out of a visit (scoring and update alike) with this
+    /// probability, drawn afresh at every visit from the seed; 0 = off.
+    /// </summary>
+    public double FeatureDropout { get; init; }
+    /// <summary>
+    /// Cost-augmented training: while training, every label but the gold one gets this much added to its score before
+    /// decoding, so an update also happens when the gold sequence wins by less than the margin; 0 = the plain perceptron.
+    /// </summary>
+    public float Margin { get; init; }
+    /// <summary>
+    /// Fraction of gold training documents added again with their names swapped for other training names
+    /// (<see cref="NerCorpus.SwapNames"/>; only the sentences holding a name); 0 = off.
+    /// </summary>
+    public double SwapRate { get; init; }
+}
+
+/// <summary>Which sentences of a silver document are trusted as training data; a sentence with a doubtful range never is.</summary>
+public enum SilverSentences
+{
+    /// <summary>Every sentence.</summary>
+    All,
+    /// <summary>Sentences with at least one target span.</summary>
+    Matched,
+    /// <summary>Sentences whose capitalised words after the first are all inside a target or an explained range.</summary>
+    Explained,
 }
 
 /// <summary>
@@ -104,11 +132,14 @@ public sealed class NerTrainer
     {
         int index = 0;
         var rng = new Random(_options.Seed);
+        var swapRng = new Random(unchecked(_options.Seed * 31 + 11));
         var features = new SentenceFeatures();
         var buckets = new int[_templates.Length * FeatureTemplates.MaxValues];
-        foreach (var gold in documents)
+        var list = documents as IReadOnlyList<GoldDocument> ?? documents.ToList();
+        var pool = _options.SwapRate > 0 ? NerCorpus.NamePool(list.Where(d => d.Silver is null), _profile) : null;
+        (Document, int[], DocumentEvidence) Load(GoldDocument gold, bool goldTokens)
         {
-            var doc = NerCorpus.ToDocument(gold, _language, _options.GoldTokens);
+            var doc = NerCorpus.ToDocument(gold, _language, goldTokens);
             var labels = NerCorpus.Labels(doc, gold.Spans, _profile);
             var evidence = DocumentEvidence.Build(doc);
             if (passOne is not null)
@@ -117,10 +148,24 @@ public sealed class NerTrainer
                 passOne(index).TagSentences(doc, evidence, predictions);
                 evidence.AddPassOne(doc, predictions);
             }
+            return (doc, labels, evidence);
+        }
+        foreach (var gold in list)
+        {
+            var (doc, labels, evidence) = Load(gold, _options.GoldTokens);
+            if (pool is not null && gold.Silver is null && swapRng.NextDouble() < _options.SwapRate
+                && NerCorpus.SwapNames(gold, pool, swapRng, _profile) is { } swapped)
+            {
+                var (sdoc, slabels, sevidence) = Load(swapped, goldTokens: false);
+                foreach (var sentence in sdoc.Sentences)
+                    if (slabels.AsSpan(sentence.FirstToken, sentence.TokenCount).ContainsAnyExcept(0))
+                        _examples.Add(Prepare(sdoc, sentence, slabels, sevidence, features, buckets));
+            }
             index++;
             for (int si = 0; si < doc.Sentences.Count; si++)
             {
                 var sentence = doc.Sentences[si];
+                if (gold.Silver is { } marks && !NerCorpus.KeepSilver(doc, si, labels, marks, _options.SilverSentences)) continue;
                 _examples.Add(Prepare(doc, sentence, labels, evidence, features, buckets));
                 double roll = rng.NextDouble();
                 if (roll < _options.UpperCaseRate + _options.LowerCaseRate)
@@ -166,16 +211,23 @@ public sealed class NerTrainer
         var back = new int[maxLen * S];
         var predicted = new int[maxLen];
         var clock = Stopwatch.StartNew();
+        var bagRng = new Random(unchecked(_options.Seed * 31 + 7));
+        var bag = new Example { Features = new int[_examples.Count == 0 ? 0 : _examples.Max(e => e.Features.Length)], Offsets = new int[maxLen + 1], Gold = [] };
         NerModel? model = null;
         for (int epoch = 1; epoch <= _options.Epochs; epoch++)
         {
             rng.Shuffle(order);
             foreach (var index in order)
             {
-                var ex = _examples[index];
+                var ex = _options.FeatureDropout > 0 ? Bagged(_examples[index], bagRng, bag) : _examples[index];
                 int n = ex.Length;
                 for (int i = 0; i < n; i++)
+                {
                     NerModel.Accumulate(w, ex.Features.AsSpan(ex.Offsets[i], ex.Offsets[i + 1] - ex.Offsets[i]), scores.AsSpan(i * S, S));
+                    if (_options.Margin != 0)
+                        for (int y = 0; y < Bilou.Count; y++)
+                            if (y != ex.Gold[i]) scores[i * S + y] += _options.Margin;
+                }
                 Viterbi.Decode(scores, tw, n, back, predicted);
                 for (int i = 0; i < n; i++)
                 {
@@ -203,6 +255,25 @@ public sealed class NerTrainer
             afterEpoch?.Invoke(epoch, model, clock.Elapsed);
         }
         return model ?? Averaged(w, u, tw, tu, c);
+    }
+
+    /// <summary>
+    /// <paramref name="ex"/> with each feature left out with probability <see cref="NerTrainingOptions.FeatureDropout"/>, written
+    /// into <paramref name="bag"/> (reused across visits; its gold labels are <paramref name="ex"/>'s).
+    /// </summary>
+    private Example Bagged(Example ex, Random rng, Example bag)
+    {
+        double p = _options.FeatureDropout;
+        int kept = 0;
+        for (int i = 0; i < ex.Length; i++)
+        {
+            bag.Offsets[i] = kept;
+            for (int k = ex.Offsets[i]; k < ex.Offsets[i + 1]; k++)
+                if (rng.NextDouble() >= p) bag.Features[kept++] = ex.Features[k];
+        }
+        bag.Offsets[ex.Length] = kept;
+        bag.Gold = ex.Gold;
+        return bag;
     }
 
     private NerModel Averaged(float[] w, double[] u, float[] tw, double[] tu, long c)

@@ -66,4 +66,24 @@ public sealed class BsnlpTests : IDisposable
         Assert.All(doc.Spans, s => Assert.NotNull(s.EntityId));
         Assert.DoesNotContain(doc.Spans, s => s.OriginalLabel == "EVT");
     }
+
+    [Fact]
+    public void Silver_spans_match_case_sensitively_and_leave_descriptions_and_other_types_aside()
+    {
+        var text = "Брекзит обсудили в правительстве Великобритании. Правительство Великобритании и The Guardian молчат. Brexit и правительство.";
+        var gold = new GoldDocument("ru-1", text, []) { Language = Language.Ru };
+        var silver = Bsnlp.Silver(new BsnlpDocument("brexit", gold,
+        [
+            new BsnlpAnnotation("правительстве Великобритании", "правительство Великобритании", "ORG", "1"),
+            new BsnlpAnnotation("Правительство Великобритании", "правительство Великобритании", "ORG", "1"),
+            new BsnlpAnnotation("Великобритании", "Великобритания", "LOC", "2"),
+            new BsnlpAnnotation("The Guardian", "The Guardian", "PRO", "3"),
+            new BsnlpAnnotation("Brexit", "Brexit", "EVT", "4"),
+            new BsnlpAnnotation("брекзит", "брекзит", "EVT", "4"),
+        ]));
+        // The description gives way to the name inside it; the sentence-initial form is its own (capitalised) name.
+        Assert.Equal(["LOC Великобритании", "ORG Правительство Великобритании"], silver.Spans.Select(s => $"{s.Type} {text[s.Range.Start..s.Range.End]}"));
+        Assert.Equal(["Brexit"], silver.Silver!.Explained.Select(r => text[r.Start..r.End]));
+        Assert.Equal(["The Guardian"], silver.Silver.Doubtful.Select(r => text[r.Start..r.End]));
+    }
 }

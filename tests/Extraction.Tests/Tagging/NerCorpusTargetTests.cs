@@ -56,4 +56,47 @@ public class NerCorpusTargetTests
         Assert.Equal(["Власти Германии", "Полиция Петрова"],
             Targets(text, Profile, ("Власти Германии", EntityType.ORG), ("Полиция Петрова", EntityType.PER)));
     }
+
+    [Fact]
+    public void Silver_sentences_are_kept_by_mode()
+    {
+        // 0: a matched name and a lower-case rest; 1: no name; 2: an unlisted capitalised word; 3: an event; 4: a product.
+        const string text = "Вчера Джонсон уехал. Вчера все уехали. Вчера Мэй и Корбин спорили. Вчера Brexit и Джонсон. Вчера The Guardian и Джонсон.";
+        GoldSpan Per(string part, int from)
+        {
+            int start = text.IndexOf(part, from, StringComparison.Ordinal);
+            return new GoldSpan(new TextRange(start, start + part.Length), EntityType.PER);
+        }
+        var gold = new GoldDocument("s", text, [Per("Джонсон", 0), Per("Мэй", 0), Per("Джонсон", 60), Per("Джонсон", 90)])
+        {
+            Silver = new SilverMarks([Span(text, "Brexit", EntityType.ORG).Range], [Span(text, "The Guardian", EntityType.ORG).Range]),
+        };
+        var doc = NerCorpus.ToDocument(gold, Language.Ru, goldTokens: false);
+        var labels = NerCorpus.Labels(doc, gold.Spans);
+        Assert.Equal(5, doc.Sentences.Count);
+        bool[] Kept(SilverSentences mode) => Enumerable.Range(0, 5).Select(i => NerCorpus.KeepSilver(doc, i, labels, gold.Silver!, mode)).ToArray();
+        Assert.Equal([true, true, true, true, false], Kept(SilverSentences.All));
+        Assert.Equal([true, false, true, true, false], Kept(SilverSentences.Matched));
+        Assert.Equal([true, true, false, true, false], Kept(SilverSentences.Explained));
+    }
+
+    [Fact]
+    public void Swapped_names_keep_type_word_count_and_ending_and_replace_a_surface_consistently()
+    {
+        static GoldDocument Doc(string id, string text, params (string Part, EntityType Type)[] spans) =>
+            new(id, text, spans.Select(s => Span(text, s.Part, s.Type)).ToList()) { Language = Language.Ru };
+        var a = Doc("a", "Иван Петров приехал в Лондоне. В Лондоне шёл дождь.", ("Иван Петров", EntityType.PER), ("Лондоне", EntityType.LOC));
+        a = a with { Spans = [.. a.Spans, new GoldSpan(new TextRange(33, 40), EntityType.LOC)] };
+        var b = Doc("b", "Пётр Иванов жил в Берлине и в «Газпроме».", ("Пётр Иванов", EntityType.PER), ("Берлине", EntityType.LOC), ("«Газпроме»", EntityType.ORG));
+        var pool = NerCorpus.NamePool([a, b]);
+        Assert.Equal(["Лондоне", "Берлине"], pool["LOC 1 не"]);
+        Assert.DoesNotContain(pool.Keys, k => k.StartsWith("ORG", StringComparison.Ordinal)); // quoted names are not swapped
+        var rng = new Random(3);
+        GoldDocument? swapped;
+        do swapped = NerCorpus.SwapNames(a, pool, rng); while (swapped is null || !swapped.Text.Contains("Берлине", StringComparison.Ordinal));
+        Assert.Equal("Берлине", swapped.Text[swapped.Spans[1].Range.Start..swapped.Spans[1].Range.End]);
+        Assert.Equal("Берлине", swapped.Text[swapped.Spans[2].Range.Start..swapped.Spans[2].Range.End]);
+        Assert.Equal(EntityType.PER, swapped.Spans[0].Type);
+        Assert.EndsWith(" шёл дождь.", swapped.Text);
+    }
 }

@@ -73,6 +73,31 @@ public class NerTrainerTests
     }
 
     [Fact]
+    public void Feature_bagging_still_learns_and_is_deterministic()
+    {
+        NerModel Train()
+        {
+            var trainer = new NerTrainer(Language.En, TaggerLexicon.Empty, new NerTrainingOptions { Epochs = 5, HashBits = 14, FeatureDropout = 0.2 });
+            trainer.Add(Corpus());
+            return trainer.Train();
+        }
+        var model = Train();
+        Assert.Equal(1.0, NerEvaluation.Strict(model, Corpus()).MicroF1, 3);
+        Assert.True(model.Weights.SameAs(Train().Weights));
+        Assert.False(model.Weights.SameAs(TrainTiny().Weights));
+    }
+
+    [Fact]
+    public void Margin_training_still_learns_and_changes_the_weights()
+    {
+        var trainer = new NerTrainer(Language.En, TaggerLexicon.Empty, new NerTrainingOptions { Epochs = 5, HashBits = 14, Margin = 2 });
+        trainer.Add(Corpus());
+        var model = trainer.Train();
+        Assert.Equal(1.0, NerEvaluation.Strict(model, Corpus()).MicroF1, 3);
+        Assert.False(model.Weights.SameAs(TrainTiny().Weights));
+    }
+
+    [Fact]
     public void Training_is_deterministic_for_a_seed()
     {
         Assert.True(TrainTiny(7).Weights.SameAs(TrainTiny(7).Weights));
