@@ -17,11 +17,9 @@ namespace Extraction.Batch;
 /// </summary>
 public sealed class MentionBlock
 {
-    private readonly MemoryStream _bytes = new();
-    private readonly BinaryWriter _writer;
-    private byte[] _buffer = new byte[256];
-
-    public MentionBlock() => _writer = new BinaryWriter(_bytes, Encoding.UTF8, leaveOpen: true);
+    // The rows as the spool stores them (see MentionSpool), encoded straight into one growing buffer.
+    private byte[] _bytes = new byte[1024];
+    private int _length;
 
     /// <summary>Rows in the block.</summary>
     public int Count => EntityIds.Count;
@@ -32,36 +30,85 @@ public sealed class MentionBlock
     /// <summary>Appends a row.</summary>
     public void Add(int start, int end, ReadOnlySpan<char> text, string type, string? normalized, int sentence, string source, float confidence)
     {
-        _writer.Write(start);
-        _writer.Write(end);
-        _writer.Write(sentence);
-        _writer.Write(confidence);
-        SpoolStrings.Write(_writer, type, ref _buffer);
-        SpoolStrings.Write(_writer, source, ref _buffer);
-        SpoolStrings.Write(_writer, text, ref _buffer);
-        SpoolStrings.Write(_writer, normalized, ref _buffer);
+        var numbers = Room(16);
+        BinaryPrimitives.WriteInt32LittleEndian(numbers, start);
+        BinaryPrimitives.WriteInt32LittleEndian(numbers[4..], end);
+        BinaryPrimitives.WriteInt32LittleEndian(numbers[8..], sentence);
+        BinaryPrimitives.WriteSingleLittleEndian(numbers[12..], confidence);
+        _length += 16;
+        String(type);
+        String(source);
+        String(text);
+        if (normalized is null)
+        {
+            Room(1)[0] = 0;
+            _length++;
+        }
+        else String(normalized);
         EntityIds.Add(null);
     }
 
-    /// <summary>Empties the block for another piece (its buffers are kept).</summary>
+    /// <summary>A string as the spool stores it: n = 1 + (length &lt;&lt; 1 | u), then UTF-8 bytes (u = 0) or, for text that is not valid UTF-16, UTF-16 code units (u = 1).</summary>
+    private void String(ReadOnlySpan<char> s)
+    {
+        var room = Room(5 + Encoding.UTF8.GetMaxByteCount(s.Length));
+        // The length prefix is written after the text, once its byte count is known: leave room for the longest prefix.
+        int header = VarIntLength((uint)(1 + (Encoding.UTF8.GetMaxByteCount(s.Length) << 1 | 1)));
+        if (Utf8.FromUtf16(s, room[header..], out _, out int written, replaceInvalidSequences: false) == OperationStatus.Done)
+        {
+            int n = 1 + (written << 1);
+            int used = VarIntLength((uint)n);
+            if (used != header) room.Slice(header, written).CopyTo(room[used..]);
+            WriteVarInt(room, (uint)n);
+            _length += used + written;
+        }
+        else
+        {
+            int n = 1 + (s.Length << 1 | 1);
+            int used = WriteVarInt(room, (uint)n);
+            MemoryMarshal.AsBytes(s).CopyTo(room[used..]);
+            _length += used + s.Length * 2;
+        }
+    }
+
+    private static int VarIntLength(uint value)
+    {
+        int n = 1;
+        while (value >= 0x80) { value >>= 7; n++; }
+        return n;
+    }
+
+    /// <summary>Writes <paramref name="value"/> as <see cref="BinaryWriter.Write7BitEncodedInt"/> does; returns the bytes written.</summary>
+    private static int WriteVarInt(Span<byte> to, uint value)
+    {
+        int k = 0;
+        while (value >= 0x80)
+        {
+            to[k++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+        to[k++] = (byte)value;
+        return k;
+    }
+
+    /// <summary>At least <paramref name="bytes"/> free bytes at the end of the block.</summary>
+    private Span<byte> Room(int bytes)
+    {
+        if (_bytes.Length - _length < bytes) Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _length + bytes));
+        return _bytes.AsSpan(_length);
+    }
+
+    /// <summary>Empties the block for another piece (its buffer is kept).</summary>
     public void Clear()
     {
-        _writer.Flush();
-        _bytes.SetLength(0);
+        _length = 0;
         EntityIds.Clear();
     }
 
     /// <summary>Bytes the block holds on to.</summary>
-    internal int Capacity => _bytes.Capacity;
+    internal int Capacity => _bytes.Length;
 
-    internal ReadOnlySpan<byte> Rows
-    {
-        get
-        {
-            _writer.Flush();
-            return _bytes.GetBuffer().AsSpan(0, (int)_bytes.Length);
-        }
-    }
+    internal ReadOnlySpan<byte> Rows => _bytes.AsSpan(0, _length);
 }
 
 /// <summary>

@@ -54,6 +54,7 @@ public sealed class MentionSpoolTests : IDisposable
         [
             "Шойгу", "", "\ud800x", "=SUM(A1)", "-1", "say \"hi\", then\r\nleave", "\t@x", "Tengrinews.kz", "a\u2028b", "back\\slash",
             "<b>&'</b>", "\u0001\u001f\u007f", "emoji 😀", "\udc00", "x\ud83d", "\ufffe\uffff", "中文", "\u0378",
+            new string('ж', 40), new string('ж', 5000) + "\"", new string('x', 70_000), new string('ж', 3000) + "\ud800",
         ];
         for (int k = 0; k < texts.Length; k++)
         {
