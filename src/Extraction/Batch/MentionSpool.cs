@@ -221,49 +221,66 @@ public sealed class MentionSpool : IReadOnlyCollection<MentionRow>, ITableSource
     /// <summary>The CSV records of the rows, the same bytes <see cref="TableWriter"/> writes for the row objects, without making them.</summary>
     public void WriteCsv(CsvRows csv)
     {
-        var (documents, resolve) = Completed();
-        var ids = new EntityIds(resolve);
-        using var blocks = new BlockReader(_path, Count);
-        byte[] docId = [];
-        int lastDocument = -1;
-        while (blocks.Next(out int document, out int count))
+        var ids = new EntityIds(Completed().Resolve);
+        ForEachRecord((docId, in r) =>
         {
-            if (document != lastDocument) (docId, lastDocument) = (Encoding.UTF8.GetBytes(documents[document].DocId), document);
-            var p = new SpoolCursor(blocks.Payload);
-            var q = new SpoolCursor(blocks.Payload);
-            for (int k = 0; k < count; k++) q.String();
-            for (int k = 0; k < count; k++)
-            {
-                var id = p.String();
-                var (start, end, sentence, confidence) = q.Numbers();
-                var type = q.String();
-                var source = q.String();
-                var text = q.String();
-                var normalized = q.String();
-                csv.Field(docId); csv.Number(start); csv.Number(end); text.To(csv); type.To(csv); normalized.To(csv);
-                if (id.IsNull) csv.Field(ReadOnlySpan<byte>.Empty);
-                else if (ids.Final(id) is (byte[] utf8, _)) csv.Field(utf8);
-                else csv.Field(ids.Final(id).Text);
-                csv.Number(sentence); source.To(csv);
-                if (confidence == 1f) csv.Number(1);
-                else csv.Number(confidence, TableWriter.ConfidenceFormat);
-                csv.EndRecord();
-            }
-        }
+            csv.Field(docId); csv.Number(r.Start); csv.Number(r.End); r.Text.To(csv); r.Type.To(csv); r.Normalized.To(csv);
+            if (r.Id.IsNull) csv.Field(ReadOnlySpan<byte>.Empty);
+            else if (ids.Final(r.Id) is (byte[] utf8, _)) csv.Field(utf8);
+            else csv.Field(ids.Final(r.Id).Text);
+            csv.Number(r.Sentence); r.Source.To(csv);
+            if (r.Confidence == 1f) csv.Number(1);
+            else csv.Number(r.Confidence, TableWriter.ConfidenceFormat);
+            csv.EndRecord();
+        });
     }
 
     /// <summary>The JSON Lines records of the rows, as <see cref="TableWriter"/> writes them for the row objects.</summary>
     public void WriteJsonLines(JsonLines json)
     {
-        var (documents, resolve) = Completed();
         var n = TableWriter.MentionNames;
-        var ids = new EntityIds(resolve);
+        var ids = new EntityIds(Completed().Resolve);
+        ForEachRecord((docId, in r) =>
+        {
+            json.OpenRecord();
+            json.String(n[0], docId); json.Number(n[1], r.Start); json.Number(n[2], r.End); r.Text.To(json, n[3]);
+            r.Type.To(json, n[4]); r.Normalized.To(json, n[5]);
+            if (r.Id.IsNull) json.Null(n[6]);
+            else if (ids.Final(r.Id) is (byte[] utf8, _)) json.String(n[6], utf8);
+            else json.String(n[6], ids.Final(r.Id).Text.AsSpan());
+            json.Number(n[7], r.Sentence); r.Source.To(json, n[8]); json.Number(n[9], r.Confidence);
+            json.CloseRecord();
+        });
+    }
+
+    /// <summary>One spooled row over its block's bytes: the provisional entity id and the fields, valid during the call.</summary>
+    private readonly ref struct SpoolRecord(SpoolString id, int start, int end, int sentence, float confidence,
+        SpoolString type, SpoolString source, SpoolString text, SpoolString normalized)
+    {
+        public SpoolString Id { get; } = id;
+        public int Start { get; } = start;
+        public int End { get; } = end;
+        public int Sentence { get; } = sentence;
+        public float Confidence { get; } = confidence;
+        public SpoolString Type { get; } = type;
+        public SpoolString Source { get; } = source;
+        public SpoolString Text { get; } = text;
+        public SpoolString Normalized { get; } = normalized;
+    }
+
+    private delegate void RecordAction(ReadOnlySpan<byte> docId, in SpoolRecord record);
+
+    /// <summary>Walks the spool block by block and hands each row, in input order, with its document id as UTF-8.</summary>
+    private void ForEachRecord(RecordAction action)
+    {
+        var documents = Completed().Documents;
         using var blocks = new BlockReader(_path, Count);
         byte[] docId = [];
         int lastDocument = -1;
         while (blocks.Next(out int document, out int count))
         {
             if (document != lastDocument) (docId, lastDocument) = (Encoding.UTF8.GetBytes(documents[document].DocId), document);
+            // A block holds its rows' provisional ids first, then the rows: one cursor on each.
             var p = new SpoolCursor(blocks.Payload);
             var q = new SpoolCursor(blocks.Payload);
             for (int k = 0; k < count; k++) q.String();
@@ -275,19 +292,12 @@ public sealed class MentionSpool : IReadOnlyCollection<MentionRow>, ITableSource
                 var source = q.String();
                 var text = q.String();
                 var normalized = q.String();
-                json.OpenRecord();
-                json.String(n[0], docId); json.Number(n[1], start); json.Number(n[2], end); text.To(json, n[3]);
-                type.To(json, n[4]); normalized.To(json, n[5]);
-                if (id.IsNull) json.Null(n[6]);
-                else if (ids.Final(id) is (byte[] utf8, _)) json.String(n[6], utf8);
-                else json.String(n[6], ids.Final(id).Text.AsSpan());
-                json.Number(n[7], sentence); source.To(json, n[8]); json.Number(n[9], confidence);
-                json.CloseRecord();
+                action(docId, new SpoolRecord(id, start, end, sentence, confidence, type, source, text, normalized));
             }
         }
     }
 
-    private (IReadOnlyList<DocumentRow>, Func<string, string>) Completed() =>
+    private (IReadOnlyList<DocumentRow> Documents, Func<string, string> Resolve) Completed() =>
         _documents is { } documents && _resolve is { } resolve ? (documents, resolve) : throw new InvalidOperationException("The spool is read after Complete.");
 
     /// <summary>
