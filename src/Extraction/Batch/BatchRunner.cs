@@ -143,10 +143,9 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
         int jobs = Math.Clamp(options.Jobs, 1, 1024);
         var works = new Work?[files.Count];
         int active = jobs, producing = jobs;
-        var slots = new int[files.Count];
         // The consumer wakes after about half the files in flight have moved on (each rings at least twice).
         var bell = new Doorbell(jobs * FilesInFlightPerJob);
-        var help = new PieceHelp(jobs * FilesInFlightPerJob, bell, files.Count, i => slots[i] = Math.Min(SlotsFor(files[i]), jobs * FilesInFlightPerJob));
+        var help = new PieceHelp(jobs * FilesInFlightPerJob, bell, files.Count, i => SlotsFor(files[i]));
         int helpWindow = jobs;
         Exception? crash = null;
         using var quit = new CancellationTokenSource();
@@ -161,11 +160,11 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
                 while (true)
                 {
                     // While the files in flight wait for an earlier long text to be consumed, help with that text's pieces.
-                    int i;
+                    int i, taken;
                     PieceJob? job;
-                    while (help.TakeFile(out i, out job, noMoreStarts.Token)) job!.Run(this, null);
+                    while (help.TakeFile(out i, out taken, out job, noMoreStarts.Token)) job!.Run(this, null);
                     if (i < 0) break;
-                    var work = new Work(files[i], bell, slots[i]);
+                    var work = new Work(files[i], bell, taken);
                     Volatile.Write(ref works[i], work);
                     Produce(work, journal, help, helpWindow, cancel, quit.Token);
                 }
@@ -330,12 +329,15 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
         }
     }
 
-    /// <summary>File slots a file takes while in flight: <see cref="LongFileSlots"/> when it is long (or its size is unknown).</summary>
+    /// <summary>
+    /// File slots a file takes while in flight: <see cref="LongFileSlots"/> when it is long, else one (also when it has a
+    /// problem or its size cannot be read: such a file fails at once and holds no text).
+    /// </summary>
     private static int SlotsFor(InputFile file)
     {
         try
         {
-            return file.Problem is null && new FileInfo(file.Path).Length <= LongFileBytes ? 1 : LongFileSlots;
+            return file.Problem is null && new FileInfo(file.Path).Length > LongFileBytes ? LongFileSlots : 1;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -392,6 +394,7 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
         private readonly List<PieceJob> _jobs = [];
         private int _idle;
         private bool _closed;
+        private readonly int _slots = slots;
         private int _freeSlots = slots;
         private int _slotWaiters;
         private int _next;
@@ -399,25 +402,28 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
         private int _need = -1;
 
         /// <summary>
-        /// Waits until the next file in input order may start and hands out its index (false, <paramref name="index"/> ≥ 0),
+        /// Waits until the next file in input order may start and hands out its index and the slots it now holds (false,
+        /// <paramref name="index"/> ≥ 0, <paramref name="taken"/> slots to release when the consumer is done with it),
         /// or, meanwhile, a piece to help with (true: run <paramref name="job"/>, then ask again). False with index −1: no
         /// files left, or <paramref name="stop"/> is cancelled. Files start strictly in order, each once its slots
         /// (<paramref name="slotsFor"/>, never more than there are) are free: a long file waiting for
         /// its slots is never overtaken by short files that would take them (the consumer, which frees slots, needs the long
         /// file first). A worker that has to wait rings the consumer urgently.
         /// </summary>
-        public bool TakeFile(out int index, out PieceJob? job, CancellationToken stop)
+        public bool TakeFile(out int index, out int taken, out PieceJob? job, CancellationToken stop)
         {
             job = null;
             index = -1;
+            taken = 0;
             lock (_jobs)
             {
                 while (!stop.IsCancellationRequested && _next < files)
                 {
-                    if (_need < 0) _need = slotsFor(_next);
+                    if (_need < 0) _need = Math.Min(slotsFor(_next), _slots);
                     if (_freeSlots >= _need)
                     {
                         _freeSlots -= _need;
+                        taken = _need;
                         _need = -1;
                         index = _next++;
                         return false;
