@@ -19,7 +19,7 @@ internal static class EvalCommand
     /// <summary>What one evaluation is run on, as the options give it.</summary>
     private sealed record Request(
         string Gold, string? Format, string Config, string? Types, string? Pred, string[] Reports, string? Baseline,
-        double Tolerance, string? SaveBaseline, int? Limit, bool Outermost, int Worst, int Jobs);
+        double Tolerance, string? SaveBaseline, int? Limit, bool Outermost, int Worst, int Examples, int Jobs);
 
     public static Command Create()
     {
@@ -35,16 +35,17 @@ internal static class EvalCommand
         var limit = new Option<int?>("--limit", "-n") { Description = "Score only the first N gold documents." };
         var outermost = new Option<bool>("--outermost") { Description = "Reduce nested gold spans to the outermost ones (what a flat tagger can find)." };
         var worst = new Option<int>("--worst") { Description = "How many worst documents to list.", DefaultValueFactory = _ => 10 };
+        var examples = new Option<int>("--examples") { Description = "How many errors of each kind (missed, spurious, wrong type, wrong boundary) the reports list.", DefaultValueFactory = _ => 5 };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Documents processed in parallel (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
 
         var cmd = new Command("eval", "Score extraction against a gold corpus (strict, partial and token P/R/F1, normal forms, dates) and gate regressions.")
         {
-            gold, format, config, types, pred, report, baseline, tolerance, save, limit, outermost, worst, jobs,
+            gold, format, config, types, pred, report, baseline, tolerance, save, limit, outermost, worst, examples, jobs,
         };
         cmd.SetAction(parse => Execute(new Request(
             parse.GetValue(gold)!, parse.GetValue(format), parse.GetValue(config)!, parse.GetValue(types), parse.GetValue(pred),
             parse.GetValue(report) ?? [], parse.GetValue(baseline), parse.GetValue(tolerance), parse.GetValue(save),
-            parse.GetValue(limit), parse.GetValue(outermost), parse.GetValue(worst), parse.GetValue(jobs))));
+            parse.GetValue(limit), parse.GetValue(outermost), parse.GetValue(worst), parse.GetValue(examples), parse.GetValue(jobs))));
         return cmd;
     }
 
@@ -55,6 +56,7 @@ internal static class EvalCommand
         {
             if (q.Tolerance < 0) throw new ArgumentException("--tolerance must be 0 or more.");
             if (q.Limit is <= 0) throw new ArgumentException("--limit must be a positive number of documents.");
+            if (q.Examples < 0) throw new ArgumentException("--examples must be 0 or more.");
             foreach (var path in q.Reports) EvalReport.CheckPath(path);
             var types = ParseTypes(q.Types);
             var format = q.Format is null ? GoldCorpus.Detect(q.Gold)
@@ -84,7 +86,7 @@ internal static class EvalCommand
                 foreach (var e in failures.Take(5)) console.MarkupLine($"[red]failed[/]: {Markup.Escape(e)}");
             }
 
-            var result = Evaluator.Evaluate(docs, new EvalOptions { Types = types, WorstDocuments = q.Worst });
+            var result = Evaluator.Evaluate(docs, new EvalOptions { Types = types, WorstDocuments = q.Worst, ExamplesPerKind = q.Examples });
             var gate = baseline is null ? null : GateResult.Compare(baseline, result, q.Tolerance);
             var evalReport = new EvalReport(q.Gold, GoldCorpus.Name(format), source, result, gate);
             Render(console, evalReport, q.Tolerance);

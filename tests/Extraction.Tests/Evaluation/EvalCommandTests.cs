@@ -65,6 +65,18 @@ public class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public void Examples_sets_how_many_errors_of_each_kind_the_report_lists()
+    {
+        var gold = Gold();
+        var pred = Pred("worse.csv", true);
+        Assert.Equal(Program.Ok, Program.Main(["eval", "--gold", gold, "--pred", pred, "--report", P("five.md")]));
+        Assert.Contains("| Missed | b.txt | LOC «Berlin» [15,21) |", File.ReadAllText(P("five.md")));
+        Assert.Equal(Program.Ok, Program.Main(["eval", "--gold", gold, "--pred", pred, "--examples", "0", "--report", P("none.md")]));
+        Assert.DoesNotContain("«Berlin»", File.ReadAllText(P("none.md")));
+        Assert.Equal(Program.UsageError, Program.Main(["eval", "--gold", gold, "--pred", pred, "--examples", "-1"]));
+    }
+
+    [Fact]
     public void Runs_the_pipeline_when_no_predictions_are_given()
     {
         var config = Path.Combine(TestSupport.SharedData.RepoRoot, "pipeline.json");
