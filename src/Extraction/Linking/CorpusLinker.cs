@@ -53,17 +53,11 @@ public sealed class CorpusLinker : ICorpusLinker
             if (m.Type != EntityType.DATE && m.LinkKey is null) { clustered = false; break; }
         if (!clustered) _documentLinker.Link(document);
 
+        _documentKeys.Clear();
         foreach (var m in document.Mentions)
         {
             if (m.Type == EntityType.DATE || m.LinkKey is null) { m.EntityId = null; continue; }
-            if (!_byKey[(int)m.Type].TryGetValue(m.LinkKey, out var index))
-            {
-                index = _entities.Count;
-                _entities.Add(new Entity(index, m.Type, m.LinkKey));
-                _byKey[(int)m.Type][m.LinkKey] = index;
-                _sets.Add();
-            }
-            var e = _entities[index];
+            var e = _entities[IndexOf(m.Type, m.LinkKey)];
             var form = m.Normal is { } normal ? normal.AsSpan() : document.Span(m.Range);
             var forms = e.Forms.GetAlternateLookup<ReadOnlySpan<char>>();
             forms[form] = forms.TryGetValue(form, out var n) ? n + 1 : 1;
@@ -77,6 +71,30 @@ public sealed class CorpusLinker : ICorpusLinker
         }
         JoinFullNameVariants(document);
     }
+
+    /// <summary>
+    /// The entity of a link key, created when new. The mentions of one in-document cluster share their key's string,
+    /// so the document's keys seen so far are tried by reference before the corpus table (which hashes the key).
+    /// </summary>
+    private int IndexOf(EntityType type, string key)
+    {
+        foreach (var (seen, seenType, seenIndex) in _documentKeys)
+            if (ReferenceEquals(seen, key) && seenType == type) return seenIndex;
+        var table = _byKey[(int)type];
+        if (!table.TryGetValue(key, out var index))
+        {
+            index = _entities.Count;
+            _entities.Add(new Entity(index, type, key));
+            table[key] = index;
+            _sets.Add();
+        }
+        if (_documentKeys.Count < MaxDocumentKeys) _documentKeys.Add((key, type, index));
+        return index;
+    }
+
+    // IndexOf's keys of the current document; a short list, searched linearly.
+    private const int MaxDocumentKeys = 32;
+    private readonly List<(string Key, EntityType Type, int Index)> _documentKeys = new(MaxDocumentKeys);
 
     /// <summary>
     /// Every full-length spelling of a person inside one cluster names that person: "Борис Донсон" next to
