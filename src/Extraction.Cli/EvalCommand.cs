@@ -19,7 +19,7 @@ internal static class EvalCommand
     /// <summary>What one evaluation is run on, as the options give it.</summary>
     private sealed record Request(
         string Gold, string? Format, string Config, string? Types, string? Pred, string[] Reports, string? Baseline,
-        double Tolerance, string? SaveBaseline, int? Limit, bool Outermost, int Worst, int Examples, int Jobs);
+        double Tolerance, string? SaveBaseline, int? Limit, bool Outermost, int Worst, int Examples, string? Case, int Jobs);
 
     public static Command Create()
     {
@@ -36,16 +36,17 @@ internal static class EvalCommand
         var outermost = new Option<bool>("--outermost") { Description = "Reduce nested gold spans to the outermost ones (what a flat tagger can find)." };
         var worst = new Option<int>("--worst") { Description = "How many worst documents to list.", DefaultValueFactory = _ => 10 };
         var examples = new Option<int>("--examples") { Description = "How many errors of each kind (missed, spurious, wrong type, wrong boundary) the reports list.", DefaultValueFactory = _ => 5 };
+        var textCase = new Option<string?>("--case") { Description = "Rewrite the gold texts before extraction: as-is (default), upper (all capitals) or lower (all lower case); spans keep their ranges. Measures robustness to case." };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Documents processed in parallel (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
 
         var cmd = new Command("eval", "Score extraction against a gold corpus (strict, partial and token P/R/F1, normal forms, dates) and gate regressions.")
         {
-            gold, format, config, types, pred, report, baseline, tolerance, save, limit, outermost, worst, examples, jobs,
+            gold, format, config, types, pred, report, baseline, tolerance, save, limit, outermost, worst, examples, textCase, jobs,
         };
         cmd.SetAction(parse => Execute(new Request(
             parse.GetValue(gold)!, parse.GetValue(format), parse.GetValue(config)!, parse.GetValue(types), parse.GetValue(pred),
             parse.GetValue(report) ?? [], parse.GetValue(baseline), parse.GetValue(tolerance), parse.GetValue(save),
-            parse.GetValue(limit), parse.GetValue(outermost), parse.GetValue(worst), parse.GetValue(examples), parse.GetValue(jobs))));
+            parse.GetValue(limit), parse.GetValue(outermost), parse.GetValue(worst), parse.GetValue(examples), parse.GetValue(textCase), parse.GetValue(jobs))));
         return cmd;
     }
 
@@ -63,7 +64,8 @@ internal static class EvalCommand
                 : GoldCorpus.TryParseFormat(q.Format, out var f) ? f
                 : throw new ArgumentException($"--format {q.Format}: unknown format; use {GoldCorpus.FormatNames}.");
             var baseline = q.Baseline is null ? null : Baseline.Load(q.Baseline);
-            var gold = GoldCorpus.Read(q.Gold, format, q.Limit, q.Outermost);
+            var textCase = CaseVariants.Parse(q.Case);
+            var gold = GoldCorpus.Read(q.Gold, format, q.Limit, q.Outermost).Select(d => CaseVariants.Apply(d, textCase)).ToList();
 
             IReadOnlyList<EvalDocument> docs;
             string source;
@@ -88,6 +90,7 @@ internal static class EvalCommand
 
             var result = Evaluator.Evaluate(docs, new EvalOptions { Types = types, WorstDocuments = q.Worst, ExamplesPerKind = q.Examples });
             var gate = baseline is null ? null : GateResult.Compare(baseline, result, q.Tolerance);
+            if (textCase != CaseVariant.AsIs) source += $"; gold texts rewritten in {CaseVariants.Name(textCase)} case (--case)";
             var evalReport = new EvalReport(q.Gold, GoldCorpus.Name(format), source, result, gate);
             Render(console, evalReport, q.Tolerance);
             foreach (var path in q.Reports)
@@ -129,6 +132,7 @@ internal static class EvalCommand
     {
         var command = $"extract eval --gold {q.Gold} --format {GoldCorpus.Name(format)} --types {string.Join(',', result.Types)}"
             + (q.Limit is { } n ? $" --limit {n}" : "") + (q.Outermost ? " --outermost" : "")
+            + (CaseVariants.Name(CaseVariants.Parse(q.Case)) is { } textCase ? $" --case {textCase}" : "")
             + (q.Pred is null ? $" --config {q.Config}" : $" --pred {q.Pred}") + $" --save-baseline {q.SaveBaseline}";
         new Baseline
         {
@@ -138,6 +142,7 @@ internal static class EvalCommand
             Types = result.Types,
             Limit = q.Limit,
             Outermost = q.Outermost,
+            Case = CaseVariants.Name(CaseVariants.Parse(q.Case)),
             Config = q.Pred is null ? q.Config : null,
             Predictions = q.Pred,
             Documents = result.Documents,

@@ -6,7 +6,7 @@ namespace Extraction.Evaluation;
 
 /// <summary>
 /// Saved figures of one evaluation, the reference the gate compares with. Besides <see cref="Metrics"/> it records how
-/// it was made (<see cref="Gold"/>, <see cref="Format"/>, <see cref="Types"/>, <see cref="Limit"/>, <see cref="Config"/>),
+/// it was made (<see cref="Gold"/>, <see cref="Format"/>, <see cref="Types"/>, <see cref="Limit"/>, <see cref="Case"/>, <see cref="Config"/>),
 /// so the project's quality tests can rerun exactly that evaluation and <see cref="Command"/> can regenerate it.
 /// </summary>
 public sealed record Baseline
@@ -20,6 +20,8 @@ public sealed record Baseline
     public int? Limit { get; init; }
     /// <summary>Nested gold spans were reduced to the outermost ones (<c>--outermost</c>).</summary>
     public bool Outermost { get; init; }
+    /// <summary>The gold texts were rewritten in this case before extraction (<c>--case upper</c> or <c>lower</c>); null = as they are.</summary>
+    public string? Case { get; init; }
     /// <summary>The pipeline configuration that was scored, or null when <see cref="Predictions"/> was.</summary>
     public string? Config { get; init; }
     /// <summary>The mentions.csv that was scored (<c>--pred</c>), if any.</summary>

@@ -1,4 +1,5 @@
 using Extraction.Documents;
+using Extraction.Morphology;
 using Extraction.Pipeline;
 
 namespace Extraction.Tagging;
@@ -16,13 +17,24 @@ public sealed record NerOptions
     /// Китая» is a description around the place «Китая»), where NEREL's raw spans count the whole phrase as ORG.
     /// </summary>
     public bool SentenceStartFilter { get; init; }
+    /// <summary>
+    /// Languages (<c>ru</c>, <c>en</c>) whose sentences written all in capitals are tagged through a re-cased copy
+    /// (<see cref="Truecaser"/>); the mentions are ranges of the original text either way. Not English by default: its
+    /// model learnt CoNLL's capitalised headlines and result tables, and re-casing them costs it on CoNLL (see models/ner-en.md).
+    /// </summary>
+    public string[] RecaseCaps { get; init; } = ["ru"];
+    /// <summary>Languages whose sentences written all in lower case are tagged through a re-cased copy.</summary>
+    public string[] RecaseLower { get; init; } = ["ru", "en"];
+    /// <summary>The Russian morphology model re-casing asks whether a word is a dictionary word (shared with other stages: loaded once); null = lexicon only.</summary>
+    public string? Morphology { get; init; } = "ru-morph.bin";
 }
 
 /// <summary>
 /// The <c>ner</c> stage: tags each sentence with the model of its language (the sentence's, else the document's), skipping
 /// tokens inside page furniture, and adds PER/ORG/LOC <see cref="Mention"/>s with source <c>ner</c> and the tagger's confidence.
 /// Optionally (<see cref="NerOptions.SentenceStartFilter"/>) a post-filter then drops or trims ORG/LOC mentions that start
-/// with a sentence-initial common noun (<see cref="SentenceStartNoun"/>).
+/// with a sentence-initial common noun (<see cref="SentenceStartNoun"/>). Sentences without case distinctions are tagged
+/// through a re-cased copy of the document (<see cref="Truecaser"/>, <see cref="NerOptions.Recase"/>).
 /// </summary>
 public sealed class NerStage : IStage
 {
@@ -30,23 +42,48 @@ public sealed class NerStage : IStage
     private readonly NerModel? _ru, _en;
     private readonly float _minConfidence;
     private readonly bool _sentenceStartFilter;
+    // Per language (index: Language) and sentence style: whether caseless sentences are re-cased.
+    private readonly bool[] _recaseCaps = new bool[3], _recaseLower = new bool[3];
+    private readonly RussianMorphology? _morphology;
 
     public NerStage(NerOptions options, StageContext context, string where = "ner")
     {
         _sentenceStartFilter = options.SentenceStartFilter;
+        _recaseCaps = Languages(options.RecaseCaps, $"{where}.options.recaseCaps");
+        _recaseLower = Languages(options.RecaseLower, $"{where}.options.recaseLower");
         _ru = Load(options.Ru, context, $"{where}.options.ru");
         _en = Load(options.En, context, $"{where}.options.en");
+        if (_ru is not null && (_recaseCaps[(int)Language.Ru] || _recaseLower[(int)Language.Ru]) && !string.IsNullOrEmpty(options.Morphology))
+            _morphology = context.Cache.Get(context.ModelPath(options.Morphology, $"{where}.options.morphology"), RussianMorphology.Load);
         if (options.MinConfidence is < 0 or > 1)
             throw new ConfigException($"{where}.options.minConfidence: {options.MinConfidence} is outside [0, 1]; use a probability such as 0.5 or remove it.");
         _minConfidence = options.MinConfidence;
     }
 
-    public NerStage(NerModel? ru, NerModel? en, float minConfidence = 0, bool sentenceStartFilter = false)
+    public NerStage(NerModel? ru, NerModel? en, float minConfidence = 0, bool sentenceStartFilter = false, NerOptions? recasing = null,
+        RussianMorphology? morphology = null)
     {
+        recasing ??= new NerOptions();
+        _recaseCaps = Languages(recasing.RecaseCaps, "recaseCaps");
+        _recaseLower = Languages(recasing.RecaseLower, "recaseLower");
+        _morphology = morphology;
         _ru = ru;
         _en = en;
         _minConfidence = minConfidence;
         _sentenceStartFilter = sentenceStartFilter;
+    }
+
+    private static bool[] Languages(string[] codes, string where)
+    {
+        var on = new bool[3];
+        foreach (var code in codes)
+            on[(int)(code switch
+            {
+                "ru" => Language.Ru,
+                "en" => Language.En,
+                _ => throw new ConfigException($"{where}: '{code}' is not a language the tagger has; use \"ru\" or \"en\", or an empty list to turn re-casing off."),
+            })] = true;
+        return on;
     }
 
     private static NerModel? Load(string? file, StageContext context, string where) =>
@@ -63,6 +100,9 @@ public sealed class NerStage : IStage
     public void Process(Document document)
     {
         if (document.Sentences.Count == 0) return;
+        // The tagger reads the re-cased copy when there is one; mentions go to the document (same tokens, same ranges).
+        var target = document;
+        if (Truecaser.Recase(target, RecasedModel, _morphology) is { } copy) document = copy;
         var evidence = (t_evidence ??= new DocumentEvidence()).Rebuild(document);
         var predictions = t_predictions ??= [];
         predictions.Clear();
@@ -91,8 +131,11 @@ public sealed class NerStage : IStage
                 p = p with { First = p.First + 1, Type = (rest & (LexBits.Country | LexBits.City | LexBits.Region | LexBits.Place)) != 0 ? EntityType.LOC : p.Type };
             }
             var range = new TextRange(tokens[p.First].Start, tokens[p.End - 1].End);
-            document.AddMention(new Mention(range, p.Type, Source, p.Confidence));
+            target.AddMention(new Mention(range, p.Type, Source, p.Confidence));
         }
+
+        NerModel? RecasedModel(int sentence, Truecaser.SentenceCase style) =>
+            ModelOf(target, sentence) is { } m && (style == Truecaser.SentenceCase.AllCaps ? _recaseCaps : _recaseLower)[(int)m.Language] ? m : null;
     }
 
     private NerModel? ModelOf(Document document, int sentence)

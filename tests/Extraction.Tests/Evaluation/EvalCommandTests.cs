@@ -77,6 +77,21 @@ public class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public void Case_rewrites_the_gold_texts_and_is_recorded_in_the_baseline()
+    {
+        var gold = Gold();
+        var pred = Pred("good.csv", false);
+        Assert.Equal(Program.Ok, Program.Main(["eval", "--gold", gold, "--pred", pred, "--case", "upper", "--save-baseline", P("upper.json"), "--report", P("upper.md")]));
+        var baseline = Baseline.Load(P("upper.json"));
+        Assert.Equal("upper", baseline.Case);
+        Assert.Contains(" --case upper ", baseline.Command);
+        Assert.Contains("gold texts rewritten in upper case", File.ReadAllText(P("upper.md")));
+        Assert.Equal(Program.Ok, Program.Main(["eval", "--gold", gold, "--pred", pred, "--save-baseline", P("asis.json")]));
+        Assert.Null(Baseline.Load(P("asis.json")).Case);
+        Assert.Equal(Program.UsageError, Program.Main(["eval", "--gold", gold, "--pred", pred, "--case", "title"]));
+    }
+
+    [Fact]
     public void Runs_the_pipeline_when_no_predictions_are_given()
     {
         var config = Path.Combine(TestSupport.SharedData.RepoRoot, "pipeline.json");

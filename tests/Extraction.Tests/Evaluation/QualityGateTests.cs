@@ -18,12 +18,18 @@ public class QualityGateTests
     [QualityFact] public void Nerel_dev_slice_holds_its_baseline() => Gate("nerel-dev.json");
     [QualityFact] public void Conll_testa_slice_holds_its_baseline() => Gate("conll-testa.json");
     [QualityFact] public void Meantime_slice_holds_its_baseline() => Gate("meantime-en.json");
+    // Robustness to case: the same slices with their texts in capitals or in lower case (extract eval --case).
+    [QualityFact] public void Nerel_dev_slice_in_capitals_holds_its_baseline() => Gate("nerel-dev-upper.json");
+    [QualityFact] public void Nerel_dev_slice_in_lower_case_holds_its_baseline() => Gate("nerel-dev-lower.json");
+    [QualityFact] public void Conll_testa_slice_in_lower_case_holds_its_baseline() => Gate("conll-testa-lower.json");
 
     private static void Gate(string name)
     {
         var baseline = Baseline.Load(Path.Combine(SharedData.RepoRoot, "tests", "baselines", name));
         var format = GoldCorpus.TryParseFormat(baseline.Format, out var f) ? f : throw new InvalidDataException($"{name}: unknown format {baseline.Format}");
-        var gold = GoldCorpus.Read(ResolveGold(baseline.Gold), format, baseline.Limit, baseline.Outermost);
+        var textCase = CaseVariants.Parse(baseline.Case);
+        var gold = GoldCorpus.Read(ResolveGold(baseline.Gold), format, baseline.Limit, baseline.Outermost)
+            .Select(d => CaseVariants.Apply(d, textCase)).ToList();
         var (pipeline, _) = PipelineFactory.Load(Path.Combine(SharedData.RepoRoot, baseline.Config ?? "pipeline.json"));
         var (docs, failed) = EvalRunner.Predict(pipeline, gold);
         Assert.Empty(failed);

@@ -1,0 +1,136 @@
+using Extraction.Corpora;
+using Extraction.Documents;
+using Extraction.Pipeline;
+using Extraction.Tagging;
+using Extraction.Tests.Morphology;
+
+namespace Extraction.Tests.Tagging;
+
+public class TruecaserTests
+{
+    private static TaggerLexicon Lexicon(params (string Word, LexBits Bits)[] words)
+    {
+        var b = new LexiconBuilder();
+        foreach (var (word, bits) in words) b.AddBits(FeatureHash.OfLower(word), bits);
+        return b.Lexicon;
+    }
+
+    private static readonly TaggerLexicon Words = Lexicon(
+        ("фсб", LexBits.Abbreviation), ("шойгу", LexBits.Surname), ("москву", LexBits.City), ("министр", LexBits.MostlyLower),
+        ("прилетел", LexBits.MostlyLower), ("вера", LexBits.FirstName | LexBits.MostlyLower), ("kremlin", LexBits.MostlyCapitalized),
+        ("the", LexBits.MostlyLower));
+
+    [Theory]
+    [InlineData("ШОЙГУ ПРИЛЕТЕЛ В МОСКВУ.", Truecaser.SentenceCase.AllCaps)]
+    [InlineData("шойгу прилетел в москву.", Truecaser.SentenceCase.AllLower)]
+    [InlineData("Шойгу прилетел в Москву.", Truecaser.SentenceCase.Ordinary)]
+    [InlineData("В докладе отмечается рост.", Truecaser.SentenceCase.Ordinary)] // one capital: ordinary text without names
+    [InlineData("СНГ и ОДКБ провели учения.", Truecaser.SentenceCase.Ordinary)] // acronyms in ordinary text
+    [InlineData("ok go.", Truecaser.SentenceCase.Ordinary)] // too few words to tell a style
+    [InlineData("12:30 — ТАСС СООБЩАЕТ", Truecaser.SentenceCase.Ordinary)]
+    [InlineData("12:30 — ТАСС СООБЩАЕТ ОБ УЧЕНИЯХ", Truecaser.SentenceCase.AllCaps)]
+    public void Tells_sentences_without_case_distinctions(string text, Truecaser.SentenceCase expected)
+    {
+        var doc = TaggingTestData.Doc(text, Language.Ru);
+        Assert.Equal(expected, Truecaser.CaseOf(doc, doc.Sentences[0]));
+    }
+
+    [Theory]
+    [InlineData("фсб", false, Truecaser.Case.Capitals)]
+    [InlineData("фсб", true, Truecaser.Case.Capitals)]
+    [InlineData("шойгу", false, Truecaser.Case.Capitalised)]
+    [InlineData("москву", false, Truecaser.Case.Capitalised)]
+    [InlineData("kremlin", false, Truecaser.Case.Capitalised)]
+    [InlineData("министр", false, Truecaser.Case.Lower)]
+    [InlineData("министр", true, Truecaser.Case.Capitalised)]
+    [InlineData("вера", false, Truecaser.Case.Lower)] // a name, but running text mostly writes it in lower case
+    [InlineData("tengrinews", false, Truecaser.Case.Capitalised)] // a Latin word nothing knows: taken for a name
+    [InlineData("ok", false, Truecaser.Case.Lower)] // too short to guess
+    [InlineData("ермекбаев", false, Truecaser.Case.Lower)] // Cyrillic: only the dictionary may call it unknown
+    public void Spells_a_word_as_ordinary_text_would(string word, bool sentenceStart, Truecaser.Case expected) =>
+        Assert.Equal(expected, Truecaser.Spelling(word, new Truecaser.Words(Words, null), sentenceStart));
+
+    [Fact]
+    public void A_cyrillic_word_the_dictionary_lacks_is_taken_for_a_name()
+    {
+        var morphology = ShippedModels.Morph;
+        var words = new Truecaser.Words(Words, morphology);
+        var unknown = "ыыщщзз";
+        Assert.False(morphology.IsKnown(unknown));
+        Assert.Equal(Truecaser.Case.Capitalised, Truecaser.Spelling(unknown, words, false));
+        const string known = "прилетели";
+        Assert.True(morphology.IsKnown(known));
+        Assert.Equal(Truecaser.Case.Lower, Truecaser.Spelling(known, words, false));
+    }
+
+    [Fact]
+    public void Ordinary_documents_get_no_copy()
+    {
+        var model = NerTrainerTests.TrainTiny();
+        var doc = TaggingTestData.Doc("Olga Green works for Hooli Inc in Oslo .");
+        Assert.Null(Truecaser.Recase(doc, (_, _) => model, null));
+    }
+
+    [Fact]
+    public void The_copy_keeps_length_tokens_and_sentences_and_recomputes_case_flags()
+    {
+        var lexicon = Lexicon(("шойгу", LexBits.Surname), ("москву", LexBits.City), ("прилетел", LexBits.MostlyLower), ("фсб", LexBits.Abbreviation));
+        var model = new NerTrainer(Language.Ru, lexicon, new NerTrainingOptions { Epochs = 1, HashBits = 10 }).Train();
+        const string text = "Вчера в Москве.\nШОЙГУ И ФСБ ПРИЛЕТЕЛИ В МОСКВУ «ЭКСПРЕСС-ТУР» ДНЁМ.";
+        var doc = TaggingTestData.Doc(text, Language.Ru);
+        var copy = Truecaser.Recase(doc, (_, _) => model, null);
+        Assert.NotNull(copy);
+        // The first sentence has case and stays; the second is re-cased word by word (unknown Cyrillic words stay lower
+        // without a dictionary; a quotation's first word takes a capital, each part of a hyphenated word too).
+        Assert.Equal("Вчера в Москве.\nШойгу и ФСБ прилетели в Москву «Экспресс-Тур» днём.", copy.Text);
+        Assert.Equal(doc.Tokens.Count, copy.Tokens.Count);
+        for (int i = 0; i < doc.Tokens.Count; i++)
+        {
+            Assert.Equal(doc.Tokens[i].Range, copy.Tokens[i].Range);
+            Assert.Equal(doc.Tokens[i].Sentence, copy.Tokens[i].Sentence);
+        }
+        Assert.Equal(doc.Sentences, copy.Sentences);
+        int shoigu = text.IndexOf("ШОЙГУ", StringComparison.Ordinal);
+        var token = copy.Tokens.AsSpan().ToArray().Single(t => t.Start == shoigu);
+        Assert.True(token.Has(TokenFlags.Capitalized));
+        Assert.False(token.Has(TokenFlags.AllCaps));
+    }
+
+    [Fact]
+    public void The_stage_tags_lower_case_and_capitals_through_the_copy_and_keeps_the_original_text_in_mentions()
+    {
+        // A model trained on ordinarily cased text where lower-case words in the same places are no names, so it learns
+        // that capitals matter; its lexicon knows the function words as lower-case words.
+        var lexicon = Lexicon(("works", LexBits.MostlyLower), ("for", LexBits.MostlyLower), ("hired", LexBits.MostlyLower),
+            ("in", LexBits.MostlyLower));
+        var trainer = new NerTrainer(Language.En, lexicon, new NerTrainingOptions { Epochs = 5, HashBits = 14 });
+        trainer.Add(NerTrainerTests.Corpus());
+        string[] common = ["the boss", "a friend", "his son", "our team", "the chef", "my aunt"];
+        string[] places = ["town", "spring", "secret", "public", "time", "vain"];
+        trainer.Add(Enumerable.Range(0, 36).Select(i => new GoldDocument($"c{i}",
+            $"{common[i % 6]} works for {common[(i / 6 + i) % 6]} in {places[(i + i / 6) % 6]} .", []) { Language = Language.En }).ToList());
+        var model = trainer.Train();
+        const string lower = "lena stone works for zorg ltd in rome .";  // names the model never saw
+
+        var recased = TaggingTestData.Doc(lower);
+        new NerStage(null, model).Process(recased);
+        Assert.Equal(["PER lena stone", "ORG zorg ltd", "LOC rome"], recased.Mentions.Select(m => $"{m.Type} {recased.Slice(m.Range)}"));
+
+        var plain = TaggingTestData.Doc(lower);
+        new NerStage(null, model, recasing: new NerOptions { RecaseCaps = [], RecaseLower = [] }).Process(plain);
+        Assert.NotEqual(recased.Mentions.Select(m => (m.Range, m.Type)), plain.Mentions.Select(m => (m.Range, m.Type)));
+
+        // Capitals are re-cased only for the languages listed (English is not by default).
+        var caps = TaggingTestData.Doc(lower.ToUpperInvariant());
+        new NerStage(null, model, recasing: new NerOptions { RecaseCaps = ["en"] }).Process(caps);
+        Assert.Equal(["PER LENA STONE", "ORG ZORG LTD", "LOC ROME"], caps.Mentions.Select(m => $"{m.Type} {caps.Slice(m.Range)}"));
+    }
+
+    [Fact]
+    public void Unknown_languages_in_the_options_are_configuration_errors()
+    {
+        var e = Assert.Throws<ConfigException>(() => new NerStage(null, null, recasing: new NerOptions { RecaseLower = ["de"] }));
+        Assert.Contains("'de'", e.Message);
+        Assert.Contains("\"ru\" or \"en\"", e.Message);
+    }
+}
