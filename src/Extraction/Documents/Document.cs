@@ -29,6 +29,34 @@ public sealed class Document
     /// <summary>Ranges that are page furniture (menus, share rows, footers): stages do not tag inside them.</summary>
     public List<TextRange> Furniture { get; } = [];
 
+    /// <summary>
+    /// Per token, how ordinary text would spell it when its sentence is written without case distinctions (set by the
+    /// <c>ner</c> stage, which tags such sentences respelt); null when no sentence needed it. Readers that compare words
+    /// with dictionaries (normal forms) read <see cref="Respelt"/>; offsets and mention texts stay those of <see cref="Text"/>.
+    /// </summary>
+    public TokenSpelling[]? Spelling { get; set; }
+
+    /// <summary>The text of <paramref name="range"/> with the <see cref="Spelling"/> layer applied (the plain slice without it).</summary>
+    public string Respelt(TextRange range)
+    {
+        if (Spelling is not { } spelling) return Slice(range);
+        var chars = Text.ToCharArray(range.Start, range.Length);
+        var tokens = Tokens.AsSpan();
+        Span<char> buffer = stackalloc char[128];
+        for (int k = 0; k < tokens.Length; k++)
+        {
+            ref readonly var t = ref tokens[k];
+            if (t.End <= range.Start || spelling[k] == TokenSpelling.AsWritten) continue;
+            if (t.Start >= range.End) break;
+            int from = Math.Max(t.Start, range.Start), to = Math.Min(t.End, range.End);
+            // A token cut by the range is respelt as a whole, then cut.
+            var word = t.Range.Length <= buffer.Length ? buffer[..t.Range.Length] : new char[t.Range.Length];
+            TokenSpellings.Apply(Text.AsSpan(t.Start, t.Range.Length), spelling[k], word);
+            word[(from - t.Start)..(to - t.Start)].CopyTo(chars.AsSpan(from - range.Start));
+        }
+        return new string(chars);
+    }
+
     /// <summary>The article's own date, when known (the anchor for relative dates).</summary>
     public DocumentDate? Date { get; set; }
 

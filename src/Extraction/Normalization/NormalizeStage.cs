@@ -55,9 +55,12 @@ public sealed class NormalizeStage : IStage
         foreach (var mention in document.Mentions)
         {
             if (mention.Type == EntityType.DATE) continue;
-            var normal = mention.Normal = _cache.Get(document.Span(mention.Range), mention.Type, _normalize);
+            // A mention in a sentence written without case is read as ordinary text would spell it (НУРЛАНА ЕРМЕКБАЕВА →
+            // Нурлана Ермекбаева → Нурлан Ермекбаев); the mention's text stays the original.
+            string? respelt = document.Spelling is null ? null : document.Respelt(mention.Range);
+            var normal = mention.Normal = _cache.Get(respelt ?? document.Span(mention.Range), mention.Type, _normalize);
             if (mention.Type != EntityType.PER || !MentionNormalizer.HasCyrillic(normal)) continue;
-            var surface = document.Slice(mention.Range);
+            var surface = respelt ?? document.Slice(mention.Range);
             context.Add(surface, normal);
             persons.Add((mention, surface));
         }

@@ -26,6 +26,8 @@ public static class Layers
     public const string Sentences = "sentences";
     public const string Language = "language";
     public const string DocumentDate = "document-date";
+    /// <summary>How ordinary text would spell the tokens of sentences written without case (<see cref="Document.Spelling"/>; read when present).</summary>
+    public const string Spelling = "spelling";
     /// <summary>PER/ORG/LOC mentions.</summary>
     public const string Entities = "mentions.entities";
     /// <summary>DATE mentions with values.</summary>

@@ -95,7 +95,7 @@ public sealed class NerStage : IStage
 
     public string Name => "ner";
     public IReadOnlyList<string> Requires => [Layers.Tokens, Layers.Sentences, Layers.Language];
-    public IReadOnlyList<string> Provides => [Layers.Entities];
+    public IReadOnlyList<string> Provides => [Layers.Entities, Layers.Spelling];
 
     public void Process(Document document)
     {

@@ -55,26 +55,31 @@ public static class Truecaser
 
     /// <summary>
     /// A copy of <paramref name="document"/> (text, tokens with their case flags recomputed, sentences, language,
-    /// furniture) whose caseless sentences are re-cased with the lexicon of the model <paramref name="modelOf"/> gives for
+    /// furniture) whose caseless sentences are respelt (and the <see cref="Document.Spelling"/> layer of the document set) with the lexicon of the model <paramref name="modelOf"/> gives for
     /// the sentence and its style (null: left as it is) and, for Russian, the dictionary of <paramref name="morphology"/>; null when
     /// the document has no caseless sentence, so ordinary text is tagged as it is.
     /// </summary>
     public static Document? Recase(Document document, Func<int, SentenceCase, NerModel?> modelOf, RussianMorphology? morphology)
     {
-        char[]? text = null;
+        TokenSpelling[]? spelling = null;
         for (int s = 0; s < document.Sentences.Count; s++)
         {
             var sentence = document.Sentences[s];
             var style = CaseOf(document, sentence);
             if (style == SentenceCase.Ordinary || modelOf(s, style) is not { } model) continue;
-            text ??= document.Text.ToCharArray();
+            spelling ??= new TokenSpelling[document.Tokens.Count];
             var words = new Words(model.Lexicon, model.Language == Language.Ru ? morphology : null);
-            RecaseSentence(document, sentence, words, text);
+            SpellSentence(document, sentence, words, spelling);
         }
-        if (text is null) return null;
+        document.Spelling = spelling;
+        if (spelling is null) return null;
 
-        var copy = new Document(document.Id, new string(text)) { Language = document.Language, Date = document.Date };
+        var text = document.Text.ToCharArray();
         var tokens = document.Tokens.AsSpan();
+        for (int k = 0; k < tokens.Length; k++)
+            if (spelling[k] != TokenSpelling.AsWritten)
+                TokenSpellings.Apply(document.Text.AsSpan(tokens[k].Start, tokens[k].Range.Length), spelling[k], text.AsSpan(tokens[k].Start, tokens[k].Range.Length));
+        var copy = new Document(document.Id, new string(text)) { Language = document.Language, Date = document.Date };
         copy.Tokens.EnsureCapacity(tokens.Length);
         const TokenFlags caseFlags = TokenFlags.Capitalized | TokenFlags.AllCaps | TokenFlags.Lower;
         foreach (var t in tokens)
@@ -87,36 +92,24 @@ public static class Truecaser
         return copy;
     }
 
-    private static void RecaseSentence(Document document, in Sentence sentence, Words words, char[] text)
+    private static void SpellSentence(Document document, in Sentence sentence, Words words, TokenSpelling[] spelling)
     {
         var tokens = document.Tokens.AsSpan();
+        Span<char> buffer = stackalloc char[64];
         bool first = true;
         for (int k = sentence.FirstToken; k < sentence.EndToken; k++)
         {
             ref readonly var t = ref tokens[k];
-            var word = text.AsSpan(t.Start, t.Range.Length);
-            bool letters = (t.Flags & (TokenFlags.HasCyrillic | TokenFlags.HasLatin)) != 0;
-            if (!letters) continue;
-            for (int i = 0; i < word.Length; i++) word[i] = char.ToLowerInvariant(word[i]);
+            if ((t.Flags & (TokenFlags.HasCyrillic | TokenFlags.HasLatin)) == 0) continue;
+            var written = document.Text.AsSpan(t.Start, t.Range.Length);
+            var word = written.Length <= buffer.Length ? buffer[..written.Length] : new char[written.Length];
+            TokenSpellings.Apply(written, TokenSpelling.Lower, word);
             // A quotation opens with a capital too (компания «газпром» → «Газпром»).
             bool opening = first || (k > sentence.FirstToken && tokens[k - 1].Has(TokenFlags.OpenQuote));
-            switch (Spelling(word, words, opening))
-            {
-                case Case.Capitals:
-                    for (int i = 0; i < word.Length; i++) word[i] = char.ToUpperInvariant(word[i]);
-                    break;
-                case Case.Capitalised:
-                    // Every part of a hyphenated name: Нур-Султан, Санкт-Петербург.
-                    for (int i = 0; i < word.Length; i++)
-                        if (i == 0 || CharClass.IsWordHyphen(word[i - 1])) word[i] = char.ToUpperInvariant(word[i]);
-                    break;
-            }
+            spelling[k] = Spelling(word, words, opening);
             first = false;
         }
     }
-
-    /// <summary>How ordinary text would spell a word.</summary>
-    public enum Case { Lower, Capitalised, Capitals }
 
     /// <summary>
     /// What re-casing knows of words: the tagger's lexicon (names, abbreviations, how running text cases a word) and, for
@@ -131,17 +124,17 @@ public static class Truecaser
     /// capitalises, and a word of three or more letters taken for a name because nothing knows it: a Cyrillic word the
     /// dictionary lacks, a Latin-script word the lexicon lacks (rare words of running text are mostly names); lower case otherwise.
     /// </summary>
-    public static Case Spelling(ReadOnlySpan<char> word, in Words words, bool sentenceStart)
+    public static TokenSpelling Spelling(ReadOnlySpan<char> word, in Words words, bool sentenceStart)
     {
         bool listed = words.Lexicon.Words.TryGet(FeatureHash.OfLower(word), out var e);
         var bits = listed ? e.Bits : LexBits.None;
-        if ((bits & LexBits.Abbreviation) != 0 && (bits & LexBits.MostlyLower) == 0 && word.Length <= 6) return Case.Capitals;
-        if (sentenceStart) return Case.Capitalised;
-        if ((bits & LexBits.MostlyLower) != 0) return Case.Lower;
-        if ((bits & (Names | LexBits.MostlyCapitalized)) != 0) return Case.Capitalised;
-        if (word.Length < 3) return Case.Lower;
+        if ((bits & LexBits.Abbreviation) != 0 && (bits & LexBits.MostlyLower) == 0 && word.Length <= 6) return TokenSpelling.Capitals;
+        if (sentenceStart) return TokenSpelling.Capitalised;
+        if ((bits & LexBits.MostlyLower) != 0) return TokenSpelling.Lower;
+        if ((bits & (Names | LexBits.MostlyCapitalized)) != 0) return TokenSpelling.Capitalised;
+        if (word.Length < 3) return TokenSpelling.Lower;
         if (CharClass.IsCyrillic(word[0]))
-            return words.Dictionary is { } d && !d.IsKnown(word) ? Case.Capitalised : Case.Lower;
-        return !listed && CharClass.IsLatin(word[0]) ? Case.Capitalised : Case.Lower;
+            return words.Dictionary is { } d && !d.IsKnown(word) ? TokenSpelling.Capitalised : TokenSpelling.Lower;
+        return !listed && CharClass.IsLatin(word[0]) ? TokenSpelling.Capitalised : TokenSpelling.Lower;
     }
 }

@@ -43,4 +43,20 @@ public class DocumentTests
         Assert.Equal(EntityType.LOC, EntityTypes.Parse("LOC"));
         Assert.Throws<FormatException>(() => EntityTypes.Parse("GPE"));
     }
+
+    [Fact]
+    public void Respelt_applies_the_spelling_layer_to_a_range_and_keeps_its_length()
+    {
+        var doc = new Document("d", "НУР-СУЛТАН И ФСБ: ермекбаев");
+        doc.Tokens.Add(new Token(new TextRange(0, 10), TokenKind.Word, TokenFlags.AllCaps));
+        doc.Tokens.Add(new Token(new TextRange(11, 12), TokenKind.Word, TokenFlags.None));
+        doc.Tokens.Add(new Token(new TextRange(13, 16), TokenKind.Word, TokenFlags.AllCaps));
+        doc.Tokens.Add(new Token(new TextRange(16, 17), TokenKind.Punctuation, TokenFlags.None));
+        doc.Tokens.Add(new Token(new TextRange(18, 27), TokenKind.Word, TokenFlags.Lower));
+        Assert.Equal("ФСБ: ермекбаев", doc.Respelt(new TextRange(13, 27))); // no layer: the slice
+        doc.Spelling = [TokenSpelling.Capitalised, TokenSpelling.Lower, TokenSpelling.Capitals, TokenSpelling.AsWritten, TokenSpelling.Capitalised];
+        Assert.Equal("Нур-Султан и ФСБ: Ермекбаев", doc.Respelt(new TextRange(0, 27)));
+        Assert.Equal("ур-Султан", doc.Respelt(new TextRange(1, 10))); // a cut token is respelt whole, then cut
+        Assert.Equal("НУР-СУЛТАН И ФСБ: ермекбаев", doc.Text);
+    }
 }

@@ -36,6 +36,23 @@ public sealed class NormalizeStageTests
         Assert.Equal("Министерство обороны России", ministry.Normal);
     }
 
+    [Fact]
+    public void Mentions_in_sentences_without_case_are_normalized_as_respelt_and_keep_their_text()
+    {
+        var doc = new Document("d", "ВСТРЕЧА С НУРЛАНОМ ЕРМЕКБАЕВЫМ");
+        int at = 0;
+        foreach (var word in doc.Text.Split(' '))
+        {
+            doc.Tokens.Add(new Token(new TextRange(at, at + word.Length), TokenKind.Word, TokenFlags.AllCaps));
+            at += word.Length + 1;
+        }
+        doc.Spelling = [TokenSpelling.Capitalised, TokenSpelling.Lower, TokenSpelling.Capitalised, TokenSpelling.Capitalised];
+        var guest = Add(doc, "НУРЛАНОМ ЕРМЕКБАЕВЫМ", EntityType.PER);
+        new NormalizeStage(ShippedModels.Normalizer).Process(doc);
+        Assert.Equal("Нурлан Ермекбаев", guest.Normal);
+        Assert.Equal("НУРЛАНОМ ЕРМЕКБАЕВЫМ", doc.Slice(guest.Range));
+    }
+
     /// <summary>Adds PER mentions for the surfaces, found in the text one after another in this order.</summary>
     private static List<Mention> Persons(Document doc, params string[] surfaces)
     {

@@ -36,18 +36,18 @@ public class TruecaserTests
     }
 
     [Theory]
-    [InlineData("фсб", false, Truecaser.Case.Capitals)]
-    [InlineData("фсб", true, Truecaser.Case.Capitals)]
-    [InlineData("шойгу", false, Truecaser.Case.Capitalised)]
-    [InlineData("москву", false, Truecaser.Case.Capitalised)]
-    [InlineData("kremlin", false, Truecaser.Case.Capitalised)]
-    [InlineData("министр", false, Truecaser.Case.Lower)]
-    [InlineData("министр", true, Truecaser.Case.Capitalised)]
-    [InlineData("вера", false, Truecaser.Case.Lower)] // a name, but running text mostly writes it in lower case
-    [InlineData("tengrinews", false, Truecaser.Case.Capitalised)] // a Latin word nothing knows: taken for a name
-    [InlineData("ok", false, Truecaser.Case.Lower)] // too short to guess
-    [InlineData("ермекбаев", false, Truecaser.Case.Lower)] // Cyrillic: only the dictionary may call it unknown
-    public void Spells_a_word_as_ordinary_text_would(string word, bool sentenceStart, Truecaser.Case expected) =>
+    [InlineData("фсб", false, TokenSpelling.Capitals)]
+    [InlineData("фсб", true, TokenSpelling.Capitals)]
+    [InlineData("шойгу", false, TokenSpelling.Capitalised)]
+    [InlineData("москву", false, TokenSpelling.Capitalised)]
+    [InlineData("kremlin", false, TokenSpelling.Capitalised)]
+    [InlineData("министр", false, TokenSpelling.Lower)]
+    [InlineData("министр", true, TokenSpelling.Capitalised)]
+    [InlineData("вера", false, TokenSpelling.Lower)] // a name, but running text mostly writes it in lower case
+    [InlineData("tengrinews", false, TokenSpelling.Capitalised)] // a Latin word nothing knows: taken for a name
+    [InlineData("ok", false, TokenSpelling.Lower)] // too short to guess
+    [InlineData("ермекбаев", false, TokenSpelling.Lower)] // Cyrillic: only the dictionary may call it unknown
+    public void Spells_a_word_as_ordinary_text_would(string word, bool sentenceStart, TokenSpelling expected) =>
         Assert.Equal(expected, Truecaser.Spelling(word, new Truecaser.Words(Words, null), sentenceStart));
 
     [Fact]
@@ -57,10 +57,10 @@ public class TruecaserTests
         var words = new Truecaser.Words(Words, morphology);
         var unknown = "ыыщщзз";
         Assert.False(morphology.IsKnown(unknown));
-        Assert.Equal(Truecaser.Case.Capitalised, Truecaser.Spelling(unknown, words, false));
+        Assert.Equal(TokenSpelling.Capitalised, Truecaser.Spelling(unknown, words, false));
         const string known = "прилетели";
         Assert.True(morphology.IsKnown(known));
-        Assert.Equal(Truecaser.Case.Lower, Truecaser.Spelling(known, words, false));
+        Assert.Equal(TokenSpelling.Lower, Truecaser.Spelling(known, words, false));
     }
 
     [Fact]
@@ -69,6 +69,7 @@ public class TruecaserTests
         var model = NerTrainerTests.TrainTiny();
         var doc = TaggingTestData.Doc("Olga Green works for Hooli Inc in Oslo .");
         Assert.Null(Truecaser.Recase(doc, (_, _) => model, null));
+        Assert.Null(doc.Spelling);
     }
 
     [Fact]
@@ -90,6 +91,9 @@ public class TruecaserTests
             Assert.Equal(doc.Tokens[i].Sentence, copy.Tokens[i].Sentence);
         }
         Assert.Equal(doc.Sentences, copy.Sentences);
+        // The document keeps its text and gets the spelling layer the copy was made from.
+        Assert.Equal(text, doc.Text);
+        Assert.Equal(copy.Text, doc.Respelt(new TextRange(0, text.Length)));
         int shoigu = text.IndexOf("ШОЙГУ", StringComparison.Ordinal);
         var token = copy.Tokens.AsSpan().ToArray().Single(t => t.Start == shoigu);
         Assert.True(token.Has(TokenFlags.Capitalized));
