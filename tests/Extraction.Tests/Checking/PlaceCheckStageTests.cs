@@ -1,0 +1,44 @@
+using Extraction.Checking;
+using Extraction.Documents;
+using Extraction.Linking;
+using Extraction.Tokenization;
+
+namespace Extraction.Tests.Checking;
+
+public sealed class PlaceCheckStageTests
+{
+    private static readonly PlaceCheckStage Stage = new(new Gazetteer(
+    [
+        new Place("wd:Q878", PlaceKind.Country, "Q878", "AE", 100, "United Arab Emirates", "Объединённые Арабские Эмираты",
+            ["United Arab Emirates", "UAE"], ["Объединённые Арабские Эмираты", "ОАЭ"], [], []),
+        new Place("wd:Q800", PlaceKind.Country, "Q800", "CR", 90, "Costa Rica", "Коста-Рика", ["Costa Rica"], ["Коста-Рика"], [], []),
+        new Place("wd:Q956", PlaceKind.City, "Q956", "CN", 80, "Beijing", "Пекин", ["Beijing", "San Jose"], ["Пекин", "Сан-Хосе"], [], []),
+        new Place("wd:Q61", PlaceKind.City, "Q61", "US", 80, "Washington", "Вашингтон", ["Washington"], ["Вашингтон"], [], []),
+    ], []));
+
+    /// <summary>Tags <paramref name="words"/> (first occurrence) as PER, runs the check, returns the type it ends with.</summary>
+    private static EntityType TypeAfter(string text, string words)
+    {
+        var doc = new Document("t", text);
+        new TokenizeStage(new TokenizeOptions()).Process(doc);
+        int start = text.IndexOf(words, StringComparison.Ordinal);
+        doc.AddMention(new Mention(new TextRange(start, start + words.Length), EntityType.PER, "ner", 0.7f));
+        Stage.Process(doc);
+        var m = Assert.Single(doc.Mentions);
+        Assert.Equal(words, doc.Slice(m.Range));
+        Assert.Equal(0.7f, m.Confidence);
+        return m.Type;
+    }
+
+    [Theory]
+    [InlineData("Сборная прибыла в Объединённые Арабские Эмираты.", "Объединённые Арабские Эмираты")]
+    [InlineData("Матч прошёл в Коста Рике.", "Коста Рике")] // written apart, as often in news
+    [InlineData("Матч прошёл в Коста-Рике.", "Коста-Рике")]
+    public void A_country_read_as_a_person_becomes_a_place(string text, string words) => Assert.Equal(EntityType.LOC, TypeAfter(text, words));
+
+    [Theory]
+    [InlineData("Об этом сказал Вашингтон.", "Вашингтон")] // one word: the tagger's call stands
+    [InlineData("Приехал Сан Хосе.", "Сан Хосе")] // a city, not a country or region
+    [InlineData("Сергей Шойгу прибыл.", "Сергей Шойгу")]
+    public void Persons_stay_persons(string text, string words) => Assert.Equal(EntityType.PER, TypeAfter(text, words));
+}
