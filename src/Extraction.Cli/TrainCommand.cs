@@ -43,11 +43,13 @@ internal static class TrainCommand
         var dropout = new Option<double>("--feature-dropout") { Description = "Feature bagging: probability of leaving each feature of a training token out of a visit (0 = off).", DefaultValueFactory = _ => new NerTrainingOptions().FeatureDropout };
         var margin = new Option<float>("--margin") { Description = "Cost-augmented training: score added to every wrong label while training (0 = plain perceptron).", DefaultValueFactory = _ => new NerTrainingOptions().Margin };
         var swap = new Option<double>("--swap-names") { Description = "Fraction of training documents added again with their names swapped for other training names of the same type and ending (0 = off).", DefaultValueFactory = _ => new NerTrainingOptions().SwapRate };
+        var respell = new Option<bool>("--respell-variants") { Description = "Train case variants of three words or more respelt, as the ner stage reads sentences without case (Truecaser)." };
+        var respellDictionary = new Option<string>("--respell-dictionary") { Description = "Morphology model respelling consults for Russian.", DefaultValueFactory = _ => Path.Combine("models", "ru-morph.bin") };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Debug logging." };
 
         var cmd = new Command("ner", "Train the PER/ORG/LOC tagger (averaged perceptron, BILOU, Viterbi).")
         {
-            lang, trainPaths, devPaths, outPath, data, epochs, seed, hashBits, stackFolds, without, caseLines, clusterTokens, clusterLang, lexiconFrom, facilities, sentenceStart, extra, extraSentences, dropout, margin, swap, verbose,
+            lang, trainPaths, devPaths, outPath, data, epochs, seed, hashBits, stackFolds, without, caseLines, clusterTokens, clusterLang, lexiconFrom, facilities, sentenceStart, extra, extraSentences, dropout, margin, swap, respell, respellDictionary, verbose,
         };
         cmd.SetAction(parse => Execute(parse.GetValue(lang)!, parse.GetValue(trainPaths)!, parse.GetValue(devPaths) ?? [],
             parse.GetValue(outPath)!, parse.GetValue(data)!, new NerTrainingOptions
@@ -61,7 +63,8 @@ internal static class TrainCommand
                 FeatureDropout = parse.GetValue(dropout),
                 Margin = parse.GetValue(margin),
                 SwapRate = parse.GetValue(swap),
-            }, parse.GetValue(extra) ?? [], parse.GetValue(without) ?? [], parse.GetValue(caseLines), parse.GetValue(clusterTokens), parse.GetValue(clusterLang), parse.GetValue(lexiconFrom),
+                RespellCaseVariants = parse.GetValue(respell),
+            }, parse.GetValue(respellDictionary)!, parse.GetValue(extra) ?? [], parse.GetValue(without) ?? [], parse.GetValue(caseLines), parse.GetValue(clusterTokens), parse.GetValue(clusterLang), parse.GetValue(lexiconFrom),
             parse.GetValue(facilities), parse.GetValue(verbose)));
         return cmd;
     }
@@ -97,7 +100,7 @@ internal static class TrainCommand
     }
 
     private static int Execute(string langCode, string[] trainPaths, string[] devPaths, string outPath, string dataRoot,
-        NerTrainingOptions options, string[] extraPaths, string[] without, int caseLines, long clusterTokens, string? clusterLangCode, string? lexiconFrom, FacilityMapping facilities, bool verbose)
+        NerTrainingOptions options, string respellDictionary, string[] extraPaths, string[] without, int caseLines, long clusterTokens, string? clusterLangCode, string? lexiconFrom, FacilityMapping facilities, bool verbose)
     {
         using var log = Logging.Create(null, verbose);
         try
@@ -110,6 +113,12 @@ internal static class TrainCommand
             if (options.Margin < 0) throw new ArgumentException($"--margin {options.Margin} must be 0 or more.");
             if (options.FeatureDropout is < 0 or >= 1) throw new ArgumentException($"--feature-dropout {options.FeatureDropout} must be in [0, 1).");
             if (options.StackFolds is < 0 or 1 or > 20) throw new ArgumentException($"--stack-folds {options.StackFolds} must be 0 (one pass) or 2..20.");
+            if (options.RespellCaseVariants && language == Language.Ru)
+            {
+                if (!File.Exists(respellDictionary))
+                    throw new FileNotFoundException($"--respell-dictionary '{respellDictionary}' not found; run from the repository root or pass the path of ru-morph.bin.");
+                options = options with { RespellDictionary = Morphology.RussianMorphology.Load(respellDictionary) };
+            }
             var clock = Stopwatch.StartNew();
             Language? clusterLanguage = null;
             if (clusterLangCode is not null)
@@ -174,6 +183,7 @@ internal static class TrainCommand
                 options.Seed,
                 options.UpperCaseRate,
                 options.LowerCaseRate,
+                options.RespellCaseVariants,
                 lexiconFrom = lexiconFrom is null ? null : Path.GetFileName(lexiconFrom),
                 caseStatisticsLines = caseLines,
                 clusterTokens,

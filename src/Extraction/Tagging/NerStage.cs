@@ -102,7 +102,7 @@ public sealed class NerStage : IStage
         if (document.Sentences.Count == 0) return;
         // The tagger reads the re-cased copy when there is one; mentions go to the document (same tokens, same ranges).
         var target = document;
-        if (Truecaser.Recase(target, RecasedModel, _morphology) is { } copy) document = copy;
+        if (Truecaser.Recase(target, WordsFor) is { } copy) document = copy;
         var evidence = (t_evidence ??= new DocumentEvidence()).Rebuild(document);
         var predictions = t_predictions ??= [];
         predictions.Clear();
@@ -134,8 +134,10 @@ public sealed class NerStage : IStage
             target.AddMention(new Mention(range, p.Type, Source, p.Confidence));
         }
 
-        NerModel? RecasedModel(int sentence, Truecaser.SentenceCase style) =>
-            ModelOf(target, sentence) is { } m && (style == Truecaser.SentenceCase.AllCaps ? _recaseCaps : _recaseLower)[(int)m.Language] ? m : null;
+        Truecaser.Words? WordsFor(int sentence, Truecaser.SentenceCase style) =>
+            ModelOf(target, sentence) is { } m && (style == Truecaser.SentenceCase.AllCaps ? _recaseCaps : _recaseLower)[(int)m.Language]
+                ? new Truecaser.Words(m.Lexicon, m.Language == Language.Ru ? _morphology : null)
+                : null;
     }
 
     private NerModel? ModelOf(Document document, int sentence)

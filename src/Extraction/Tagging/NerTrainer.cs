@@ -15,6 +15,13 @@ public sealed record NerTrainingOptions
     public double UpperCaseRate { get; init; } = 0.08;
     /// <summary>Fraction of training sentences added again in lower case.</summary>
     public double LowerCaseRate { get; init; } = 0.04;
+    /// <summary>
+    /// Case variants of three words or more are trained respelt, as the <c>ner</c> stage tags such sentences
+    /// (<see cref="Truecaser"/>, with the model's lexicon and <see cref="RespellDictionary"/>), instead of raw.
+    /// </summary>
+    public bool RespellCaseVariants { get; init; }
+    /// <summary>The dictionary respelling consults for Russian (null: the lexicon only).</summary>
+    public Morphology.RussianMorphology? RespellDictionary { get; init; }
     /// <summary>Use the corpus' own tokenization when it has one (CoNLL, factRuEval) instead of the pipeline tokenizer.</summary>
     public bool GoldTokens { get; init; } = true;
     public IReadOnlyList<string> Templates { get; init; } = FeatureTemplates.DefaultNames;
@@ -171,6 +178,12 @@ public sealed class NerTrainer
                 if (roll < _options.UpperCaseRate + _options.LowerCaseRate)
                 {
                     var variant = NerCorpus.CaseVariant(doc, si, upper: roll < _options.UpperCaseRate);
+                    if (_options.RespellCaseVariants)
+                    {
+                        var words = new Truecaser.Words(_lexicon, _options.RespellDictionary);
+                        int only = si;
+                        variant = Truecaser.Recase(variant, (s, _) => s == only ? words : null) ?? variant;
+                    }
                     _examples.Add(Prepare(variant, sentence, labels, evidence, features, buckets));
                 }
             }

@@ -55,20 +55,19 @@ public static class Truecaser
 
     /// <summary>
     /// A copy of <paramref name="document"/> (text, tokens with their case flags recomputed, sentences, language,
-    /// furniture) whose caseless sentences are respelt (and the <see cref="Document.Spelling"/> layer of the document set) with the lexicon of the model <paramref name="modelOf"/> gives for
-    /// the sentence and its style (null: left as it is) and, for Russian, the dictionary of <paramref name="morphology"/>; null when
-    /// the document has no caseless sentence, so ordinary text is tagged as it is.
+    /// furniture) whose caseless sentences are respelt (and the <see cref="Document.Spelling"/> layer of the document set) with
+    /// what <paramref name="wordsOf"/> gives for the sentence and its style (null: left as it is); null when the document has
+    /// no caseless sentence, so ordinary text is tagged as it is.
     /// </summary>
-    public static Document? Recase(Document document, Func<int, SentenceCase, NerModel?> modelOf, RussianMorphology? morphology)
+    public static Document? Recase(Document document, Func<int, SentenceCase, Words?> wordsOf)
     {
         TokenSpelling[]? spelling = null;
         for (int s = 0; s < document.Sentences.Count; s++)
         {
             var sentence = document.Sentences[s];
             var style = CaseOf(document, sentence);
-            if (style == SentenceCase.Ordinary || modelOf(s, style) is not { } model) continue;
+            if (style == SentenceCase.Ordinary || wordsOf(s, style) is not { } words) continue;
             spelling ??= new TokenSpelling[document.Tokens.Count];
-            var words = new Words(model.Lexicon, model.Language == Language.Ru ? morphology : null);
             SpellSentence(document, sentence, words, spelling);
         }
         document.Spelling = spelling;

@@ -66,9 +66,8 @@ public class TruecaserTests
     [Fact]
     public void Ordinary_documents_get_no_copy()
     {
-        var model = NerTrainerTests.TrainTiny();
         var doc = TaggingTestData.Doc("Olga Green works for Hooli Inc in Oslo .");
-        Assert.Null(Truecaser.Recase(doc, (_, _) => model, null));
+        Assert.Null(Truecaser.Recase(doc, (_, _) => new Truecaser.Words(Words, null)));
         Assert.Null(doc.Spelling);
     }
 
@@ -76,10 +75,9 @@ public class TruecaserTests
     public void The_copy_keeps_length_tokens_and_sentences_and_recomputes_case_flags()
     {
         var lexicon = Lexicon(("шойгу", LexBits.Surname), ("москву", LexBits.City), ("прилетел", LexBits.MostlyLower), ("фсб", LexBits.Abbreviation));
-        var model = new NerTrainer(Language.Ru, lexicon, new NerTrainingOptions { Epochs = 1, HashBits = 10 }).Train();
         const string text = "Вчера в Москве.\nШОЙГУ И ФСБ ПРИЛЕТЕЛИ В МОСКВУ «ЭКСПРЕСС-ТУР» ДНЁМ.";
         var doc = TaggingTestData.Doc(text, Language.Ru);
-        var copy = Truecaser.Recase(doc, (_, _) => model, null);
+        var copy = Truecaser.Recase(doc, (_, _) => new Truecaser.Words(lexicon, null));
         Assert.NotNull(copy);
         // The first sentence has case and stays; the second is re-cased word by word (unknown Cyrillic words stay lower
         // without a dictionary; a quotation's first word takes a capital, each part of a hyphenated word too).
@@ -128,6 +126,27 @@ public class TruecaserTests
         var caps = TaggingTestData.Doc(lower.ToUpperInvariant());
         new NerStage(null, model, recasing: new NerOptions { RecaseCaps = ["en"] }).Process(caps);
         Assert.Equal(["PER LENA STONE", "ORG ZORG LTD", "LOC ROME"], caps.Mentions.Select(m => $"{m.Type} {caps.Slice(m.Range)}"));
+    }
+
+    [Fact]
+    public void Training_can_respell_its_case_variants_as_the_stage_reads_them()
+    {
+        var lexicon = Lexicon(("works", LexBits.MostlyLower), ("for", LexBits.MostlyLower), ("hired", LexBits.MostlyLower),
+            ("in", LexBits.MostlyLower));
+        NerModel Train(bool respell)
+        {
+            var trainer = new NerTrainer(Language.En, lexicon, new NerTrainingOptions
+            {
+                Epochs = 3, HashBits = 14, UpperCaseRate = 0.5, LowerCaseRate = 0.5, RespellCaseVariants = respell,
+            });
+            trainer.Add(NerTrainerTests.Corpus());
+            return trainer.Train();
+        }
+        // Every sentence has a variant; respelt, the variants look like the ordinary sentences, so the weights differ.
+        var raw = Train(false);
+        var respelt = Train(true);
+        Assert.False(raw.Weights.SameAs(respelt.Weights));
+        Assert.True(respelt.Weights.SameAs(Train(true).Weights)); // and stay deterministic
     }
 
     [Fact]
