@@ -43,13 +43,15 @@ internal static class TrainCommand
         var dropout = new Option<double>("--feature-dropout") { Description = "Feature bagging: probability of leaving each feature of a training token out of a visit (0 = off).", DefaultValueFactory = _ => new NerTrainingOptions().FeatureDropout };
         var margin = new Option<float>("--margin") { Description = "Cost-augmented training: score added to every wrong label while training (0 = plain perceptron).", DefaultValueFactory = _ => new NerTrainingOptions().Margin };
         var swap = new Option<double>("--swap-names") { Description = "Fraction of training documents added again with their names swapped for other training names of the same type and ending (0 = off).", DefaultValueFactory = _ => new NerTrainingOptions().SwapRate };
+        var capsRate = new Option<double>("--caps-rate") { Description = "Fraction of training sentences added again in capitals.", DefaultValueFactory = _ => new NerTrainingOptions().UpperCaseRate };
+        var lowerRate = new Option<double>("--lower-rate") { Description = "Fraction of training sentences added again in lower case.", DefaultValueFactory = _ => new NerTrainingOptions().LowerCaseRate };
         var respell = new Option<bool>("--respell-variants") { Description = "Train case variants of three words or more respelt, as the ner stage reads sentences without case (Truecaser)." };
         var respellDictionary = new Option<string>("--respell-dictionary") { Description = "Morphology model respelling consults for Russian.", DefaultValueFactory = _ => Path.Combine("models", "ru-morph.bin") };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Debug logging." };
 
         var cmd = new Command("ner", "Train the PER/ORG/LOC tagger (averaged perceptron, BILOU, Viterbi).")
         {
-            lang, trainPaths, devPaths, outPath, data, epochs, seed, hashBits, stackFolds, without, caseLines, clusterTokens, clusterLang, lexiconFrom, facilities, sentenceStart, extra, extraSentences, dropout, margin, swap, respell, respellDictionary, verbose,
+            lang, trainPaths, devPaths, outPath, data, epochs, seed, hashBits, stackFolds, without, caseLines, clusterTokens, clusterLang, lexiconFrom, facilities, sentenceStart, extra, extraSentences, dropout, margin, swap, capsRate, lowerRate, respell, respellDictionary, verbose,
         };
         cmd.SetAction(parse => Execute(parse.GetValue(lang)!, parse.GetValue(trainPaths)!, parse.GetValue(devPaths) ?? [],
             parse.GetValue(outPath)!, parse.GetValue(data)!, new NerTrainingOptions
@@ -64,6 +66,8 @@ internal static class TrainCommand
                 Margin = parse.GetValue(margin),
                 SwapRate = parse.GetValue(swap),
                 RespellCaseVariants = parse.GetValue(respell),
+                UpperCaseRate = parse.GetValue(capsRate),
+                LowerCaseRate = parse.GetValue(lowerRate),
             }, parse.GetValue(respellDictionary)!, parse.GetValue(extra) ?? [], parse.GetValue(without) ?? [], parse.GetValue(caseLines), parse.GetValue(clusterTokens), parse.GetValue(clusterLang), parse.GetValue(lexiconFrom),
             parse.GetValue(facilities), parse.GetValue(verbose)));
         return cmd;
@@ -109,6 +113,8 @@ internal static class TrainCommand
                 throw new ArgumentException($"--lang '{langCode}' is not supported; use ru or en.");
             options = options with { Templates = FeatureTemplates.DefaultFor(language).Except(without).ToArray() };
             if (options.HashBits is < 12 or > 24) throw new ArgumentException($"--hash-bits {options.HashBits} is outside 12..24.");
+            if (options.UpperCaseRate < 0 || options.LowerCaseRate < 0 || options.UpperCaseRate + options.LowerCaseRate > 1)
+                throw new ArgumentException($"--caps-rate {options.UpperCaseRate} and --lower-rate {options.LowerCaseRate} must be 0 or more and add up to 1 at most.");
             if (options.SwapRate is < 0 or > 1) throw new ArgumentException($"--swap-names {options.SwapRate} must be in [0, 1].");
             if (options.Margin < 0) throw new ArgumentException($"--margin {options.Margin} must be 0 or more.");
             if (options.FeatureDropout is < 0 or >= 1) throw new ArgumentException($"--feature-dropout {options.FeatureDropout} must be in [0, 1).");
