@@ -66,6 +66,7 @@ public sealed class RandomTextPropertyTests(ITestOutputHelper output)
     {
         var pipeline = EveryStage();
         var rng = new Random(20240607);
+        int respelt = 0;
         for (int n = 0; n < 300; n++)
         {
             var text = n switch
@@ -76,6 +77,8 @@ public sealed class RandomTextPropertyTests(ITestOutputHelper output)
                 3 => new string('.', 50_000),
                 _ => RandomText(rng, rng.Next(1, 600)),
             };
+            // A third of the texts in capitals and a third in lower case, so the tagger's re-casing runs on them too.
+            if (n >= 4) text = (n % 3) switch { 1 => text.ToUpperInvariant(), 2 => text.ToLowerInvariant(), _ => text };
             var doc = new Document($"random-{n}", text);
             try
             {
@@ -86,7 +89,9 @@ public sealed class RandomTextPropertyTests(ITestOutputHelper output)
                 Assert.Fail($"document {n} ({text.Length} chars): {e.GetType().Name}: {e.Message}\n{Escape(text)}");
             }
             Check(doc, n);
+            if (doc.Spelling is not null) respelt++;
         }
+        Assert.True(respelt > 0, "no random document had a sentence without case: the tagger's re-casing went untested");
     }
 
     private static void Check(Document doc, int n)
@@ -112,6 +117,7 @@ public sealed class RandomTextPropertyTests(ITestOutputHelper output)
             Assert.InRange(s.EndToken, s.FirstToken, doc.Tokens.Count);
         }
         foreach (var f in doc.Furniture) Inside(f, "furniture");
+        if (doc.Spelling is { } spelling) Assert.Equal(doc.Tokens.Count, spelling.Length);
         if (doc.Date?.Range is { } dateRange) Inside(dateRange, "document date");
         foreach (var m in doc.Mentions)
         {
