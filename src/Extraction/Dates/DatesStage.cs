@@ -1,4 +1,5 @@
 using Extraction.Documents;
+using Extraction.Tagging;
 using Extraction.Pipeline;
 
 namespace Extraction.Dates;
@@ -41,14 +42,18 @@ public sealed class DatesStage : IStage
     public void Process(Document document)
     {
         var matches = new List<DateMatch>();
-        DateGrammar.Scan(document, matches);
+        // The grammar's rules read case (a capitalised unit word names an event, months are lower case in Russian), so a
+        // sentence in capitals is read from a copy in lower case (Latin words capitalised); ranges are the same.
+        var spelling = Truecaser.Spell(document, static (_, style) => style == Truecaser.SentenceCase.AllCaps ? Truecaser.Plain : null);
+        var read = spelling is null ? document : Truecaser.Copy(document, spelling);
+        DateGrammar.Scan(read, matches);
         if (document.Furniture.Count > 0) matches.RemoveAll(m => InFurniture(document, m.Range));
 
         int dateline = -1;
         // A date given before this stage (by the user, a metadata file or a gold corpus) wins over the dateline; the
         // dateline is still located so its own mention gets the document date's value.
         var given = document.Date ?? _provider?.DateFor(document);
-        var found = DocumentDateFinder.Find(document, matches, out dateline, _options.DatelineWindow);
+        var found = DocumentDateFinder.Find(read, matches, out dateline, _options.DatelineWindow);
         document.Date = given ?? found;
         if (given is not null) dateline = -1;
         TimexValue? anchor = document.Date is { } dd && TimexValue.TryParseDate(dd.Value, out var a) ? a : null;

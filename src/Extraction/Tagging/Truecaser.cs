@@ -61,6 +61,23 @@ public static class Truecaser
     /// </summary>
     public static Document? Recase(Document document, Func<int, SentenceCase, Words?> wordsOf)
     {
+        var spelling = Spell(document, wordsOf);
+        document.Spelling = spelling;
+        return spelling is null ? null : Copy(document, spelling);
+    }
+
+    /// <summary>
+    /// For a grammar that reads words, not names: no lexicon and no dictionary, so the words of a sentence in capitals are
+    /// spelt in lower case (Latin words of three letters or more with a capital) and the first with a capital.
+    /// </summary>
+    public static readonly Words Plain = new(TaggerLexicon.Empty, null);
+
+    /// <summary>
+    /// The spelling of every token of the caseless sentences <paramref name="wordsOf"/> gives words for (null: left as
+    /// written), or null when there is none.
+    /// </summary>
+    public static TokenSpelling[]? Spell(Document document, Func<int, SentenceCase, Words?> wordsOf)
+    {
         TokenSpelling[]? spelling = null;
         for (int s = 0; s < document.Sentences.Count; s++)
         {
@@ -70,9 +87,15 @@ public static class Truecaser
             spelling ??= new TokenSpelling[document.Tokens.Count];
             SpellSentence(document, sentence, words, spelling);
         }
-        document.Spelling = spelling;
-        if (spelling is null) return null;
+        return spelling;
+    }
 
+    /// <summary>
+    /// A copy of <paramref name="document"/> with <paramref name="spelling"/> applied to its text (same length) and the
+    /// tokens' case flags recomputed; tokens, sentences, language, date and furniture are the document's.
+    /// </summary>
+    public static Document Copy(Document document, TokenSpelling[] spelling)
+    {
         var text = document.Text.ToCharArray();
         var tokens = document.Tokens.AsSpan();
         for (int k = 0; k < tokens.Length; k++)

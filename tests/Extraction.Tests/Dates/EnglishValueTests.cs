@@ -45,4 +45,10 @@ public sealed class EnglishValueTests
     [InlineData("A $1.6 billion order for 7,500 km of pipe.")]
     [InlineData("The S-300 system and Windows 2000 servers.")]
     public void NotDates(string text) => Assert.Equal("", Found(text, Anchor));
+
+    /// <summary>A sentence in capitals is read from a copy in lower case with Latin words capitalised; spans are the original text.</summary>
+    [Theory]
+    [InlineData("THE TALKS RESUMED ON MONDAY IN GENEVA.", "MONDAY=2009-06-01")]
+    [InlineData("TWO YEARS AGO THE PLANT CLOSED.", "TWO YEARS AGO=2007")]
+    public void Sentences_in_capitals(string text, string expected) => Assert.Equal(expected, Found(text, Anchor));
 }

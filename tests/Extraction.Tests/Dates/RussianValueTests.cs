@@ -97,4 +97,11 @@ public sealed class RussianValueTests
     [InlineData("Переговоры прошли в четверг.", "в четверг=XXXX-WXX-4")]
     [InlineData("Договор подписан в 1994 году.", "в 1994 году=1994")]
     public void WithoutAnchorValuesStayUnderspecified(string text, string expected) => Assert.Equal(expected, Found(text));
+
+    /// <summary>Sentences in capitals (headlines, telegram style) are read from a lower-case copy; spans are the original text.</summary>
+    [Theory]
+    [InlineData("ДВА ГОДА НАЗАД КОМПАНИЯ СМЕНИЛА ВЛАДЕЛЬЦА.", "ДВА ГОДА НАЗАД=2017")]
+    [InlineData("В КОНЦЕ 1980-Х ЗДЕСЬ БЫЛ РЫНОК.", "В КОНЦЕ 1980-Х=198")]
+    [InlineData("ЗАСЕДАНИЕ НАЗНАЧЕНО НА 25 АПРЕЛЯ.", "НА 25 АПРЕЛЯ=2019-04-25")]
+    public void Sentences_in_capitals(string text, string expected) => Assert.Equal(expected, Found(text, Anchor));
 }
