@@ -136,7 +136,7 @@ public sealed class NerStage : IStage
 
         Truecaser.Words? WordsFor(int sentence, Truecaser.SentenceCase style) =>
             ModelOf(target, sentence) is { } m && (style == Truecaser.SentenceCase.AllCaps ? _recaseCaps : _recaseLower)[(int)m.Language]
-                ? new Truecaser.Words(m.Lexicon, m.Language == Language.Ru ? _morphology : null)
+                ? new Truecaser.Words(m.Lexicon, m.Language == Language.Ru ? _morphology : null, LatinIsForeign: m.Language == Language.Ru)
                 : null;
     }
 

@@ -136,15 +136,18 @@ public static class Truecaser
     /// <summary>
     /// What re-casing knows of words: the tagger's lexicon (names, abbreviations, how running text cases a word) and, for
     /// Russian sentences, the morphology dictionary (a Cyrillic word it does not know is taken for a name: Ермекбаев, Рокуццо).
+    /// <paramref name="LatinIsForeign"/>: Latin-script words are foreign in the sentence's language (Russian), so mostly
+    /// names and brands (MONSANTO, BAYER) unless the lexicon knows them as lower-case words.
     /// </summary>
-    public readonly record struct Words(TaggerLexicon Lexicon, RussianMorphology? Dictionary);
+    public readonly record struct Words(TaggerLexicon Lexicon, RussianMorphology? Dictionary, bool LatinIsForeign = false);
 
     /// <summary>
     /// The likely spelling of the lower-cased <paramref name="word"/>: capitals for an abbreviation the lexicon knows
     /// (and does not also know as a lower-case word); a capital for the first word of a sentence; lower case for a word
     /// running text mostly writes in lower case; a capital for a name the lexicon knows, a word running text mostly
     /// capitalises, and a word of three or more letters taken for a name because nothing knows it: a Cyrillic word the
-    /// dictionary lacks, a Latin-script word the lexicon lacks (rare words of running text are mostly names); lower case otherwise.
+    /// dictionary lacks, a Latin-script word the lexicon lacks (rare words of running text are mostly names) or, in a
+    /// language written in another script, any Latin-script word not known as a lower-case word; lower case otherwise.
     /// </summary>
     public static TokenSpelling Spelling(ReadOnlySpan<char> word, in Words words, bool sentenceStart)
     {
@@ -157,6 +160,6 @@ public static class Truecaser
         if (word.Length < 3) return TokenSpelling.Lower;
         if (CharClass.IsCyrillic(word[0]))
             return words.Dictionary is { } d && !d.IsKnown(word) ? TokenSpelling.Capitalised : TokenSpelling.Lower;
-        return !listed && CharClass.IsLatin(word[0]) ? TokenSpelling.Capitalised : TokenSpelling.Lower;
+        return CharClass.IsLatin(word[0]) && (words.LatinIsForeign || !listed) ? TokenSpelling.Capitalised : TokenSpelling.Lower;
     }
 }

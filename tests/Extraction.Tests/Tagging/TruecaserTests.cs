@@ -51,6 +51,16 @@ public class TruecaserTests
         Assert.Equal(expected, Truecaser.Spelling(word, new Truecaser.Words(Words, null), sentenceStart));
 
     [Fact]
+    public void In_russian_sentences_a_latin_word_is_a_name_unless_known_as_a_lower_case_word()
+    {
+        // "monsanto" is listed (a word cluster, say) without case bits; "the" is a lower-case word.
+        var lexicon = Lexicon(("monsanto", LexBits.None), ("the", LexBits.MostlyLower));
+        Assert.Equal(TokenSpelling.Lower, Truecaser.Spelling("monsanto", new Truecaser.Words(lexicon, null), false));
+        Assert.Equal(TokenSpelling.Capitalised, Truecaser.Spelling("monsanto", new Truecaser.Words(lexicon, null, LatinIsForeign: true), false));
+        Assert.Equal(TokenSpelling.Lower, Truecaser.Spelling("the", new Truecaser.Words(lexicon, null, LatinIsForeign: true), false));
+    }
+
+    [Fact]
     public void A_cyrillic_word_the_dictionary_lacks_is_taken_for_a_name()
     {
         var morphology = ShippedModels.Morph;
