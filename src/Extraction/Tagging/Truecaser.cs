@@ -122,7 +122,13 @@ public static class Truecaser
         for (int k = sentence.FirstToken; k < sentence.EndToken; k++)
         {
             ref readonly var t = ref tokens[k];
-            if ((t.Flags & (TokenFlags.HasCyrillic | TokenFlags.HasLatin)) == 0) continue;
+            if ((t.Flags & (TokenFlags.HasCyrillic | TokenFlags.HasLatin)) == 0 || t.Kind is TokenKind.Url or TokenKind.Email) continue;
+            if (t.Kind == TokenKind.Initial)
+            {
+                spelling[k] = TokenSpelling.Capitals; // В. В. ПУТИН, в. в. путин → В. В. …
+                first = false;
+                continue;
+            }
             var written = document.Text.AsSpan(t.Start, t.Range.Length);
             var word = written.Length <= buffer.Length ? buffer[..written.Length] : new char[written.Length];
             TokenSpellings.Apply(written, TokenSpelling.Lower, word);

@@ -81,6 +81,17 @@ public class TruecaserTests
         Assert.Null(doc.Spelling);
     }
 
+    [Theory]
+    [InlineData("В. В. ШОЙГУ ПРИЛЕТЕЛ В МОСКВУ, СООБЩИЛИ НА HTTPS://TASS.RU", "В. В. Шойгу прилетел в Москву, сообщили на HTTPS://TASS.RU")]
+    public void Initials_take_capitals_and_web_addresses_stay_as_written(string text, string expected)
+    {
+        var lexicon = Lexicon(("шойгу", LexBits.Surname), ("москву", LexBits.City), ("прилетел", LexBits.MostlyLower));
+        var doc = TaggingTestData.Doc(text, Language.Ru);
+        var copy = Truecaser.Recase(doc, (_, _) => new Truecaser.Words(lexicon, null));
+        Assert.NotNull(copy);
+        Assert.Equal(expected, copy.Text);
+    }
+
     [Fact]
     public void The_copy_keeps_length_tokens_and_sentences_and_recomputes_case_flags()
     {
