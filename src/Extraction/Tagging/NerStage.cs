@@ -25,6 +25,12 @@ public sealed record NerOptions
     public string[] RecaseCaps { get; init; } = ["ru"];
     /// <summary>Languages whose sentences written all in lower case are tagged through a re-cased copy.</summary>
     public string[] RecaseLower { get; init; } = ["ru", "en"];
+    /// <summary>
+    /// Languages whose sentences in capitals are re-cased when the whole document is written in capitals (a telegram, a
+    /// dispatch in capitals), even when <see cref="RecaseCaps"/> leaves them out: English headlines and tables in capitals
+    /// inside ordinary text stay as they are, a document in capitals is re-cased.
+    /// </summary>
+    public string[] RecaseCapitalDocuments { get; init; } = ["ru", "en"];
     /// <summary>The Russian morphology model re-casing asks whether a word is a dictionary word (shared with other stages: loaded once); null = lexicon only.</summary>
     public string? Morphology { get; init; } = "ru-morph.bin";
 }
@@ -43,7 +49,7 @@ public sealed class NerStage : IStage
     private readonly float _minConfidence;
     private readonly bool _sentenceStartFilter;
     // Per language (index: Language) and sentence style: whether caseless sentences are re-cased.
-    private readonly bool[] _recaseCaps = new bool[3], _recaseLower = new bool[3];
+    private readonly bool[] _recaseCaps = new bool[3], _recaseLower = new bool[3], _recaseCapitalDocuments = new bool[3];
     private readonly RussianMorphology? _morphology;
 
     public NerStage(NerOptions options, StageContext context, string where = "ner")
@@ -51,6 +57,7 @@ public sealed class NerStage : IStage
         _sentenceStartFilter = options.SentenceStartFilter;
         _recaseCaps = Languages(options.RecaseCaps, $"{where}.options.recaseCaps");
         _recaseLower = Languages(options.RecaseLower, $"{where}.options.recaseLower");
+        _recaseCapitalDocuments = Languages(options.RecaseCapitalDocuments, $"{where}.options.recaseCapitalDocuments");
         _ru = Load(options.Ru, context, $"{where}.options.ru");
         _en = Load(options.En, context, $"{where}.options.en");
         if (_ru is not null && (_recaseCaps[(int)Language.Ru] || _recaseLower[(int)Language.Ru]) && !string.IsNullOrEmpty(options.Morphology))
@@ -66,6 +73,7 @@ public sealed class NerStage : IStage
         recasing ??= new NerOptions();
         _recaseCaps = Languages(recasing.RecaseCaps, "recaseCaps");
         _recaseLower = Languages(recasing.RecaseLower, "recaseLower");
+        _recaseCapitalDocuments = Languages(recasing.RecaseCapitalDocuments, "recaseCapitalDocuments");
         _morphology = morphology;
         _ru = ru;
         _en = en;
@@ -102,6 +110,7 @@ public sealed class NerStage : IStage
         if (document.Sentences.Count == 0) return;
         // The tagger reads the re-cased copy when there is one; mentions go to the document (same tokens, same ranges).
         var target = document;
+        bool inCapitals = Truecaser.InCapitals(target);
         if (Truecaser.Recase(target, WordsFor) is { } copy) document = copy;
         var evidence = (t_evidence ??= new DocumentEvidence()).Rebuild(document);
         var predictions = t_predictions ??= [];
@@ -135,7 +144,9 @@ public sealed class NerStage : IStage
         }
 
         Truecaser.Words? WordsFor(int sentence, Truecaser.SentenceCase style) =>
-            ModelOf(target, sentence) is { } m && (style == Truecaser.SentenceCase.AllCaps ? _recaseCaps : _recaseLower)[(int)m.Language]
+            ModelOf(target, sentence) is { } m && (style == Truecaser.SentenceCase.AllCaps
+                ? _recaseCaps[(int)m.Language] || inCapitals && _recaseCapitalDocuments[(int)m.Language]
+                : _recaseLower[(int)m.Language])
                 ? new Truecaser.Words(m.Lexicon, m.Language == Language.Ru ? _morphology : null, LatinIsForeign: m.Language == Language.Ru)
                 : null;
     }

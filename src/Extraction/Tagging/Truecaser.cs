@@ -53,6 +53,19 @@ public static class Truecaser
         return lower == words && !capital ? SentenceCase.AllLower : SentenceCase.Ordinary;
     }
 
+    /// <summary>Whether no word of two letters or more in <paramref name="document"/> has a lower-case letter (and some word exists).</summary>
+    public static bool InCapitals(Document document)
+    {
+        bool any = false;
+        foreach (ref readonly var t in document.Tokens.AsSpan())
+        {
+            if (t.Kind != TokenKind.Word || t.Range.Length < 2 || (t.Flags & (TokenFlags.HasCyrillic | TokenFlags.HasLatin)) == 0) continue;
+            if (!t.Has(TokenFlags.AllCaps)) return false;
+            any = true;
+        }
+        return any;
+    }
+
     /// <summary>
     /// A copy of <paramref name="document"/> (text, tokens with their case flags recomputed, sentences, language,
     /// furniture) whose caseless sentences are respelt (and the <see cref="Document.Spelling"/> layer of the document set) with

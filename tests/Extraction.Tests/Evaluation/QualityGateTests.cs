@@ -22,6 +22,7 @@ public class QualityGateTests
     [QualityFact] public void Nerel_dev_slice_in_capitals_holds_its_baseline() => Gate("nerel-dev-upper.json");
     [QualityFact] public void Nerel_dev_slice_in_lower_case_holds_its_baseline() => Gate("nerel-dev-lower.json");
     [QualityFact] public void Conll_testa_slice_in_lower_case_holds_its_baseline() => Gate("conll-testa-lower.json");
+    [QualityFact] public void Conll_testa_slice_in_capitals_holds_its_baseline() => Gate("conll-testa-upper.json");
 
     private static void Gate(string name)
     {

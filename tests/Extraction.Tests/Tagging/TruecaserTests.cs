@@ -143,10 +143,22 @@ public class TruecaserTests
         new NerStage(null, model, recasing: new NerOptions { RecaseCaps = [], RecaseLower = [] }).Process(plain);
         Assert.NotEqual(recased.Mentions.Select(m => (m.Range, m.Type)), plain.Mentions.Select(m => (m.Range, m.Type)));
 
-        // Capitals are re-cased only for the languages listed (English is not by default).
+        // English sentences in capitals are re-cased when the whole document is in capitals (by default) ...
         var caps = TaggingTestData.Doc(lower.ToUpperInvariant());
-        new NerStage(null, model, recasing: new NerOptions { RecaseCaps = ["en"] }).Process(caps);
+        Assert.True(Truecaser.InCapitals(caps));
+        new NerStage(null, model).Process(caps);
         Assert.Equal(["PER LENA STONE", "ORG ZORG LTD", "LOC ROME"], caps.Mentions.Select(m => $"{m.Type} {caps.Slice(m.Range)}"));
+        Assert.NotNull(caps.Spelling);
+        // ... and not when the document also has ordinary text, unless English is listed in recaseCaps.
+        const string mixed = "Olga Green works for Hooli Inc in Oslo .\nLENA STONE WORKS FOR ZORG LTD IN ROME .";
+        var headline = TaggingTestData.Doc(mixed);
+        Assert.False(Truecaser.InCapitals(headline));
+        new NerStage(null, model).Process(headline);
+        Assert.Null(headline.Spelling);
+        var listed = TaggingTestData.Doc(mixed);
+        new NerStage(null, model, recasing: new NerOptions { RecaseCaps = ["en"] }).Process(listed);
+        Assert.NotNull(listed.Spelling);
+        Assert.Contains("PER LENA STONE", listed.Mentions.Select(m => $"{m.Type} {listed.Slice(m.Range)}"));
     }
 
     [Fact]
