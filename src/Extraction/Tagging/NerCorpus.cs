@@ -250,18 +250,8 @@ public static class NerCorpus
     public static Document CaseVariant(Document doc, int sentence, bool upper)
     {
         var s = doc.Sentences[sentence];
-        var chars = doc.Text.ToCharArray();
-        for (int i = s.Range.Start; i < s.Range.End; i++)
-            chars[i] = upper ? char.ToUpperInvariant(chars[i]) : char.ToLowerInvariant(chars[i]);
-        var copy = new Document(doc.Id, new string(chars)) { Language = doc.Language };
-        var text = copy.Text.AsSpan();
-        const TokenFlags positional = TokenFlags.LineStart | TokenFlags.SpaceAfter | TokenFlags.SentenceStart | TokenFlags.OpenQuote | TokenFlags.CloseQuote;
-        foreach (var t in doc.Tokens.AsSpan())
-        {
-            var flags = Tokenizer.Describe(text.Slice(t.Start, t.End - t.Start), t.Kind) | (t.Flags & positional);
-            copy.Tokens.Add(new Token(t.Range, t.Kind, flags) { Sentence = t.Sentence });
-        }
-        copy.Sentences.AddRange(doc.Sentences);
-        return copy;
+        var spelling = new TokenSpelling[doc.Tokens.Count];
+        spelling.AsSpan(s.FirstToken, s.TokenCount).Fill(upper ? TokenSpelling.Capitals : TokenSpelling.Lower);
+        return Truecaser.Copy(doc, spelling);
     }
 }
