@@ -40,7 +40,7 @@ public sealed record NerOptions
 /// tokens inside page furniture, and adds PER/ORG/LOC <see cref="Mention"/>s with source <c>ner</c> and the tagger's confidence.
 /// Optionally (<see cref="NerOptions.SentenceStartFilter"/>) a post-filter then drops or trims ORG/LOC mentions that start
 /// with a sentence-initial common noun (<see cref="SentenceStartNoun"/>). Sentences without case distinctions are tagged
-/// through a re-cased copy of the document (<see cref="Truecaser"/>, <see cref="NerOptions.Recase"/>).
+/// through a re-cased copy of the document (<see cref="Truecaser"/>, <see cref="NerOptions.RecaseCaps"/>).
 /// </summary>
 public sealed class NerStage : IStage
 {
@@ -49,7 +49,7 @@ public sealed class NerStage : IStage
     private readonly float _minConfidence;
     private readonly bool _sentenceStartFilter;
     // Per language (index: Language) and sentence style: whether caseless sentences are re-cased.
-    private readonly bool[] _recaseCaps = new bool[3], _recaseLower = new bool[3], _recaseCapitalDocuments = new bool[3];
+    private readonly bool[] _recaseCaps, _recaseLower, _recaseCapitalDocuments;
     private readonly RussianMorphology? _morphology;
 
     public NerStage(NerOptions options, StageContext context, string where = "ner")
@@ -60,7 +60,8 @@ public sealed class NerStage : IStage
         _recaseCapitalDocuments = Languages(options.RecaseCapitalDocuments, $"{where}.options.recaseCapitalDocuments");
         _ru = Load(options.Ru, context, $"{where}.options.ru");
         _en = Load(options.En, context, $"{where}.options.en");
-        if (_ru is not null && (_recaseCaps[(int)Language.Ru] || _recaseLower[(int)Language.Ru]) && !string.IsNullOrEmpty(options.Morphology))
+        bool recaseRussian = _recaseCaps[(int)Language.Ru] || _recaseLower[(int)Language.Ru] || _recaseCapitalDocuments[(int)Language.Ru];
+        if (_ru is not null && recaseRussian && !string.IsNullOrEmpty(options.Morphology))
             _morphology = context.Cache.Get(context.ModelPath(options.Morphology, $"{where}.options.morphology"), RussianMorphology.Load);
         if (options.MinConfidence is < 0 or > 1)
             throw new ConfigException($"{where}.options.minConfidence: {options.MinConfidence} is outside [0, 1]; use a probability such as 0.5 or remove it.");

@@ -11,9 +11,9 @@ namespace Extraction.Tagging;
 /// For such sentences the copy spells every word the way ordinary text most likely would, from what the model's
 /// lexicon knows of the lower-cased form: an abbreviation in capitals (<c>фсб</c> → <c>ФСБ</c>), a known name or a
 /// word mostly capitalised in running text with a capital (<c>шойгу</c> → <c>Шойгу</c>), a word mostly written in lower
-/// case in lower case, and the sentence's first word and a quotation's first word with a capital. The copy has the same length, tokens and
-/// sentences as the document, so the tagger's token positions, and the mention ranges made from them, hold for the
-/// original text; mentions are always slices of the original.
+/// case in lower case, and the sentence's first word and a quotation's first word with a capital. The copy has the same
+/// length, tokens and sentences as the document, so the tagger's token positions, and the mention ranges made from them,
+/// hold for the original text; mentions are always slices of the original.
 /// </summary>
 public static class Truecaser
 {
