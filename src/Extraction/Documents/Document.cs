@@ -43,11 +43,11 @@ public sealed class Document
         var chars = Text.ToCharArray(range.Start, range.Length);
         var tokens = Tokens.AsSpan();
         Span<char> buffer = stackalloc char[128];
-        for (int k = 0; k < tokens.Length; k++)
+        var (first, end) = Tokens.Covering(range);
+        for (int k = first; k < end; k++)
         {
             ref readonly var t = ref tokens[k];
-            if (t.End <= range.Start || spelling[k] == TokenSpelling.AsWritten) continue;
-            if (t.Start >= range.End) break;
+            if (spelling[k] == TokenSpelling.AsWritten) continue;
             int from = Math.Max(t.Start, range.Start), to = Math.Min(t.End, range.End);
             // A token cut by the range is respelt as a whole, then cut.
             var word = t.Range.Length <= buffer.Length ? buffer[..t.Range.Length] : new char[t.Range.Length];
