@@ -47,11 +47,12 @@ internal static class TrainCommand
         var lowerRate = new Option<double>("--lower-rate") { Description = "Fraction of training sentences added again in lower case.", DefaultValueFactory = _ => new NerTrainingOptions().LowerCaseRate };
         var respell = new Option<bool>("--respell-variants") { Description = "Train case variants of three words or more respelt, as the ner stage reads sentences without case (Truecaser)." };
         var respellDictionary = new Option<string>("--respell-dictionary") { Description = "Morphology model respelling consults for Russian.", DefaultValueFactory = _ => Path.Combine("models", "ru-morph.bin") };
+        var otherNames = new Option<string[]>("--other-names") { Description = "Corpus labels of other kinds of names (e.g. FACILITY EVENT WORK_OF_ART PRODUCT) taught as an X label that is never output: the model learns them as names that are no PER/ORG/LOC. Default: none (13 labels).", AllowMultipleArgumentsPerToken = true };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Debug logging." };
 
         var cmd = new Command("ner", "Train the PER/ORG/LOC tagger (averaged perceptron, BILOU, Viterbi).")
         {
-            lang, trainPaths, devPaths, outPath, data, epochs, seed, hashBits, stackFolds, without, caseLines, clusterTokens, clusterLang, lexiconFrom, facilities, sentenceStart, extra, extraSentences, dropout, margin, swap, capsRate, lowerRate, respell, respellDictionary, verbose,
+            lang, trainPaths, devPaths, outPath, data, epochs, seed, hashBits, stackFolds, without, caseLines, clusterTokens, clusterLang, lexiconFrom, facilities, sentenceStart, extra, extraSentences, dropout, margin, swap, capsRate, lowerRate, respell, respellDictionary, otherNames, verbose,
         };
         cmd.SetAction(parse => Execute(parse.GetValue(lang)!, parse.GetValue(trainPaths)!, parse.GetValue(devPaths) ?? [],
             parse.GetValue(outPath)!, parse.GetValue(data)!, new NerTrainingOptions
@@ -68,6 +69,7 @@ internal static class TrainCommand
                 RespellCaseVariants = parse.GetValue(respell),
                 UpperCaseRate = parse.GetValue(capsRate),
                 LowerCaseRate = parse.GetValue(lowerRate),
+                OtherNames = (parse.GetValue(otherNames) ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
             }, parse.GetValue(respellDictionary)!, parse.GetValue(extra) ?? [], parse.GetValue(without) ?? [], parse.GetValue(caseLines), parse.GetValue(clusterTokens), parse.GetValue(clusterLang), parse.GetValue(lexiconFrom),
             parse.GetValue(facilities), parse.GetValue(verbose)));
         return cmd;
@@ -173,7 +175,8 @@ internal static class TrainCommand
             var seconds = clock.Elapsed.TotalSeconds;
             model.Save(outPath, new
             {
-                labels = Bilou.Names,
+                labels = Bilou.NamesFor(model.LabelCount),
+                otherNames = options.OtherNames.Count > 0 ? options.OtherNames : null,
                 templates = model.Templates.Select(t => t.Name).ToArray(),
                 refinerTemplates = model.Refiner?.Templates.Select(t => t.Name).ToArray(),
                 options.StackFolds,

@@ -18,7 +18,8 @@ public enum FacilityMapping
 /// Reader for brat standoff corpora (NEREL): each <c>NAME.txt</c> with its <c>NAME.ann</c>. Entity lines
 /// <c>T1\tTYPE start end[;start end]\ttext</c> become <see cref="GoldSpan"/>s when the type maps (see <see cref="MapNerel"/>);
 /// discontinuous entities take their full extent. Nested spans are all kept; <see cref="Outermost"/> reduces them for tagging.
-/// NEREL FACILITY spans are dropped unless a <see cref="FacilityMapping"/> makes (some of) them LOC.
+/// NEREL FACILITY spans are dropped unless a <see cref="FacilityMapping"/> makes (some of) them LOC. Spans of the types that
+/// map to nothing are kept aside in <see cref="GoldDocument.Others"/>.
 /// Wikidata links (<c>N1\tReference T1 Wikidata:Q42\tlabel</c>) become <see cref="GoldSpan.EntityId"/>.
 /// </summary>
 public static class Brat
@@ -51,6 +52,7 @@ public static class Brat
     {
         map ??= MapNerel;
         var spans = new List<(string Id, GoldSpan Span)>();
+        var others = new List<OtherSpan>();
         var links = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in annLines)
         {
@@ -63,7 +65,6 @@ public static class Brat
                 if (sp < 0) throw new FormatException($"{id}.ann: entity line '{line}' has no offsets; expected 'T1\\tTYPE start end\\ttext'.");
                 var label = head[..sp];
                 var type = map(label);
-                if (type is null && !(facilities != FacilityMapping.None && label == "FACILITY")) continue;
                 int start = int.MaxValue, end = -1;
                 foreach (var frag in head[(sp + 1)..].Split(';'))
                 {
@@ -73,10 +74,19 @@ public static class Brat
                 }
                 var range = new TextRange(start, end);
                 range.Validate(text.Length);
+                if (type is null && !(facilities != FacilityMapping.None && label == "FACILITY"))
+                {
+                    others.Add(new OtherSpan(range, label));
+                    continue;
+                }
                 if (type is null)
                 {
                     if (StreetName(text, range) is { } name) range = name;
-                    else if (facilities != FacilityMapping.Named || !char.IsUpper(text[range.Start])) continue;
+                    else if (facilities != FacilityMapping.Named || !char.IsUpper(text[range.Start]))
+                    {
+                        others.Add(new OtherSpan(range, label));
+                        continue;
+                    }
                     type = EntityType.LOC;
                 }
                 spans.Add((cols[0], new GoldSpan(range, type.Value) { OriginalLabel = label }));
@@ -93,7 +103,7 @@ public static class Brat
             .Select(s => links.TryGetValue(s.Id, out var q) ? s.Span with { EntityId = q } : s.Span)
             .OrderBy(s => s.Range.Start).ThenByDescending(s => s.Range.End)
             .ToArray();
-        return new GoldDocument(id, text, result) { Language = language };
+        return new GoldDocument(id, text, result) { Language = language, Others = others };
     }
 
     /// <summary>

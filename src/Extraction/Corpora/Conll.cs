@@ -9,7 +9,7 @@ namespace Extraction.Corpora;
 /// the first column is the token, the last the tag, IOB1 or IOB2 (both decoded: <c>B-X</c> always starts a span, <c>I-X</c>
 /// continues a span of the same type or starts one). Blank lines end sentences, <c>-DOCSTART-</c> ends documents.
 /// The text is the tokens joined by single spaces with a newline between sentences; token and sentence ranges are kept.
-/// Files ending in <c>.gz</c> are decompressed. Labels the mapper rejects (CoNLL MISC) are dropped.
+/// Files ending in <c>.gz</c> are decompressed. Spans of labels the mapper rejects (CoNLL MISC) are kept aside in <see cref="GoldDocument.Others"/>.
 /// </summary>
 public static class Conll
 {
@@ -58,6 +58,7 @@ public static class Conll
         private readonly List<TextRange> _tokens = [];
         private readonly List<TextRange> _sentences = [];
         private readonly List<GoldSpan> _spans = [];
+        private readonly List<OtherSpan> _others = [];
         private int _sentenceStart = -1;
         private int _docIndex;
         // The open span: start offset, end offset, label, mapped type (null when dropped).
@@ -105,6 +106,8 @@ public static class Conll
         {
             if (_spanLabel is not null && map(_spanLabel) is { } type)
                 _spans.Add(new GoldSpan(new TextRange(_spanStart, _spanEnd), type) { OriginalLabel = _spanLabel });
+            else if (_spanLabel is not null)
+                _others.Add(new OtherSpan(new TextRange(_spanStart, _spanEnd), _spanLabel));
             _spanLabel = null;
             _spanStart = -1;
         }
@@ -118,8 +121,10 @@ public static class Conll
                 Tokens = _tokens.ToArray(),
                 Sentences = _sentences.ToArray(),
                 Language = language,
+                Others = _others.ToArray(),
             };
             _text.Clear();
+            _others.Clear();
             _tokens.Clear();
             _sentences.Clear();
             _spans.Clear();

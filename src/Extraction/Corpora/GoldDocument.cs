@@ -22,7 +22,16 @@ public sealed record GoldDocument(string Id, string Text, IReadOnlyList<GoldSpan
 
     /// <summary>For a silver corpus (spans matched from document-level annotations, <see cref="Bsnlp.Silver"/>): what else the annotation says about the text; null for gold corpora.</summary>
     public SilverMarks? Silver { get; init; }
+
+    /// <summary>
+    /// The corpus' spans of types that map to no <see cref="EntityType"/> (NEREL FACILITY, EVENT, WORK_OF_ART, …), with their
+    /// labels; training may teach them as the tagger's X label (<see cref="Tagging.NerTrainingOptions.OtherNames"/>). Empty when the reader keeps none.
+    /// </summary>
+    public IReadOnlyList<OtherSpan> Others { get; init; } = [];
 }
+
+/// <summary>A gold span of a corpus type outside PER/ORG/LOC/DATE (<see cref="GoldDocument.Others"/>).</summary>
+public sealed record OtherSpan(TextRange Range, string Label);
 
 /// <summary>
 /// What a silver annotation knows beyond its spans. <paramref name="Explained"/>: ranges annotated as something that is not

@@ -14,28 +14,34 @@ public static class Marginals
     /// <see cref="Viterbi.Decode"/>; <paramref name="work"/> needs <c>2 × n × Stride</c> floats.
     /// </summary>
     public static void Compute(ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, int n, float temperature,
-        Span<float> work, Span<float> marginals) =>
-        FromPotentials(emissions, Potentials(transitions, temperature), n, temperature, work, marginals, 0, n);
+        Span<float> work, Span<float> marginals, int labelCount = Bilou.Count) =>
+        FromPotentials(emissions, Potentials(transitions, temperature, labelCount), n, temperature, work, marginals, 0, n, labelCount);
 
     /// <summary>
-    /// The transition potentials <see cref="FromPotentials"/> needs — exp(transition / temperature), 0 where forbidden — then their transpose (without the start row). A model computes
+    /// The transition potentials <see cref="FromPotentials"/> needs for a model of <paramref name="labelCount"/> labels —
+    /// exp(transition / temperature), 0 where forbidden, <see cref="Viterbi.TransitionLength"/> long — then their transpose (without the start row). A model computes
     /// them once. Padding lanes (y ≥ labels) stay 0, so every vector in the recursions has zeros there and sums over all 16
     /// lanes are sums over the labels.
     /// </summary>
-    public static float[] Potentials(ReadOnlySpan<float> transitions, float temperature)
+    public static float[] Potentials(ReadOnlySpan<float> transitions, float temperature, int labelCount = Bilou.Count)
     {
-        const int S = Viterbi.Stride, L = Bilou.Count;
+        const int S = Viterbi.Stride, T = Viterbi.TransitionLength;
+        int L = labelCount;
+        var mask = Viterbi.Mask(L);
         float inv = 1f / temperature;
-        var potentials = new float[(L + 1) * S + S * S];
-        var trans = potentials.AsSpan(0, (L + 1) * S);
-        var transT = potentials.AsSpan((L + 1) * S);
-        for (int p = 0; p <= L; p++)
+        var potentials = new float[2 * T];
+        var trans = potentials.AsSpan(0, T);
+        var transT = potentials.AsSpan(T);
+        for (int p = 0; p < S; p++)
+        {
+            if (p >= L && p != Viterbi.StartRow) continue;
             for (int y = 0; y < L; y++)
             {
-                float v = Viterbi.Mask[p * S + y] < 0 ? 0f : MathF.Exp(transitions[p * S + y] * inv);
+                float v = mask[p * S + y] < 0 ? 0f : MathF.Exp(transitions[p * S + y] * inv);
                 trans[p * S + y] = v;
                 if (p < L) transT[y * S + p] = v;
             }
+        }
         return potentials;
     }
 
@@ -46,14 +52,15 @@ public static class Marginals
     /// left undefined. The rows computed are the same, bit for bit, as with the whole range.
     /// </summary>
     public static void FromPotentials(ReadOnlySpan<float> emissions, ReadOnlySpan<float> potentials, int n, float temperature,
-        Span<float> work, Span<float> marginals, int from, int to)
+        Span<float> work, Span<float> marginals, int from, int to, int labelCount = Bilou.Count)
     {
-        const int S = Viterbi.Stride, L = Bilou.Count;
+        const int S = Viterbi.Stride, T = Viterbi.TransitionLength;
+        int L = labelCount;
         float inv = 1f / temperature;
         var alpha = work[..(n * S)];
         var beta = work.Slice(n * S, n * S);
-        var trans = potentials[..((L + 1) * S)];
-        var transT = potentials[((L + 1) * S)..];
+        var trans = potentials[..T];
+        var transT = potentials[T..];
         // Emission potentials, scaled per token by the row maximum (the scale cancels in the marginals).
         var valid = Vector256.Create(-1, -1, -1, -1, -1, L > 13 ? -1 : 0, L > 14 ? -1 : 0, L > 15 ? -1 : 0).AsSingle();
         var scale = Vector256.Create(inv);
@@ -69,7 +76,7 @@ public static class Marginals
         }
         // Forward, normalised at each step: alpha_i = (alpha_{i-1} · trans) ⊙ potential_i.
         Store(alpha, 0, Lo(trans, Viterbi.StartRow) * Lo(marginals, 0), Hi(trans, Viterbi.StartRow) * Hi(marginals, 0));
-        Normalise(alpha, 0);
+        Normalise(alpha, 0, L);
         for (int i = 1; i < to; i++)
         {
             var lo = Vector256<float>.Zero;
@@ -81,7 +88,7 @@ public static class Marginals
                 hi += a * Hi(trans, p);
             }
             Store(alpha, i, lo * Lo(marginals, i), hi * Hi(marginals, i));
-            Normalise(alpha, i);
+            Normalise(alpha, i, L);
         }
         // Backward (the last token must end any entity): beta_i = trans · (potential_{i+1} ⊙ beta_{i+1}).
         for (int y = 0; y < S; y++) beta[(n - 1) * S + y] = y < L && Bilou.CanEnd(y) ? 1f : 0f;
@@ -98,12 +105,12 @@ public static class Marginals
                 hi += v * Hi(transT, y);
             }
             Store(beta, i, lo, hi);
-            Normalise(beta, i);
+            Normalise(beta, i, L);
         }
         for (int i = from; i < to; i++)
         {
             Store(marginals, i, Lo(alpha, i) * Lo(beta, i), Hi(alpha, i) * Hi(beta, i));
-            Normalise(marginals, i);
+            Normalise(marginals, i, L);
         }
     }
 
@@ -118,7 +125,7 @@ public static class Marginals
     }
 
     /// <summary>Scales row <paramref name="row"/> to sum 1 over the labels (uniform when it has no mass).</summary>
-    private static void Normalise(Span<float> rows, int row)
+    private static void Normalise(Span<float> rows, int row, int labels)
     {
         var lo = Lo(rows, row);
         var hi = Hi(rows, row);
@@ -127,7 +134,7 @@ public static class Marginals
         {
             var label = rows.Slice(row * Viterbi.Stride, Viterbi.Stride);
             label.Clear();
-            label[..Bilou.Count].Fill(1f / Bilou.Count);
+            label[..labels].Fill(1f / labels);
             return;
         }
         var inv = Vector256.Create(1f / sum);

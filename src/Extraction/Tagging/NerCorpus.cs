@@ -122,13 +122,15 @@ public static class NerCorpus
     /// Gold labels per token of <paramref name="doc"/> for the <see cref="Targets"/> among <paramref name="spans"/> (with <paramref name="profile"/>);
     /// a span crossing a sentence boundary is cut there so every sentence's labels are well formed.
     /// </summary>
-    public static int[] Labels(Document doc, IReadOnlyList<GoldSpan> spans, CaseProfile? profile = null)
+    public static int[] Labels(Document doc, IReadOnlyList<GoldSpan> spans, CaseProfile? profile = null,
+        IReadOnlyList<OtherSpan>? others = null, IReadOnlySet<string>? otherLabels = null)
     {
         var labels = new int[doc.Tokens.Count];
         var pieces = new List<(int, int, int)>();
         var tokens = doc.Tokens.AsSpan();
         int taken = 0;
-        foreach (var span in Targets(doc.Text, spans, profile))
+        var targets = Targets(doc.Text, spans, profile);
+        foreach (var span in targets)
         {
             var (first, end) = doc.Tokens.Covering(span.Range);
             first = Math.Max(first, taken);
@@ -143,8 +145,46 @@ public static class NerCorpus
                     a = k;
                 }
         }
+        if (others is { Count: > 0 } && otherLabels is { Count: > 0 })
+            foreach (var range in OtherTargets(doc.Text, others, otherLabels, targets))
+            {
+                var (first, end) = doc.Tokens.Covering(range);
+                if (end > first && !pieces.Exists(p => p.Item1 < end && first < p.Item2)) pieces.Add((first, end, Bilou.OtherType));
+            }
         Bilou.Encode(pieces, labels);
         return labels;
+    }
+
+    /// <summary>
+    /// The spans of <paramref name="others"/> taught as the X label (<see cref="Bilou.Other"/>): of a label in
+    /// <paramref name="labels"/>, starting with a capital letter or a digit (a lower-case start is a description, as for the
+    /// targets), overlapping no target (a facility named after a person, «конкурса имени Чайковского», keeps its person as the
+    /// target), and, when the span starts a sentence, with a capitalised word after its first (a sentence start capitalises
+    /// any noun: «Стрельба», «Митинг» are no names).
+    /// </summary>
+    public static IEnumerable<TextRange> OtherTargets(string text, IReadOnlyList<OtherSpan> others, IReadOnlySet<string> labels, IReadOnlyList<GoldSpan> targets)
+    {
+        foreach (var other in others)
+        {
+            var r = other.Range;
+            if (r.Length == 0 || !labels.Contains(other.Label)) continue;
+            char c = text[r.Start];
+            if (!(CharClass.IsUpper(c) || CharClass.IsDigit(c))) continue;
+            bool overlaps = false;
+            foreach (var t in targets)
+                if (t.Range.Start < r.End && r.Start < t.Range.End) { overlaps = true; break; }
+            if (overlaps) continue;
+            if (SentenceInitial(text, r.Start) && !HasLaterCapital(text, r)) continue;
+            yield return r;
+        }
+    }
+
+    /// <summary>Whether a word after the first of <paramref name="range"/> starts with a capital letter.</summary>
+    private static bool HasLaterCapital(string text, TextRange range)
+    {
+        for (int k = range.Start + 1; k < range.End; k++)
+            if (CharClass.IsUpper(text[k]) && !CharClass.IsLetter(text[k - 1])) return true;
+        return false;
     }
 
     /// <summary>

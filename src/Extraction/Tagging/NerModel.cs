@@ -19,27 +19,32 @@ public sealed class NerModel
 
     /// <summary>A model from training's dense row-major <c>2^hashBits × Stride</c> weights.</summary>
     public NerModel(Language language, int hashBits, FeatureTemplate[] templates, float[] weights, float[] transitions, TaggerLexicon lexicon,
-        float temperature = DefaultTemperature, NerModel? refiner = null)
-        : this(language, templates, WeightTable.FromDense(weights, hashBits), transitions, lexicon, temperature, refiner)
+        float temperature = DefaultTemperature, NerModel? refiner = null, int labelCount = Bilou.Count)
+        : this(language, templates, WeightTable.FromDense(weights, hashBits), transitions, lexicon, temperature, refiner, labelCount)
     {
     }
 
+    /// <param name="transitions"><see cref="Viterbi.TransitionLength"/> transition weights (row = previous label, row <see cref="Viterbi.StartRow"/> = sentence start).</param>
+    /// <param name="labelCount"><see cref="Bilou.Count"/>, or <see cref="Bilou.CountWithOther"/> for a model with the X label.</param>
     public NerModel(Language language, FeatureTemplate[] templates, WeightTable weights, float[] transitions, TaggerLexicon lexicon,
-        float temperature = DefaultTemperature, NerModel? refiner = null)
+        float temperature = DefaultTemperature, NerModel? refiner = null, int labelCount = Bilou.Count)
     {
         if (refiner is { Refiner: not null }) throw new ArgumentException("a refiner cannot have its own refiner", nameof(refiner));
         if (!(temperature > 0)) throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "must be positive");
+        if (labelCount is not (Bilou.Count or Bilou.CountWithOther)) throw new ArgumentOutOfRangeException(nameof(labelCount), labelCount, $"must be {Bilou.Count} or {Bilou.CountWithOther}");
+        if (transitions.Length != Viterbi.TransitionLength) throw new ArgumentException($"needs {Viterbi.TransitionLength} transition weights, has {transitions.Length}", nameof(transitions));
+        LabelCount = labelCount;
         _carry = PlanCarry(templates, weights.HashBits, lexicon, refiner);
         if (_carry is not null)
         {
             // Both passes' weights in one table: the first pass's lookups fetch the second pass's weights with them.
             var (mine, its) = WeightTable.Pair(weights, refiner!.Weights);
             weights = mine;
-            if (its != refiner.Weights) refiner = new NerModel(refiner.Language, refiner.Templates, its, refiner.Transitions, refiner.Lexicon, refiner.Temperature);
+            if (its != refiner.Weights) refiner = new NerModel(refiner.Language, refiner.Templates, its, refiner.Transitions, refiner.Lexicon, refiner.Temperature, labelCount: refiner.LabelCount);
         }
         Refiner = refiner;
         Temperature = temperature;
-        _potentials = Marginals.Potentials(transitions, temperature);
+        _potentials = Marginals.Potentials(transitions, temperature, labelCount);
         Language = language;
         HashBits = weights.HashBits;
         Templates = templates;
@@ -57,6 +62,8 @@ public sealed class NerModel
     public FeatureTemplate[] Templates { get; }
     public WeightTable Weights { get; }
     public float[] Transitions { get; }
+    /// <summary>How many labels the model tags: <see cref="Bilou.Count"/>, or <see cref="Bilou.CountWithOther"/> with the X label.</summary>
+    public int LabelCount { get; }
     public TaggerLexicon Lexicon { get; }
     /// <summary>Scores are divided by this before forward–backward turns them into span confidences (fitted on dev data).</summary>
     public float Temperature { get; }
@@ -70,10 +77,10 @@ public sealed class NerModel
 
     /// <summary>The same model with another confidence temperature (also for its refiner, whose confidences are the final ones).</summary>
     public NerModel WithTemperature(float temperature) =>
-        new(Language, Templates, Weights, Transitions, Lexicon, temperature, Refiner?.WithTemperature(temperature));
+        new(Language, Templates, Weights, Transitions, Lexicon, temperature, Refiner?.WithTemperature(temperature), LabelCount);
 
     /// <summary>This model as the first pass of a stacked model whose second pass is <paramref name="refiner"/>.</summary>
-    public NerModel WithRefiner(NerModel? refiner) => new(Language, Templates, Weights, Transitions, Lexicon, Temperature, refiner);
+    public NerModel WithRefiner(NerModel? refiner) => new(Language, Templates, Weights, Transitions, Lexicon, Temperature, refiner, LabelCount);
 
     /// <summary>First pass over every sentence of <paramref name="document"/> with this model's own weights (no furniture handling, no confidences).</summary>
     public void TagSentences(Document document, DocumentEvidence? evidence, List<Prediction> output)
@@ -330,11 +337,11 @@ public sealed class NerModel
     private void Decode(Document document, int first, int end, Scratch s, List<Prediction> output, bool confidences)
     {
         int n = end - first;
-        Viterbi.Decode(s.Scores, Transitions, n, s.Back, s.Labels);
+        Viterbi.Decode(s.Scores, Transitions, n, s.Back, s.Labels, LabelCount);
         var spans = s.Spans;
         Bilou.Decode(s.Labels.AsSpan(0, n), spans);
         if (spans.Count == 0) return;
-        if (confidences) Marginals.FromPotentials(s.Scores, _potentials, n, Temperature, s.Work, s.Marginals, spans[0].First, spans[^1].End);
+        if (confidences) Marginals.FromPotentials(s.Scores, _potentials, n, Temperature, s.Work, s.Marginals, spans[0].First, spans[^1].End, LabelCount);
         foreach (var (a, b, t) in spans)
         {
             float sum = confidences ? 0 : b - a;
@@ -372,9 +379,10 @@ public sealed class NerModel
     /// <code>
     ///   table (the first pass):
     ///     i32 hashBits
-    ///     i32 labelCount, then labelCount strings (BILOU names, order = label ids)
+    ///     i32 labelCount, then labelCount strings (BILOU names, then X if the model has it; order = label ids)
     ///     i32 templateCount, then template names (strings)
-    ///     f32 × (labelCount + 1) × 16   transitions (row = previous label, last row = sentence start)
+    ///     f32 × (labelCount + 1) × 16   transitions (row = previous label, last row = sentence start,
+    ///                                   held in memory as row <see cref="Viterbi.StartRow"/>)
     ///     f32                           confidence temperature
     ///     i32 rowCount                  weight rows with at least one non-zero weight, in bucket order
     ///     i32 × rowCount                their bucket indices
@@ -400,11 +408,15 @@ public sealed class NerModel
     private void WriteTable(BinaryWriter w)
     {
         w.Write(HashBits);
-        w.Write(Bilou.Count);
-        foreach (var name in Bilou.Names) w.Write(name);
+        w.Write(LabelCount);
+        foreach (var name in Bilou.NamesFor(LabelCount)) w.Write(name);
         w.Write(Templates.Length);
         foreach (var t in Templates) w.Write(t.Name);
-        foreach (var v in Transitions) w.Write(v);
+        for (int p = 0; p <= LabelCount; p++)
+        {
+            int from = p == LabelCount ? Viterbi.StartRow : p;
+            foreach (var v in Transitions.AsSpan(from * Viterbi.Stride, Viterbi.Stride)) w.Write(v);
+        }
         w.Write(Temperature);
         var rows = new List<int>();
         var masks = new List<ushort>();
@@ -414,7 +426,7 @@ public sealed class NerModel
         {
             ushort mask = 0;
             Weights.ReadRow(b, row);
-            for (int y = 0; y < Bilou.Count; y++)
+            for (int y = 0; y < LabelCount; y++)
             {
                 var h = (Half)row[y];
                 if (h == Half.Zero) continue;
@@ -432,7 +444,7 @@ public sealed class NerModel
         w.Write(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(values)));
     }
 
-    private sealed record Table(FeatureTemplate[] Templates, float[] Transitions, float Temperature, WeightTable Weights);
+    private sealed record Table(FeatureTemplate[] Templates, float[] Transitions, float Temperature, WeightTable Weights, int LabelCount);
 
     public static NerModel Load(string path)
     {
@@ -448,9 +460,9 @@ public sealed class NerModel
             if (header.FormatVersion >= 3 && r.ReadBoolean())
             {
                 var second = ReadTable(r, path);
-                refiner = new NerModel(language, second.Templates, second.Weights, second.Transitions, lexicon, second.Temperature);
+                refiner = new NerModel(language, second.Templates, second.Weights, second.Transitions, lexicon, second.Temperature, labelCount: second.LabelCount);
             }
-            return new NerModel(language, first.Templates, first.Weights, first.Transitions, lexicon, first.Temperature, refiner);
+            return new NerModel(language, first.Templates, first.Weights, first.Transitions, lexicon, first.Temperature, refiner, first.LabelCount);
         }
         catch (EndOfStreamException e)
         {
@@ -464,15 +476,19 @@ public sealed class NerModel
         if (hashBits is < 8 or > 26) throw new ModelFormatException(path, $"has an invalid hash size 2^{hashBits}", "retrain it");
         int labels = r.ReadInt32();
         var names = Enumerable.Range(0, labels).Select(_ => r.ReadString()).ToArray();
-        if (!names.SequenceEqual(Bilou.Names))
-            throw new ModelFormatException(path, $"has labels [{string.Join(' ', names)}], this program tags [{string.Join(' ', Bilou.Names)}]", "retrain it with this version");
+        if (!names.SequenceEqual(Bilou.Names) && !names.SequenceEqual(Bilou.NamesWithOther))
+            throw new ModelFormatException(path, $"has labels [{string.Join(' ', names)}], this program tags [{string.Join(' ', Bilou.Names)}] or [{string.Join(' ', Bilou.NamesWithOther)}]", "retrain it with this version");
         int nt = r.ReadInt32();
         var templateNames = Enumerable.Range(0, nt).Select(_ => r.ReadString()).ToArray();
         FeatureTemplate[] templates;
         try { templates = FeatureTemplates.Resolve(templateNames); }
         catch (ArgumentException e) { throw new ModelFormatException(path, $"uses feature templates this program lacks ({e.Message})", "use a model trained by this version", e); }
-        var transitions = new float[(Bilou.Count + 1) * Viterbi.Stride];
-        for (int i = 0; i < transitions.Length; i++) transitions[i] = r.ReadSingle();
+        var transitions = new float[Viterbi.TransitionLength];
+        for (int p = 0; p <= labels; p++)
+        {
+            int row = p == labels ? Viterbi.StartRow : p;
+            for (int y = 0; y < Viterbi.Stride; y++) transitions[row * Viterbi.Stride + y] = r.ReadSingle();
+        }
         float temperature = r.ReadSingle();
         if (!(temperature > 0)) throw new ModelFormatException(path, $"has an invalid confidence temperature {temperature}", "retrain it");
         int rows = r.ReadInt32();
@@ -490,6 +506,6 @@ public sealed class NerModel
             expected += BitOperations.PopCount(masks[k]);
         }
         if (expected > count) throw new EndOfStreamException();
-        return new Table(templates, transitions, temperature, WeightTable.FromSparse(hashBits, buckets, masks, values));
+        return new Table(templates, transitions, temperature, WeightTable.FromSparse(hashBits, buckets, masks, values), labels);
     }
 }

@@ -52,6 +52,14 @@ public sealed record NerTrainingOptions
     /// (<see cref="NerCorpus.SwapNames"/>; only the sentences holding a name); 0 = off.
     /// </summary>
     public double SwapRate { get; init; }
+    /// <summary>
+    /// Corpus labels of other kinds of names (NEREL FACILITY, EVENT, WORK_OF_ART, …; <see cref="GoldDocument.Others"/>) whose
+    /// spans are taught as the X label (<see cref="NerCorpus.OtherTargets"/>), so the model learns them as names that are no
+    /// PER/ORG/LOC instead of as O; empty = a 13-label model without X.
+    /// </summary>
+    public IReadOnlyList<string> OtherNames { get; init; } = [];
+    /// <summary>The model's label count: <see cref="Bilou.CountWithOther"/> with <see cref="OtherNames"/>, else <see cref="Bilou.Count"/>.</summary>
+    public int LabelCount => OtherNames.Count > 0 ? Bilou.CountWithOther : Bilou.Count;
 }
 
 /// <summary>Which sentences of a silver document are trusted as training data; a sentence with a doubtful range never is.</summary>
@@ -96,7 +104,10 @@ public sealed class NerTrainer
         _lexicon = lexicon;
         _options = options;
         _templates = FeatureTemplates.Resolve(options.Templates.Where(t => secondPass || !FeatureTemplates.IsSecondPass(t)));
+        _otherLabels = options.OtherNames.ToHashSet(StringComparer.Ordinal);
     }
+
+    private readonly HashSet<string> _otherLabels;
 
     /// <summary>
     /// Trains a model as <see cref="NerTrainingOptions.StackFolds"/> asks: one pass, or a first pass on all documents plus a
@@ -147,7 +158,7 @@ public sealed class NerTrainer
         (Document, int[], DocumentEvidence) Load(GoldDocument gold, bool goldTokens)
         {
             var doc = NerCorpus.ToDocument(gold, _language, goldTokens);
-            var labels = NerCorpus.Labels(doc, gold.Spans, _profile);
+            var labels = NerCorpus.Labels(doc, gold.Spans, _profile, gold.Others, _otherLabels);
             var evidence = DocumentEvidence.Build(doc);
             if (passOne is not null)
             {
@@ -214,7 +225,8 @@ public sealed class NerTrainer
         int rows = 1 << _options.HashBits;
         var w = new float[rows * S];
         var u = new double[rows * S];
-        var tw = new float[(Bilou.Count + 1) * S];
+        int labelCount = _options.LabelCount;
+        var tw = new float[Viterbi.TransitionLength];
         var tu = new double[tw.Length];
         long c = 1;
         var order = Enumerable.Range(0, _examples.Count).ToArray();
@@ -238,10 +250,10 @@ public sealed class NerTrainer
                 {
                     NerModel.Accumulate(w, ex.Features.AsSpan(ex.Offsets[i], ex.Offsets[i + 1] - ex.Offsets[i]), scores.AsSpan(i * S, S));
                     if (_options.Margin != 0)
-                        for (int y = 0; y < Bilou.Count; y++)
+                        for (int y = 0; y < labelCount; y++)
                             if (y != ex.Gold[i]) scores[i * S + y] += _options.Margin;
                 }
-                Viterbi.Decode(scores, tw, n, back, predicted);
+                Viterbi.Decode(scores, tw, n, back, predicted, labelCount);
                 for (int i = 0; i < n; i++)
                 {
                     int g = ex.Gold[i], p = predicted[i];
@@ -295,6 +307,6 @@ public sealed class NerTrainer
         for (int i = 0; i < w.Length; i++) aw[i] = (float)(w[i] - u[i] / c);
         var at = new float[tw.Length];
         for (int i = 0; i < tw.Length; i++) at[i] = (float)(tw[i] - tu[i] / c);
-        return new NerModel(_language, _options.HashBits, _templates, aw, at, _lexicon);
+        return new NerModel(_language, _options.HashBits, _templates, aw, at, _lexicon, labelCount: _options.LabelCount);
     }
 }

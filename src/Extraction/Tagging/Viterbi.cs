@@ -5,55 +5,66 @@ namespace Extraction.Tagging;
 
 /// <summary>
 /// First-order Viterbi over BILOU with the transition constraints of <see cref="Bilou.Allowed"/>: emission scores are
-/// <c>n × Stride</c> (labels padded to <see cref="Stride"/>), transitions <c>(Count + 1) × Stride</c> where row
-/// <see cref="Bilou.Count"/> is the sentence start. Forbidden transitions carry <see cref="Forbidden"/>.
+/// <c>n × Stride</c> (labels padded to <see cref="Stride"/>), transitions <c>Stride × Stride</c> (<see cref="TransitionLength"/>)
+/// where row p is the previous label and row <see cref="StartRow"/> the sentence start. A model has 13 labels
+/// (<see cref="Bilou.Count"/>) or 14 (<see cref="Bilou.CountWithOther"/>); lanes past them are never chosen.
 /// </summary>
 public static class Viterbi
 {
     public const int Stride = 16;
-    public const int StartRow = Bilou.Count;
+    /// <summary>The transition row of the sentence start (the last row; no label uses it).</summary>
+    public const int StartRow = Stride - 1;
+    /// <summary>Length of a transition table.</summary>
+    public const int TransitionLength = Stride * Stride;
     public const float Forbidden = -1e30f;
 
-    /// <summary>An additive mask: 0 where a transition is allowed, <see cref="Forbidden"/> where not (start row included).</summary>
-    public static readonly float[] Mask = BuildMask();
+    private static readonly float[] Mask13 = BuildMask(Bilou.Count), Mask14 = BuildMask(Bilou.CountWithOther);
+    private static readonly int[] AllowedBits13 = BuildAllowedBits(Bilou.Count), AllowedBits14 = BuildAllowedBits(Bilou.CountWithOther);
 
-    /// <summary>Per previous label p, lanes y: all bits set where p → y is allowed (the sentence start excluded).</summary>
-    private static readonly int[] AllowedBits = BuildAllowedBits();
+    /// <summary>
+    /// An additive mask for a model of <paramref name="labelCount"/> labels: 0 where a transition is allowed,
+    /// <see cref="Forbidden"/> where not (start row included).
+    /// </summary>
+    public static float[] Mask(int labelCount) => labelCount == Bilou.CountWithOther ? Mask14 : Mask13;
 
-    private static float[] BuildMask()
+    private static float[] BuildMask(int labels)
     {
-        var m = new float[(Bilou.Count + 1) * Stride];
-        for (int p = 0; p <= Bilou.Count; p++)
+        var m = new float[TransitionLength];
+        for (int p = 0; p < Stride; p++)
             for (int y = 0; y < Stride; y++)
             {
-                bool ok = y < Bilou.Count && (p == StartRow ? Bilou.CanStart(y) : Bilou.Allowed(p, y));
+                bool ok = y < labels && (p == StartRow ? Bilou.CanStart(y) : p < labels && Bilou.Allowed(p, y));
                 m[p * Stride + y] = ok ? 0 : Forbidden;
             }
         return m;
     }
 
-    private static int[] BuildAllowedBits()
+    /// <summary>Per previous label p, lanes y: all bits set where p → y is allowed (the sentence start excluded).</summary>
+    private static int[] BuildAllowedBits(int labels)
     {
-        var bits = new int[Bilou.Count * Stride];
-        for (int p = 0; p < Bilou.Count; p++)
-            for (int y = 0; y < Bilou.Count; y++)
+        var bits = new int[labels * Stride];
+        for (int p = 0; p < labels; p++)
+            for (int y = 0; y < labels; y++)
                 bits[p * Stride + y] = Bilou.Allowed(p, y) ? -1 : 0;
         return bits;
     }
 
     /// <summary>
-    /// Best label sequence for <paramref name="n"/> tokens; <paramref name="back"/> needs <c>n × Stride</c> ints.
+    /// Best label sequence for <paramref name="n"/> tokens of a model with <paramref name="labelCount"/> labels;
+    /// <paramref name="back"/> needs <c>n × Stride</c> ints.
     /// All 16 labels are scored at once: for each previous label p in increasing order, a label y takes p when
     /// <c>prev[p] + transition[p, y]</c> is strictly greater than its best so far over allowed p (ties keep the lower p).
     /// </summary>
-    public static void Decode(ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, int n, Span<int> back, Span<int> labels)
+    public static void Decode(ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, int n, Span<int> back, Span<int> labels,
+        int labelCount = Bilou.Count)
     {
         if (n == 0) return;
-        const int L = Bilou.Count;
+        int L = labelCount == Bilou.CountWithOther ? Bilou.CountWithOther : Bilou.Count;
+        var mask = Mask(L);
         Span<float> prev = stackalloc float[Stride];
         for (int y = 0; y < L; y++)
-            prev[y] = emissions[y] + transitions[StartRow * Stride + y] + Mask[StartRow * Stride + y];
-        ref int allowed = ref MemoryMarshal.GetArrayDataReference(AllowedBits);
+            prev[y] = emissions[y] + transitions[StartRow * Stride + y] + mask[StartRow * Stride + y];
+        ref int allowed = ref MemoryMarshal.GetArrayDataReference(L == Bilou.Count ? AllowedBits13 : AllowedBits14);
         ref float trans = ref MemoryMarshal.GetReference(transitions);
         var negInf = Vector256.Create(float.NegativeInfinity);
         for (int i = 1; i < n; i++)

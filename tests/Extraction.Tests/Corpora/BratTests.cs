@@ -33,6 +33,7 @@ public class BratTests
         Assert.Contains(d.Spans, s => s.Type == EntityType.DATE && s.Range.Of(Text) == "в среду");
         Assert.Contains(d.Spans, s => s.Type == EntityType.LOC && s.Range.Of(Text) == "Казань.");
         Assert.Equal(Language.Ru, d.Language);
+        Assert.Equal([new OtherSpan(new TextRange(0, 5), "PROFESSION")], d.Others); // the types that map to nothing, kept aside
     }
 
     [Theory]

@@ -27,7 +27,7 @@ public class ConllTests
         """;
 
     [Fact]
-    public void Builds_text_tokens_sentences_and_iob1_spans_and_drops_misc()
+    public void Builds_text_tokens_sentences_and_iob1_spans_and_keeps_misc_aside()
     {
         var docs = Conll.Parse(new StringReader(Sample), "eng.x").ToList();
         Assert.Equal(2, docs.Count);
@@ -40,6 +40,8 @@ public class ConllTests
         Assert.Equal(["EU", "Peter Blackburn", "Smith"], d.Spans.Select(s => s.Range.Of(d.Text)));
         Assert.Equal([EntityType.ORG, EntityType.PER, EntityType.PER], d.Spans.Select(s => s.Type));
         Assert.Equal("ORG", d.Spans[0].OriginalLabel);
+        Assert.Equal([new OtherSpan(new TextRange(11, 17), "MISC")], d.Others);
+        Assert.Empty(docs[1].Others);
         Assert.Equal(Language.En, d.Language);
         Assert.Equal("BRUSSELS 1996-08-22", docs[1].Text);
         Assert.Equal("eng.x#1", docs[1].Id);

@@ -39,7 +39,39 @@ public class BilouTests
         e[Viterbi.Stride + Bilou.O] = 3;
         e[Viterbi.Stride + Bilou.Label(0, 2)] = 1;
         var labels = new int[2];
-        Viterbi.Decode(e, new float[(Bilou.Count + 1) * Viterbi.Stride], 2, new int[2 * Viterbi.Stride], labels);
+        Viterbi.Decode(e, new float[Viterbi.TransitionLength], 2, new int[2 * Viterbi.Stride], labels);
         Assert.Equal(["B-PER", "L-PER"], labels.Select(Bilou.Name));
+    }
+
+    [Fact]
+    public void Other_label_fills_its_tokens_constrains_like_O_and_is_never_a_span()
+    {
+        var labels = new int[5];
+        Bilou.Encode([(0, 2, Bilou.OtherType), (2, 3, 0), (3, 5, Bilou.OtherType)], labels);
+        Assert.Equal(["X", "X", "U-PER", "X", "X"], labels.Select(Bilou.Name));
+        var decoded = new List<(int, int, int)>();
+        Bilou.Decode(labels, decoded);
+        Assert.Equal([(2, 3, 0)], decoded);
+        int bPer = Bilou.Label(0, 0), iPer = Bilou.Label(0, 1), uLoc = Bilou.Label(2, 3);
+        Assert.True(Bilou.CanStart(Bilou.Other) && Bilou.CanEnd(Bilou.Other));
+        Assert.True(Bilou.Allowed(Bilou.Other, bPer) && Bilou.Allowed(uLoc, Bilou.Other) && Bilou.Allowed(Bilou.Other, Bilou.Other));
+        Assert.False(Bilou.Allowed(bPer, Bilou.Other));
+        Assert.False(Bilou.Allowed(Bilou.Other, iPer));
+        Assert.Equal([.. Bilou.Names, "X"], Bilou.NamesWithOther);
+    }
+
+    [Fact]
+    public void Viterbi_chooses_X_only_in_a_model_that_has_it()
+    {
+        var e = new float[2 * Viterbi.Stride];
+        e[Bilou.Other] = 5;
+        e[Bilou.O] = 1;
+        e[Viterbi.Stride + Bilou.Other] = 5;
+        e[Viterbi.Stride + Bilou.O] = 1;
+        var labels = new int[2];
+        Viterbi.Decode(e, new float[Viterbi.TransitionLength], 2, new int[2 * Viterbi.Stride], labels, Bilou.CountWithOther);
+        Assert.Equal(["X", "X"], labels.Select(Bilou.Name));
+        Viterbi.Decode(e, new float[Viterbi.TransitionLength], 2, new int[2 * Viterbi.Stride], labels, Bilou.Count);
+        Assert.Equal(["O", "O"], labels.Select(Bilou.Name));
     }
 }

@@ -23,6 +23,44 @@ public class NerCorpusTargetTests
         NerCorpus.Targets(text, spans.Select(s => Span(text, s.Part, s.Type)).ToList(), profile).Select(s => s.Range.Of(text)).ToArray();
 
     [Fact]
+    public void Other_names_become_X_tokens_unless_lower_case_sentence_initial_nouns_or_overlapping_a_target()
+    {
+        const string text = "Стрельба у Кремля. Вчера концерт в Белом доме прошёл. Спаса на Крови открыли. Конкурс имени Чайковского начался. Музей открыт.";
+        OtherSpan Other(string part, string label)
+        {
+            int at = text.IndexOf(part, StringComparison.Ordinal);
+            return new OtherSpan(new TextRange(at, at + part.Length), label);
+        }
+        var others = new[]
+        {
+            Other("Стрельба", "EVENT"),                   // a sentence start capitalises any noun
+            Other("Кремля", "FACILITY"),
+            Other("Белом доме", "FACILITY"),
+            Other("Спаса на Крови", "FACILITY"),          // sentence-initial, but «Крови» is capitalised too
+            Other("Конкурс имени Чайковского", "EVENT"),  // holds a person: the person stays the target
+            Other("Музей", "FACILITY"),
+            Other("концерт", "EVENT"),
+        };
+        var targets = new[] { Span(text, "Чайковского", EntityType.PER) };
+        var labels = new HashSet<string> { "FACILITY", "EVENT" };
+        Assert.Equal(["Кремля", "Белом доме", "Спаса на Крови"],
+            NerCorpus.OtherTargets(text, others, labels, targets).Select(r => r.Of(text)));
+        Assert.Equal(["Кремля", "Белом доме"],
+            NerCorpus.OtherTargets(text, others, new HashSet<string> { "FACILITY" }, targets).Select(r => r.Of(text)).Take(2));
+
+        var doc = NerCorpus.ToDocument(new GoldDocument("d", text, targets) { Others = others }, Language.Ru, goldTokens: false);
+        var bilou = NerCorpus.Labels(doc, targets, null, others, labels);
+        string LabelOf(string word) => Bilou.Name(bilou[doc.Tokens.AsSpan().ToArray().ToList().FindIndex(t => doc.Slice(t.Range) == word)]);
+        Assert.Equal("X", LabelOf("Кремля"));
+        Assert.Equal("X", LabelOf("Белом"));
+        Assert.Equal("X", LabelOf("доме"));
+        Assert.Equal("O", LabelOf("Стрельба"));
+        Assert.Equal("U-PER", LabelOf("Чайковского"));
+        Assert.Equal("O", LabelOf("Конкурс"));
+        Assert.DoesNotContain(NerCorpus.Labels(doc, targets), y => y == Bilou.Other);
+    }
+
+    [Fact]
     public void Profile_counts_mid_sentence_case_of_words_and_pairs()
     {
         Assert.True(Profile.StartsDescription("Власти", "Германии"));

@@ -98,6 +98,45 @@ public class NerTrainerTests
     }
 
     [Fact]
+    public void A_model_with_the_X_label_learns_other_names_outputs_none_and_survives_save_and_load()
+    {
+        // "Ann Lee visited the Louvre Museum in Paris ." — the museum is a name of another kind (FACILITY).
+        string[] places = ["Louvre Museum", "Prado Museum", "Tate Gallery", "Uffizi Gallery", "Hermitage Museum", "Orsay Museum"];
+        var docs = new List<GoldDocument>();
+        for (int i = 0; i < People.Length; i++)
+            for (int j = 0; j < places.Length; j++)
+            {
+                string p = People[i], f = places[(i + j) % places.Length], l = Cities[(i + 2 * j) % Cities.Length];
+                var text = $"{p} visited the {f} in {l} .";
+                int a = text.IndexOf(f, StringComparison.Ordinal), c = text.IndexOf(" in ", StringComparison.Ordinal) + 4;
+                docs.Add(new GoldDocument($"v{i}{j}", text,
+                    [new GoldSpan(new TextRange(0, p.Length), EntityType.PER), new GoldSpan(new TextRange(c, c + l.Length), EntityType.LOC)])
+                {
+                    Language = Language.En,
+                    Others = [new OtherSpan(new TextRange(a, a + f.Length), "FACILITY")],
+                });
+            }
+        var options = new NerTrainingOptions { Epochs = 5, HashBits = 14, OtherNames = ["FACILITY"], StackFolds = 3 };
+        var (model, _) = NerTrainer.TrainModel(Language.En, TaggerLexicon.Empty, options, docs);
+        Assert.Equal(Bilou.CountWithOther, model.LabelCount);
+        Assert.Equal(Bilou.CountWithOther, model.Refiner!.LabelCount);
+        Assert.Equal(1.0, NerEvaluation.Strict(model, docs).MicroF1, 3);
+
+        var path = Path.Combine(Path.GetTempPath(), $"ner-{Guid.NewGuid():N}.bin");
+        try
+        {
+            model.Save(path, new { note = "test" });
+            var loaded = NerModel.Load(path);
+            Assert.Equal(Bilou.CountWithOther, loaded.LabelCount);
+            Assert.Equal(model.Transitions, loaded.Transitions);
+            var doc = TaggingTestData.Doc("Maria Lopez visited the Tate Gallery in Oslo .");
+            new NerStage(null, loaded).Process(doc);
+            Assert.Equal(["PER Maria Lopez", "LOC Oslo"], doc.Mentions.Select(m => $"{m.Type} {doc.Slice(m.Range)}"));
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
     public void Training_is_deterministic_for_a_seed()
     {
         Assert.True(TrainTiny(7).Weights.SameAs(TrainTiny(7).Weights));
