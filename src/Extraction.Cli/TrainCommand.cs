@@ -48,11 +48,12 @@ internal static class TrainCommand
         var respell = new Option<bool>("--respell-variants") { Description = "Train case variants of three words or more respelt, as the ner stage reads sentences without case (Truecaser)." };
         var respellDictionary = new Option<string>("--respell-dictionary") { Description = "Morphology model respelling consults for Russian.", DefaultValueFactory = _ => Path.Combine("models", "ru-morph.bin") };
         var otherNames = new Option<string[]>("--other-names") { Description = "Corpus labels of other kinds of names (e.g. FACILITY EVENT WORK_OF_ART PRODUCT) taught as an X label that is never output: the model learns them as names that are no PER/ORG/LOC. Default: none (13 labels).", AllowMultipleArgumentsPerToken = true };
+        var crfRate = new Option<float>("--crf-rate") { Description = "Train a linear-chain CRF by stochastic gradient steps of this rate (averaged) instead of the perceptron (0 = perceptron).", DefaultValueFactory = _ => new NerTrainingOptions().CrfRate };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Debug logging." };
 
         var cmd = new Command("ner", "Train the PER/ORG/LOC tagger (averaged perceptron, BILOU, Viterbi).")
         {
-            lang, trainPaths, devPaths, outPath, data, epochs, seed, hashBits, stackFolds, without, caseLines, clusterTokens, clusterLang, lexiconFrom, facilities, sentenceStart, extra, extraSentences, dropout, margin, swap, capsRate, lowerRate, respell, respellDictionary, otherNames, verbose,
+            lang, trainPaths, devPaths, outPath, data, epochs, seed, hashBits, stackFolds, without, caseLines, clusterTokens, clusterLang, lexiconFrom, facilities, sentenceStart, extra, extraSentences, dropout, margin, swap, capsRate, lowerRate, respell, respellDictionary, otherNames, crfRate, verbose,
         };
         cmd.SetAction(parse => Execute(parse.GetValue(lang)!, parse.GetValue(trainPaths)!, parse.GetValue(devPaths) ?? [],
             parse.GetValue(outPath)!, parse.GetValue(data)!, new NerTrainingOptions
@@ -69,6 +70,7 @@ internal static class TrainCommand
                 RespellCaseVariants = parse.GetValue(respell),
                 UpperCaseRate = parse.GetValue(capsRate),
                 LowerCaseRate = parse.GetValue(lowerRate),
+                CrfRate = parse.GetValue(crfRate),
                 OtherNames = (parse.GetValue(otherNames) ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
             }, parse.GetValue(respellDictionary)!, parse.GetValue(extra) ?? [], parse.GetValue(without) ?? [], parse.GetValue(caseLines), parse.GetValue(clusterTokens), parse.GetValue(clusterLang), parse.GetValue(lexiconFrom),
             parse.GetValue(facilities), parse.GetValue(verbose)));
@@ -185,6 +187,7 @@ internal static class TrainCommand
                 silverSentences = extraPaths.Length > 0 ? options.SilverSentences.ToString() : null,
                 options.FeatureDropout,
                 options.Margin,
+                crfRate = options.CrfRate > 0 ? options.CrfRate : (float?)null,
                 options.SwapRate,
                 facilities = facilities.ToString(),
                 options.HashBits,

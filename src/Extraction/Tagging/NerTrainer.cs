@@ -58,6 +58,12 @@ public sealed record NerTrainingOptions
     /// PER/ORG/LOC instead of as O; empty = a 13-label model without X.
     /// </summary>
     public IReadOnlyList<string> OtherNames { get; init; } = [];
+    /// <summary>
+    /// Linear-chain CRF training instead of the perceptron: every token moves the weights by this rate times the gradient
+    /// of the sentence's log-likelihood (gold features minus their expectation under forward–backward), averaged the same
+    /// way; 0 = the perceptron.
+    /// </summary>
+    public float CrfRate { get; init; }
     /// <summary>The model's label count: <see cref="Bilou.CountWithOther"/> with <see cref="OtherNames"/>, else <see cref="Bilou.Count"/>.</summary>
     public int LabelCount => OtherNames.Count > 0 ? Bilou.CountWithOther : Bilou.Count;
 }
@@ -239,6 +245,7 @@ public sealed class NerTrainer
         var bagRng = new Random(unchecked(_options.Seed * 31 + 7));
         var bag = new Example { Features = new int[_examples.Count == 0 ? 0 : _examples.Max(e => e.Features.Length)], Offsets = new int[maxLen + 1], Gold = [] };
         NerModel? model = null;
+        CrfWork? crf = null;
         for (int epoch = 1; epoch <= _options.Epochs; epoch++)
         {
             rng.Shuffle(order);
@@ -252,6 +259,12 @@ public sealed class NerTrainer
                     if (_options.Margin != 0)
                         for (int y = 0; y < labelCount; y++)
                             if (y != ex.Gold[i]) scores[i * S + y] += _options.Margin;
+                }
+                if (_options.CrfRate > 0)
+                {
+                    CrfUpdate(ex, n, scores, tw, labelCount, w, u, tu, c, crf ??= new CrfWork(maxLen));
+                    c++;
+                    continue;
                 }
                 Viterbi.Decode(scores, tw, n, back, predicted, labelCount);
                 for (int i = 0; i < n; i++)
@@ -280,6 +293,117 @@ public sealed class NerTrainer
             afterEpoch?.Invoke(epoch, model, clock.Elapsed);
         }
         return model ?? Averaged(w, u, tw, tu, c);
+    }
+
+    /// <summary>Scratch of <see cref="CrfUpdate"/>: scaled forward and backward vectors, node marginals, emission potentials.</summary>
+    private sealed class CrfWork(int maxLen)
+    {
+        public readonly double[] Alpha = new double[maxLen * Viterbi.Stride], Beta = new double[maxLen * Viterbi.Stride];
+        public readonly double[] Phi = new double[maxLen * Viterbi.Stride], Mu = new double[maxLen * Viterbi.Stride];
+        public readonly double[] Psi = new double[Viterbi.TransitionLength];
+    }
+
+    /// <summary>
+    /// One stochastic gradient step of the linear-chain CRF on <paramref name="ex"/>: forward–backward (scaled, in doubles,
+    /// forbidden transitions at probability 0) gives the node and edge marginals; every feature of token i moves label y by
+    /// rate × ([gold_i = y] − P(y_i = y)), every transition by rate × ([gold edge] − P(edge)); <paramref name="u"/> and
+    /// <paramref name="tu"/> get the same steps times the step count, for the average (as the perceptron's).
+    /// </summary>
+    private void CrfUpdate(Example ex, int n, float[] scores, float[] tw, int L, float[] w, double[] u, double[] tu, long c, CrfWork k)
+    {
+        const int S = Viterbi.Stride, Start = Viterbi.StartRow;
+        float rate = _options.CrfRate;
+        var mask = Viterbi.Mask(L);
+        var (alpha, beta, phi, mu, psi) = (k.Alpha, k.Beta, k.Phi, k.Mu, k.Psi);
+        for (int p = 0; p < S; p++)
+            for (int y = 0; y < L; y++)
+                psi[p * S + y] = mask[p * S + y] < 0 ? 0 : Math.Exp(tw[p * S + y]);
+        for (int i = 0; i < n; i++)
+        {
+            float max = float.NegativeInfinity;
+            for (int y = 0; y < L; y++) max = MathF.Max(max, scores[i * S + y]);
+            for (int y = 0; y < L; y++) phi[i * S + y] = Math.Exp(scores[i * S + y] - max);
+        }
+        static void Normalise(double[] v, int at, int count)
+        {
+            double sum = 0;
+            for (int y = 0; y < count; y++) sum += v[at + y];
+            if (sum > 0) for (int y = 0; y < count; y++) v[at + y] /= sum;
+        }
+        for (int y = 0; y < L; y++) alpha[y] = psi[Start * S + y] * phi[y];
+        Normalise(alpha, 0, L);
+        for (int i = 1; i < n; i++)
+        {
+            for (int y = 0; y < L; y++)
+            {
+                double a = 0;
+                for (int p = 0; p < L; p++) a += alpha[(i - 1) * S + p] * psi[p * S + y];
+                alpha[i * S + y] = a * phi[i * S + y];
+            }
+            Normalise(alpha, i * S, L);
+        }
+        for (int y = 0; y < L; y++) beta[(n - 1) * S + y] = Bilou.CanEnd(y) ? 1 : 0;
+        for (int i = n - 2; i >= 0; i--)
+        {
+            for (int p = 0; p < L; p++)
+            {
+                double b = 0;
+                for (int y = 0; y < L; y++) b += psi[p * S + y] * phi[(i + 1) * S + y] * beta[(i + 1) * S + y];
+                beta[i * S + p] = b;
+            }
+            Normalise(beta, i * S, L);
+        }
+        for (int i = 0; i < n; i++)
+        {
+            for (int y = 0; y < L; y++) mu[i * S + y] = alpha[i * S + y] * beta[i * S + y];
+            Normalise(mu, i * S, L);
+        }
+        double step = rate, stepC = rate * (double)c;
+        for (int i = 0; i < n; i++)
+        {
+            int g = ex.Gold[i];
+            for (int y = 0; y < L; y++)
+            {
+                double grad = (y == g ? 1 : 0) - mu[i * S + y];
+                if (Math.Abs(grad) < 1e-4) continue;
+                float d = (float)(step * grad);
+                double du = stepC * grad;
+                for (int f = ex.Offsets[i]; f < ex.Offsets[i + 1]; f++)
+                {
+                    int at = ex.Features[f] * S + y;
+                    w[at] += d;
+                    u[at] += du;
+                }
+            }
+            // Transitions: the gold edge up, the expected edges down.
+            int gp = i == 0 ? Start : ex.Gold[i - 1];
+            tw[gp * S + g] += (float)step; tu[gp * S + g] += stepC;
+            if (i == 0)
+            {
+                for (int y = 0; y < L; y++)
+                {
+                    double m = mu[y];
+                    if (m < 1e-4) continue;
+                    tw[Start * S + y] -= (float)(step * m); tu[Start * S + y] -= stepC * m;
+                }
+                continue;
+            }
+            double z = 0;
+            for (int p = 0; p < L; p++)
+                for (int y = 0; y < L; y++) z += alpha[(i - 1) * S + p] * psi[p * S + y] * phi[i * S + y] * beta[i * S + y];
+            if (!(z > 0)) continue;
+            for (int p = 0; p < L; p++)
+            {
+                double ap = alpha[(i - 1) * S + p];
+                if (ap == 0) continue;
+                for (int y = 0; y < L; y++)
+                {
+                    double m = ap * psi[p * S + y] * phi[i * S + y] * beta[i * S + y] / z;
+                    if (m < 1e-4) continue;
+                    tw[p * S + y] -= (float)(step * m); tu[p * S + y] -= stepC * m;
+                }
+            }
+        }
     }
 
     /// <summary>

@@ -137,6 +137,24 @@ public class NerTrainerTests
     }
 
     [Fact]
+    public void Crf_training_learns_the_tiny_corpus_deterministically_and_differs_from_the_perceptron()
+    {
+        NerModel Train()
+        {
+            var trainer = new NerTrainer(Language.En, TaggerLexicon.Empty, new NerTrainingOptions { Epochs = 5, HashBits = 14, CrfRate = 1 });
+            trainer.Add(Corpus());
+            return trainer.Train();
+        }
+        var model = Train();
+        Assert.Equal(1.0, NerEvaluation.Strict(model, Corpus()).MicroF1, 3);
+        Assert.True(model.Weights.SameAs(Train().Weights));
+        Assert.False(model.Weights.SameAs(TrainTiny().Weights));
+        var doc = TaggingTestData.Doc("Olga Green works for Hooli Inc in Oslo .");
+        new NerStage(null, model).Process(doc);
+        Assert.Equal(["PER Olga Green", "ORG Hooli Inc", "LOC Oslo"], doc.Mentions.Select(m => $"{m.Type} {doc.Slice(m.Range)}"));
+    }
+
+    [Fact]
     public void Training_is_deterministic_for_a_seed()
     {
         Assert.True(TrainTiny(7).Weights.SameAs(TrainTiny(7).Weights));
