@@ -154,6 +154,29 @@ public class NerTrainerTests
         Assert.Equal(["PER Olga Green", "ORG Hooli Inc", "LOC Oslo"], doc.Mentions.Select(m => $"{m.Type} {doc.Slice(m.Range)}"));
     }
 
+    [Theory]
+    [InlineData("O B-PER I-PER L-PER U-PER")]
+    [InlineData("O B-PER I-PER L-PER U-PER B-ORG I-ORG L-ORG U-ORG B-LOC I-LOC L-LOC U-LOC MISC")]
+    public void A_model_file_with_another_label_set_fails_naming_both_sets_and_the_fix(string labelList)
+    {
+        var labels = labelList.Split(' ');
+        var path = Path.Combine(Path.GetTempPath(), $"ner-{Guid.NewGuid():N}.bin");
+        try
+        {
+            Extraction.Models.ModelFile.Write(path, Extraction.Models.ModelHeader.Create(NerModel.Kind, "en", NerModel.FormatVersion, new { }), w =>
+            {
+                w.Write(14);
+                w.Write(labels.Length);
+                foreach (var l in labels) w.Write(l);
+            });
+            var e = Assert.Throws<Extraction.Models.ModelFormatException>(() => NerModel.Load(path));
+            Assert.Contains($"has labels [{string.Join(' ', labels)}]", e.Message);
+            Assert.Contains("[O B-PER I-PER L-PER U-PER B-ORG I-ORG L-ORG U-ORG B-LOC I-LOC L-LOC U-LOC X]", e.Message);
+            Assert.Contains("retrain", e.Message);
+        }
+        finally { File.Delete(path); }
+    }
+
     [Fact]
     public void Training_is_deterministic_for_a_seed()
     {
