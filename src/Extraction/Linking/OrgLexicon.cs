@@ -22,6 +22,8 @@ public sealed class OrgLexicon
 
     private readonly Dictionary<string, OrgMatch> _orgs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OrgMatch> _orgByKey = new(StringComparer.Ordinal);
+    /// <summary>Every name of the <c>org</c> rows as written (both languages).</summary>
+    private readonly HashSet<string> _orgNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Body> _bodies = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Body> _bodyById = new(StringComparer.Ordinal);
     private readonly Gazetteer? _gazetteer;
@@ -50,7 +52,11 @@ public sealed class OrgLexicon
                 case "org":
                     var match = new OrgMatch("org:" + f[1], f[1], en[0], ru[0], f[3].Length > 0 ? f[3] : null);
                     lex._orgByKey[match.Key] = match;
-                    foreach (var n in en.Concat(ru)) lex._orgs.TryAdd(Bag(NameKey.Words(n)), match);
+                    foreach (var n in en.Concat(ru))
+                    {
+                        lex._orgs.TryAdd(Bag(NameKey.Words(n)), match);
+                        lex._orgNames.Add(n);
+                    }
                     break;
                 case "body":
                     var body = new Body(f[1], en[0], ru[0]);
@@ -100,6 +106,9 @@ public sealed class OrgLexicon
         var country = at + 1 < key.Length ? _gazetteer?.ById("iso:" + key[(at + 1)..]) : null;
         return at + 1 < key.Length && country is null ? null : Instance(body, country);
     }
+
+    /// <summary>Whether <paramref name="name"/> is, letter for letter (case aside), a name of one organisation (an <c>org</c> row).</summary>
+    public bool IsOrganisationName(string name) => _orgNames.Contains(name);
 
     /// <summary>Recognises an organisation name (any language, any case form); null when the lexicon does not know it.</summary>
     public OrgMatch? Match(string name)

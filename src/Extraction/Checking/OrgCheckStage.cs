@@ -1,0 +1,73 @@
+using Extraction.Documents;
+using Extraction.Linking;
+using Extraction.Pipeline;
+
+namespace Extraction.Checking;
+
+/// <summary>Options of the <c>org-check</c> stage.</summary>
+public sealed record OrgCheckOptions
+{
+    /// <summary>The bilingual gazetteer (shared with the <c>link</c> stage: loaded once).</summary>
+    public string Gazetteer { get; init; } = "gazetteer.bin";
+
+    /// <summary>The organisation lexicon (shared with the <c>link</c> stage: loaded once).</summary>
+    public string Lexicon { get; init; } = "org-lexicon.tsv";
+}
+
+/// <summary>
+/// Retypes as ORG a tagger's place or person mention that the organisation lexicon knows as one organisation («Евросоюзе»
+/// in any case form, «НАТО», «ЕС», «Xinhua») and the gazetteer does not know as a place. The tagger reads such names, which stand
+/// where places stand («в Евросоюзе», «странами ЕС»), as places; every corpus here annotates them as organisations.
+/// Names of a kind of state body without a country («МИД», «Минобороны») are left to the tagger.
+/// </summary>
+public sealed class OrgCheckStage : IStage
+{
+    public const string Source = "org-check";
+    private readonly Gazetteer? _gazetteer;
+    private readonly OrgLexicon _lexicon;
+
+    public OrgCheckStage(OrgCheckOptions options, StageContext context)
+        : this(LinkingResources.Load(context, options.Gazetteer, options.Lexicon, "org-check.options"))
+    {
+    }
+
+    private OrgCheckStage(LinkingResources resources)
+        : this(resources.Lexicon ?? throw new ArgumentException("org-check needs an organisation lexicon: set options.lexicon"), resources.Gazetteer)
+    {
+    }
+
+    public OrgCheckStage(OrgLexicon lexicon, Gazetteer? gazetteer)
+    {
+        _lexicon = lexicon;
+        _gazetteer = gazetteer;
+    }
+
+    public string Name => "org-check";
+    public IReadOnlyList<string> Requires => [Layers.Tokens, Layers.Entities];
+    public IReadOnlyList<string> Provides => [];
+
+    public void Process(Document document)
+    {
+        var mentions = document.Mentions;
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.Type is not (EntityType.LOC or EntityType.PER) || !IsOrganisation(document.Respelt(m.Range))) continue;
+            mentions[i] = new Mention(m.Range, EntityType.ORG, Source, m.Confidence);
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> names one organisation of the lexicon and no place of the gazetteer. Cyrillic text
+    /// matches in any case form («Евросоюзе»); other text only as the lexicon writes the name: the lexicon's inflection-blind
+    /// keys would take «Rosati» for «Rosatom».
+    /// </summary>
+    internal bool IsOrganisation(string text)
+    {
+        bool cyrillic = text.AsSpan().ContainsAnyInRange('\u0400', '\u04FF');
+        bool known = cyrillic
+            ? _lexicon.Match(text) is { } org && org.Key.StartsWith("org:", StringComparison.Ordinal)
+            : _lexicon.IsOrganisationName(text);
+        return known && _gazetteer?.Find(text) is null;
+    }
+}

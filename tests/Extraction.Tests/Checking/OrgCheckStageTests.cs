@@ -1,0 +1,69 @@
+using Extraction.Checking;
+using Extraction.Documents;
+using Extraction.Linking;
+using Extraction.Tokenization;
+
+namespace Extraction.Tests.Checking;
+
+public sealed class OrgCheckStageTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"org-lexicon-{Guid.NewGuid():N}.tsv");
+    private readonly OrgCheckStage _stage;
+
+    public OrgCheckStageTests()
+    {
+        File.WriteAllLines(_path,
+        [
+            "#kind\tid\tcountry\twikidata\tnames_en\tnames_ru",
+            "org\teu\t\tQ458\tEuropean Union|EU\tЕвропейский союз|Евросоюз|ЕС",
+            "org\trosatom\tRU\t\tRosatom\tРосатом",
+            "org\txinhua\t\t\tXinhua|Xinhua News Agency\tСиньхуа",
+            "org\tgeorgia-party\t\t\tGeorgia\tГрузия", // an organisation spelt like a country: the gazetteer wins
+            "body\tforeign\t\t\tMinistry of Foreign Affairs|Foreign Ministry\tМинистерство иностранных дел|МИД",
+        ]);
+        var gazetteer = new Gazetteer(
+        [
+            new Place("wd:Q230", PlaceKind.Country, "Q230", "GE", 90, "Georgia", "Грузия", ["Georgia"], ["Грузия"], [], []),
+        ], []);
+        _stage = new OrgCheckStage(OrgLexicon.Load(_path, gazetteer), gazetteer);
+    }
+
+    public void Dispose() => File.Delete(_path);
+
+    /// <summary>Tags <paramref name="words"/> (first occurrence) as <paramref name="type"/>, runs the check, returns the type it ends with.</summary>
+    private EntityType TypeAfter(string text, string words, EntityType type)
+    {
+        var doc = new Document("t", text);
+        new TokenizeStage(new TokenizeOptions()).Process(doc);
+        int start = text.IndexOf(words, StringComparison.Ordinal);
+        doc.AddMention(new Mention(new TextRange(start, start + words.Length), type, "ner", 0.6f));
+        _stage.Process(doc);
+        var m = Assert.Single(doc.Mentions);
+        Assert.Equal(words, doc.Slice(m.Range));
+        Assert.Equal(0.6f, m.Confidence);
+        Assert.Equal(m.Type == type ? "ner" : OrgCheckStage.Source, m.Source);
+        return m.Type;
+    }
+
+    [Theory]
+    [InlineData("Страны договорились с Евросоюзом.", "Евросоюзом", EntityType.LOC)] // any case form of a Russian name
+    [InlineData("В ЕС это обсуждают.", "ЕС", EntityType.LOC)]
+    [InlineData("Об этом сообщает Синьхуа.", "Синьхуа", EntityType.PER)]
+    [InlineData("The report was carried by Xinhua.", "Xinhua", EntityType.PER)]
+    public void A_known_organisation_read_as_a_place_or_person_becomes_an_organisation(string text, string words, EntityType type) =>
+        Assert.Equal(EntityType.ORG, TypeAfter(text, words, type));
+
+    [Theory]
+    [InlineData("Mr Rosati said so.", "Rosati", EntityType.PER)] // Latin text matches only as written, not by skeleton («Rosatom»)
+    [InlineData("Делегация прибыла в Грузию.", "Грузию", EntityType.LOC)] // the gazetteer knows it as a place
+    [InlineData("Заявление сделал МИД.", "МИД", EntityType.LOC)] // a kind of state body, no country: left to the tagger
+    [InlineData("Сергей Шойгу прибыл.", "Сергей Шойгу", EntityType.PER)]
+    public void Other_mentions_keep_their_type(string text, string words, EntityType type) => Assert.Equal(type, TypeAfter(text, words, type));
+
+    [Fact]
+    public void Organisations_and_dates_are_not_touched()
+    {
+        Assert.Equal(EntityType.ORG, TypeAfter("В ЕС это обсуждают.", "ЕС", EntityType.ORG));
+        Assert.Equal(EntityType.DATE, TypeAfter("В ЕС это обсуждают.", "ЕС", EntityType.DATE));
+    }
+}
