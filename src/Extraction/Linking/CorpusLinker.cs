@@ -290,9 +290,13 @@ public sealed class CorpusLinker : ICorpusLinker
                 foreach (var m in members)
                     foreach (var (f, n) in m.Forms)
                         forms[f] = forms.GetValueOrDefault(f) + n;
-            var ranked = forms.OrderByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key).ToList();
+            var order = forms.OrderByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal).ToList();
+            var ranked = order.Select(f => f.Key).ToList();
             var name = ranked[0];
-            var (nameEn, nameRu, wikidata, slug) = Describe(type, members, ranked);
+            // A person is described by the fullest of the names the corpus uses at least a tenth as often as its commonest,
+            // so that one misread mention («министр по вопросам Брексит Дэвид Дэвис» read as one person) does not name it.
+            var common = order.TakeWhile(f => f.Value * 10 >= order[0].Value).Select(f => f.Key).ToList();
+            var (nameEn, nameRu, wikidata, slug) = Describe(type, members, ranked, common);
 
             var baseId = type.Code().ToLowerInvariant() + ":" + slug;
             var id = baseId;
@@ -319,7 +323,7 @@ public sealed class CorpusLinker : ICorpusLinker
     }
 
     /// <summary>English and Russian names, Wikidata id and id slug of an entity, from the resources or from its forms.</summary>
-    private (string? En, string? Ru, string? Wikidata, string Slug) Describe(EntityType type, List<Entity> members, List<string> ranked)
+    private (string? En, string? Ru, string? Wikidata, string Slug) Describe(EntityType type, List<Entity> members, List<string> ranked, List<string> common)
     {
         var en = ranked.FirstOrDefault(f => !HasCyrillic(f));
         var ru = ranked.FirstOrDefault(HasCyrillic);
@@ -335,15 +339,22 @@ public sealed class CorpusLinker : ICorpusLinker
         }
         if (type == EntityType.PER)
         {
-            // The fullest name (the first of the most words); English spelling when seen, else the Russian name transliterated.
+            // The fullest common name (the first of the most words); English spelling when seen, else the Russian name transliterated.
             string? fullest = null, enFull = null, ruFull = null;
             int most = -1, mostEn = -1, mostRu = -1;
-            foreach (var f in ranked)
+            foreach (var f in common)
             {
                 int words = NameKey.WordCount(f);
                 if (words > most) (fullest, most) = (f, words);
                 if (HasCyrillic(f)) { if (words > mostRu) (ruFull, mostRu) = (f, words); }
                 else if (words > mostEn) (enFull, mostEn) = (f, words);
+            }
+            // A rarer English spelling of the same name beats a transliteration: as many words, one of them the same
+            // («Asia Bibi» beside many «Асия Биби», «Lennart Johansson» beside «Леннарт Юханссон»).
+            if (enFull is null && ruFull is not null)
+            {
+                var words = NameKey.Words(ruFull).Select(x => NameKey.Word(x)).ToHashSet(StringComparer.Ordinal);
+                enFull = ranked.FirstOrDefault(f => !HasCyrillic(f) && NameKey.Words(f) is var w && w.Count == words.Count && w.Any(x => words.Contains(NameKey.Word(x))));
             }
             if (enFull is null && ruFull is not null && _resources.Gazetteer?.Scheme(_options.NameScheme) is { } scheme)
                 enFull = scheme.Transliterate(ruFull);

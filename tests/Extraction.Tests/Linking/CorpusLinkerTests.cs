@@ -156,6 +156,34 @@ public class CorpusLinkerTests
     }
 
     [Fact]
+    public void A_person_is_named_by_its_fullest_common_name_and_a_rare_English_spelling_of_it()
+    {
+        // Eleven documents name «Дэвид Дэвис», one misreads «министр по вопросам Брексит Дэвид Дэвис» as one person and one
+        // tags «Brexit» alone as a person; the short forms join them all into one entity.
+        var linker = new CorpusLinker(LinkingFixture.Resources);
+        var docs = new List<Document>();
+        for (int i = 0; i < 11; i++) docs.Add(LinkingFixture.Annotate($"d{i:D2}", "Дэвид Дэвис выступил.", ("Дэвид Дэвис", PER, null)));
+        docs.Add(LinkingFixture.Annotate("m", "Пост покидает министр по вопросам Брексит Дэвид Дэвис.", ("Брексит Дэвид Дэвис", PER, null)));
+        docs.Add(LinkingFixture.Annotate("b", "Брексит обсуждали. Brexit обсуждали.", ("Брексит", PER, null), ("Brexit", PER, null)));
+        // «Асия Биби» many times, «Asia Bibi» once: the English spelling is kept for name_en.
+        for (int i = 0; i < 11; i++) docs.Add(LinkingFixture.Annotate($"a{i:D2}", "Асия Биби освобождена.", ("Асия Биби", PER, null)));
+        docs.Add(LinkingFixture.Annotate("e", "Asia Bibi was freed.", ("Asia Bibi", PER, null)));
+        foreach (var d in docs) linker.Add(d);
+        linker.Complete();
+        EntityRow RowOf(string docId) => linker.Entities().Single(e => e.EntityId == linker.Resolve(docs.Single(d => d.Id == docId).Mentions[0].EntityId!));
+
+        var davis = RowOf("d00");
+        Assert.Same(davis, RowOf("m"));
+        Assert.Equal(("Дэвид Дэвис", "Дэвид Дэвис"), (davis.Name, davis.NameRu));
+        Assert.DoesNotContain("brexit", davis.EntityId, StringComparison.OrdinalIgnoreCase);
+        Assert.NotEqual("Brexit", davis.NameEn);
+
+        var bibi = RowOf("a00");
+        Assert.Same(bibi, RowOf("e"));
+        Assert.Equal(("per:asia-bibi", "Asia Bibi", "Асия Биби"), (bibi.EntityId, bibi.NameEn, bibi.NameRu));
+    }
+
+    [Fact]
     public void A_surname_seen_alone_stays_apart_when_the_corpus_knows_two_full_names()
     {
         var linker = new CorpusLinker(LinkingFixture.Resources);
