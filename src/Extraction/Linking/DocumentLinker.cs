@@ -93,6 +93,8 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
         if (form.Type == EntityType.LOC && resources.Gazetteer is { } gaz)
         {
             var place = gaz.Find(form.Text);
+            if (place is not null && form.Words.Count == 1 && IsRussianAdjective(form.Words[0]) && !NamedAlike(form.Words[0], place))
+                place = null; // «Каннский» is no form of «Канск», whatever their skeletons say
             if (place is null && form.Words.Count > 1 && PlacePrefixKeys.Contains(form.Keys[0]))
             {
                 // "Republic of Kazakhstan", "город Москва", "штат Техас": the name without its generic head.
@@ -108,6 +110,19 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
         if (form.Type == EntityType.ORG && resources.Lexicon is { } lex)
             return lex.Match(form.Text)?.Key;
         return null;
+    }
+
+    /// <summary>
+    /// Whether a word of the place's Russian names begins with the same five letters as <paramref name="adjective"/> (all of
+    /// them when shorter): «Приморский» for «Приморский край», «Московская» for «Московская область».
+    /// </summary>
+    private static bool NamedAlike(string adjective, Place place)
+    {
+        var head = adjective.AsSpan(0, Math.Min(5, adjective.Length));
+        foreach (var name in place.AliasesRu.Prepend(place.NameRu))
+            foreach (var word in (name ?? "").Split(' ', '-'))
+                if (word.AsSpan().StartsWith(head, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     /// <summary>The key of a name no resource knows: type and skeleton (person names with their words sorted).</summary>

@@ -91,6 +91,18 @@ public class DocumentLinkerTests
     }
 
     [Fact]
+    public void A_one_word_adjective_names_a_place_only_when_the_place_is_named_alike()
+    {
+        var doc = LinkingFixture.Annotate("d", "Каннский фестиваль открылся; Московская область; город Канск.",
+            ("Каннский", EntityType.LOC, null), ("Московская область", EntityType.LOC, null), ("Канск", EntityType.LOC, null));
+        Linker.Link(doc);
+        Assert.StartsWith("gaz:", At(doc, "Канск").LinkKey);
+        Assert.DoesNotContain("gaz:", At(doc, "Каннский").LinkKey); // its skeleton is Канск's, its name is not
+        Assert.NotEqual(At(doc, "Канск").LinkKey, At(doc, "Каннский").LinkKey);
+        Assert.StartsWith("gaz:", At(doc, "Московская область").LinkKey);
+    }
+
+    [Fact]
     public void A_close_misspelling_joins_a_well_attested_name()
     {
         var doc = LinkingFixture.Annotate("d", "Kazakhstan and Russia. The Kazakhsktan ranges. Kazakhstan again. Zorbulak and Zorbulac.",
