@@ -18,6 +18,8 @@ public static class Slug
         foreach (var ch in text)
         {
             var c = char.ToLowerInvariant(ch);
+            // The soft and hard signs are letters of the word, no break in it: «Дарья» → darya, «Братья» → bratya.
+            if (c is 'ь' or 'ъ') continue;
             string piece;
             if (c is >= 'а' and <= 'я') piece = Cyr[c - 'а'];
             else if (c == 'ё') piece = "e";

@@ -66,6 +66,8 @@ public class SlugTests
     [InlineData("Sergei Shoigu", "sergei-shoigu")]
     [InlineData("Сергей Шойгу", "sergey-shoygu")]
     [InlineData("Côte d’Ivoire", "cote-d-ivoire")]
+    [InlineData("Братья-мусульмане", "bratya-musulmane")] // soft and hard signs do not break a word
+    [InlineData("Игорь Объедков", "igor-obedkov")]
     [InlineData("Ministry of Defence of Russia", "ministry-of-defence-of-russia")]
     [InlineData("«ТАСС»", "tass")]
     [InlineData("...", "x")]
