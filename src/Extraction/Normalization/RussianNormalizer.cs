@@ -486,12 +486,41 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
 
         var headTag = morph.Tag(bestHeadParse);
         var number = headTag.Has(Grammemes.Plur) ? Grammemes.Plur : Grammemes.Sing;
-        if (!headTag.Has(Grammemes.Fixd)) Replace(parts, words[bestHead], bestHeadParse, Grammemes.Nomn | number);
+        if (!headTag.Has(Grammemes.Fixd))
+        {
+            var written = parts[words[bestHead]].Text;
+            Replace(parts, words[bestHead], bestHeadParse, Grammemes.Nomn | number);
+            InflectCompoundFirstPart(parts, words[bestHead], written, headTag, Grammemes.Nomn | number);
+        }
         for (int m = 0; m < bestHead; m++)
         {
             var required = Grammemes.Nomn | number;
             if (number == Grammemes.Sing) required |= headTag.Gender & (Grammemes.Masc | Grammemes.Femn | Grammemes.Neut);
             Replace(parts, words[m], bestModifiers[m], required);
+        }
+    }
+
+    /// <summary>
+    /// A head written as two nouns joined by a hyphen declines in both when they stand in the same case and number
+    /// («Братьев-мусульман» → «Братья-мусульмане», «Героя-лётчика» → «Герой-лётчик»); the dictionary's reading of the whole
+    /// word inflects only the part after the hyphen. A first part in another case stays («генерал-лейтенанта» → «генерал-лейтенант»).
+    /// </summary>
+    private void InflectCompoundFirstPart(List<MentionPart> parts, int index, string written, Grammemes headTag, Grammemes required)
+    {
+        int dash = written.IndexOf('-');
+        if (dash <= 0 || written.IndexOf('-', dash + 1) >= 0) return;
+        var first = written[..dash];
+        var text = parts[index].Text;
+        int now = text.IndexOf('-');
+        if (now <= 0 || !text.AsSpan(0, now).Equals(first, StringComparison.Ordinal)) return; // the dictionary knew the whole word
+        foreach (var p in morph.Analyse(first))
+        {
+            var t = morph.Tag(p);
+            if (p.IsGuess || !t.Has(Grammemes.Noun) || t.HasAny(Grammemes.Fixd | Grammemes.Name | Grammemes.Surn | Grammemes.Patr | Grammemes.Geox)
+                || t.Case != headTag.Case || t.Number != headTag.Number) continue; // names: «Эмилия-Романья» is no genitive of «Эмилий»
+            if (morph.Inflect(first, p, required) is not { } form) continue;
+            parts[index] = parts[index] with { Text = KeepSegmentCase(first, form) + text[now..] };
+            return;
         }
     }
 
