@@ -16,9 +16,9 @@ public sealed record OrgCheckOptions
 
 /// <summary>
 /// Retypes as ORG a tagger's place or person mention that the organisation lexicon knows as one organisation («Евросоюзе»
-/// in any case form, «НАТО», «ЕС», «Xinhua») and the gazetteer does not know as a place. The tagger reads such names, which stand
-/// where places stand («в Евросоюзе», «странами ЕС»), as places; every corpus here annotates them as organisations.
-/// Names of a kind of state body without a country («МИД», «Минобороны») are left to the tagger.
+/// in any case form, «НАТО», «ЕС», «Xinhua») or as a state body («Минобрнауки», «МИД России») and the gazetteer does not know
+/// as a place. The tagger reads such names, which stand where places stand («в Евросоюзе», «странами ЕС»), as places;
+/// every corpus here annotates them as organisations.
 /// </summary>
 public sealed class OrgCheckStage : IStage
 {
@@ -58,15 +58,15 @@ public sealed class OrgCheckStage : IStage
     }
 
     /// <summary>
-    /// Whether <paramref name="text"/> names one organisation of the lexicon and no place of the gazetteer. Cyrillic text
-    /// matches in any case form («Евросоюзе»); other text only as the lexicon writes the name: the lexicon's inflection-blind
-    /// keys would take «Rosati» for «Rosatom».
+    /// Whether <paramref name="text"/> names an organisation or state body of the lexicon and no place of the gazetteer.
+    /// Cyrillic text matches in any case form («Евросоюзе»); other text only as the lexicon writes an organisation's name:
+    /// the lexicon's inflection-blind keys would take «Rosati» for «Rosatom».
     /// </summary>
     internal bool IsOrganisation(string text)
     {
         bool cyrillic = text.AsSpan().ContainsAnyInRange('\u0400', '\u04FF');
         bool known = cyrillic
-            ? _lexicon.Match(text) is { } org && org.Key.StartsWith("org:", StringComparison.Ordinal)
+            ? _lexicon.Match(text) is { } org
             : _lexicon.IsOrganisationName(text);
         return known && _gazetteer?.Find(text) is null;
     }
