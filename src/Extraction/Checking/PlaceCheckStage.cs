@@ -16,6 +16,8 @@ public sealed record PlaceCheckOptions
 /// subdivision in the gazetteer (as its name keys match it, which covers the common case endings): «Объединённые Арабские
 /// Эмираты», «Коста Рика», «Коста-Рике». The tagger reads such names, unknown to it word by word, as a first name and a surname. One-word mentions are
 /// left alone: many surnames are also place names (Кан, Вашингтон, Мэдисон), and the tagger weighs the context there.
+/// A person mention of three or more words whose last word alone names a country is split into the person and the
+/// country («после смерти Кима Чен Ира КНДР падёт»).
 /// </summary>
 public sealed class PlaceCheckStage : IStage
 {
@@ -39,9 +41,37 @@ public sealed class PlaceCheckStage : IStage
         for (int i = 0; i < mentions.Count; i++)
         {
             var m = mentions[i];
-            if (m.Type != EntityType.PER || !IsPlace(document, m.Range)) continue;
-            mentions[i] = new Mention(m.Range, EntityType.LOC, Source, m.Confidence);
+            if (m.Type != EntityType.PER) continue;
+            if (IsPlace(document, m.Range))
+            {
+                mentions[i] = new Mention(m.Range, EntityType.LOC, Source, m.Confidence);
+                continue;
+            }
+            if (TrailingCountry(document, m.Range) is not { } country) continue;
+            // «Кима Чен Ира КНДР»: a person name run into the country after it.
+            var person = new TextRange(m.Range.Start, document.Tokens[document.Tokens.Covering(country).First - 1].End);
+            mentions[i] = new Mention(person, EntityType.PER, m.Source, m.Confidence);
+            mentions.Insert(i + 1, new Mention(country, EntityType.LOC, Source, m.Confidence));
+            i++;
         }
+    }
+
+    /// <summary>
+    /// The last word of a person mention of three or more words when, alone, it names a country of the gazetteer and is
+    /// no name word the mention needs (its other words are two or more); null otherwise.
+    /// </summary>
+    private TextRange? TrailingCountry(Document document, TextRange range)
+    {
+        var (first, end) = document.Tokens.Covering(range);
+        if (end - first < 3) return null;
+        ref readonly var last = ref document.Tokens[end - 1];
+        if (last.Kind != TokenKind.Word) return null;
+        int words = 0;
+        for (int k = first; k < end - 1; k++)
+            if (document.Tokens[k].Kind == TokenKind.Word) words++;
+        if (words < 2) return null;
+        var text = document.Respelt(last.Range);
+        return _gazetteer.Find(text) is { Kind: PlaceKind.Country } ? last.Range : null;
     }
 
     /// <summary>Whether the text of <paramref name="range"/> has two or more words and names a country, region or subdivision.</summary>

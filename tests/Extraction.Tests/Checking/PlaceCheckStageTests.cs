@@ -14,6 +14,7 @@ public sealed class PlaceCheckStageTests
         new Place("wd:Q800", PlaceKind.Country, "Q800", "CR", 90, "Costa Rica", "Коста-Рика", ["Costa Rica"], ["Коста-Рика"], [], []),
         new Place("wd:Q956", PlaceKind.City, "Q956", "CN", 80, "Beijing", "Пекин", ["Beijing", "San Jose"], ["Пекин", "Сан-Хосе"], [], []),
         new Place("wd:Q61", PlaceKind.City, "Q61", "US", 80, "Washington", "Вашингтон", ["Washington"], ["Вашингтон"], [], []),
+        new Place("wd:Q423", PlaceKind.Country, "Q423", "KP", 90, "North Korea", "КНДР", ["North Korea", "DPRK"], ["КНДР", "Северная Корея"], [], []),
     ], []));
 
     /// <summary>Tags <paramref name="words"/> (first occurrence) as PER, runs the check, returns the type it ends with.</summary>
@@ -41,4 +42,21 @@ public sealed class PlaceCheckStageTests
     [InlineData("Приехал Сан Хосе.", "Сан Хосе")] // a city, not a country or region
     [InlineData("Сергей Шойгу прибыл.", "Сергей Шойгу")]
     public void Persons_stay_persons(string text, string words) => Assert.Equal(EntityType.PER, TypeAfter(text, words));
+
+    [Fact]
+    public void A_person_run_into_the_country_after_it_is_split()
+    {
+        const string text = "Говорят, что после смерти Кима Чен Ира КНДР падёт.";
+        var doc = new Document("t", text);
+        new TokenizeStage(new TokenizeOptions()).Process(doc);
+        int start = text.IndexOf("Кима", StringComparison.Ordinal);
+        doc.AddMention(new Mention(new TextRange(start, start + "Кима Чен Ира КНДР".Length), EntityType.PER, "ner", 0.8f));
+        Stage.Process(doc);
+        Assert.Equal(["PER Кима Чен Ира ner", "LOC КНДР place-check"], doc.Mentions.Select(m => $"{m.Type} {doc.Slice(m.Range)} {m.Source}"));
+    }
+
+    [Theory]
+    [InlineData("Приехал Джордж Вашингтон.", "Джордж Вашингтон")] // a city, and two words
+    [InlineData("Приехал Ким Чен Ын.", "Ким Чен Ын")]
+    public void A_person_ending_in_no_country_stays_whole(string text, string words) => Assert.Equal(EntityType.PER, TypeAfter(text, words));
 }
