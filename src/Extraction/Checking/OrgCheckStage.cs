@@ -52,9 +52,31 @@ public sealed class OrgCheckStage : IStage
         for (int i = 0; i < mentions.Count; i++)
         {
             var m = mentions[i];
-            if (m.Type is not (EntityType.LOC or EntityType.PER) || !IsOrganisation(document.Respelt(m.Range))) continue;
+            if (m.Type is not (EntityType.LOC or EntityType.PER) || !Known(document, m.Range)) continue;
             mentions[i] = new Mention(m.Range, EntityType.ORG, Source, m.Confidence);
         }
+    }
+
+    /// <summary>Answers per name, remembered per thread (names repeat: the lexicon match costs a few allocations).</summary>
+    [ThreadStatic] private static Dictionary<string, bool>? t_answers;
+    [ThreadStatic] private static OrgCheckStage? t_answersOf;
+    private const int AnswersKept = 50_000;
+
+    private bool Known(Document document, TextRange range)
+    {
+        var answers = t_answers ??= new Dictionary<string, bool>(StringComparer.Ordinal);
+        if (!ReferenceEquals(t_answersOf, this) || answers.Count >= AnswersKept)
+        {
+            answers.Clear();
+            t_answersOf = this;
+        }
+        if (document.Spelling is null && answers.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(document.Span(range), out bool known))
+            return known;
+        var text = document.Respelt(range);
+        if (answers.TryGetValue(text, out known)) return known;
+        known = IsOrganisation(text);
+        answers[text] = known;
+        return known;
     }
 
     /// <summary>
