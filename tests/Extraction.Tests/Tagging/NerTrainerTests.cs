@@ -72,12 +72,15 @@ public class NerTrainerTests
         Assert.Equal("«Hooli Inc»", doc.Slice(Assert.Single(doc.Mentions).Range));
     }
 
-    [Fact]
-    public void Feature_bagging_still_learns_and_is_deterministic()
+    /// <summary>
+    /// Trains the tiny corpus twice with <paramref name="options"/> and checks that it is learnt, that training is
+    /// deterministic and that the options change the weights (against the plain perceptron's); returns the model.
+    /// </summary>
+    private static NerModel LearnsDeterministicallyWith(NerTrainingOptions options)
     {
         NerModel Train()
         {
-            var trainer = new NerTrainer(Language.En, TaggerLexicon.Empty, new NerTrainingOptions { Epochs = 5, HashBits = 14, FeatureDropout = 0.2 });
+            var trainer = new NerTrainer(Language.En, TaggerLexicon.Empty, options);
             trainer.Add(Corpus());
             return trainer.Train();
         }
@@ -85,17 +88,16 @@ public class NerTrainerTests
         Assert.Equal(1.0, NerEvaluation.Strict(model, Corpus()).MicroF1, 3);
         Assert.True(model.Weights.SameAs(Train().Weights));
         Assert.False(model.Weights.SameAs(TrainTiny().Weights));
+        return model;
     }
 
     [Fact]
-    public void Margin_training_still_learns_and_changes_the_weights()
-    {
-        var trainer = new NerTrainer(Language.En, TaggerLexicon.Empty, new NerTrainingOptions { Epochs = 5, HashBits = 14, Margin = 2 });
-        trainer.Add(Corpus());
-        var model = trainer.Train();
-        Assert.Equal(1.0, NerEvaluation.Strict(model, Corpus()).MicroF1, 3);
-        Assert.False(model.Weights.SameAs(TrainTiny().Weights));
-    }
+    public void Feature_bagging_still_learns_and_is_deterministic() =>
+        LearnsDeterministicallyWith(new NerTrainingOptions { Epochs = 5, HashBits = 14, FeatureDropout = 0.2 });
+
+    [Fact]
+    public void Margin_training_still_learns_and_changes_the_weights() =>
+        LearnsDeterministicallyWith(new NerTrainingOptions { Epochs = 5, HashBits = 14, Margin = 2 });
 
     [Fact]
     public void A_model_with_the_X_label_learns_other_names_outputs_none_and_survives_save_and_load()
@@ -139,16 +141,7 @@ public class NerTrainerTests
     [Fact]
     public void Crf_training_learns_the_tiny_corpus_deterministically_and_differs_from_the_perceptron()
     {
-        NerModel Train()
-        {
-            var trainer = new NerTrainer(Language.En, TaggerLexicon.Empty, new NerTrainingOptions { Epochs = 5, HashBits = 14, CrfRate = 1 });
-            trainer.Add(Corpus());
-            return trainer.Train();
-        }
-        var model = Train();
-        Assert.Equal(1.0, NerEvaluation.Strict(model, Corpus()).MicroF1, 3);
-        Assert.True(model.Weights.SameAs(Train().Weights));
-        Assert.False(model.Weights.SameAs(TrainTiny().Weights));
+        var model = LearnsDeterministicallyWith(new NerTrainingOptions { Epochs = 5, HashBits = 14, CrfRate = 1 });
         var doc = TaggingTestData.Doc("Olga Green works for Hooli Inc in Oslo .");
         new NerStage(null, model).Process(doc);
         Assert.Equal(["PER Olga Green", "ORG Hooli Inc", "LOC Oslo"], doc.Mentions.Select(m => $"{m.Type} {doc.Slice(m.Range)}"));
