@@ -48,8 +48,10 @@ public sealed class PlaceCheckStage : IStage
                 continue;
             }
             if (TrailingCountry(document, m.Range) is not { } country) continue;
-            // «Кима Чен Ира КНДР»: a person name run into the country after it.
-            var person = new TextRange(m.Range.Start, document.Tokens[document.Tokens.Covering(country).First - 1].End);
+            // «Кима Чен Ира КНДР»: a person name run into the country after it (the person ends at its last word).
+            int before = document.Tokens.Covering(country).First - 1;
+            while (document.Tokens[before].Kind != TokenKind.Word) before--;
+            var person = new TextRange(m.Range.Start, document.Tokens[before].End);
             mentions[i] = new Mention(person, EntityType.PER, m.Source, m.Confidence);
             mentions.Insert(i + 1, new Mention(country, EntityType.LOC, Source, m.Confidence));
             i++;
