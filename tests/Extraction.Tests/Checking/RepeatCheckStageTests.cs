@@ -1,0 +1,56 @@
+using Extraction.Checking;
+using Extraction.Documents;
+using Extraction.Tokenization;
+
+namespace Extraction.Tests.Checking;
+
+public sealed class RepeatCheckStageTests
+{
+    private static readonly RepeatCheckStage Stage = new(new RepeatCheckOptions());
+
+    /// <summary>Tokenizes <paramref name="text"/>, tags each of <paramref name="persons"/> (first occurrence) as PER, runs the check.</summary>
+    private static string[] After(string text, params string[] persons)
+    {
+        var doc = new Document("t", text);
+        new TokenizeStage(new TokenizeOptions()).Process(doc);
+        foreach (var p in persons)
+        {
+            int start = text.IndexOf(p, StringComparison.Ordinal);
+            doc.AddMention(new Mention(new TextRange(start, start + p.Length), EntityType.PER, "ner", 0.9f));
+        }
+        Stage.Process(doc);
+        return doc.Mentions.Select(m => $"{doc.Slice(m.Range)} {m.Source}").ToArray();
+    }
+
+    [Fact]
+    public void A_word_repeating_a_person_in_another_case_is_that_person()
+    {
+        Assert.Equal(["Джо Байдена ner", "Байден repeat-check", "Байденом repeat-check"],
+            After("Поддержали Джо Байдена.\nБайден одержал победу. Встреча с Байденом прошла.", "Джо Байдена"));
+    }
+
+    [Theory]
+    [InlineData("Поддержали Джо Байдена. БАЙДЕН ОДЕРЖАЛ ПОБЕДУ.")] // a word in capitals
+    [InlineData("Поддержали Джо Байдена. Байденко остался.")] // no case ending of the name
+    [InlineData("Поддержали Джо Байдена. Biden won.")] // Latin words are left alone
+    [InlineData("Поддержали Яна Ли. Ли уехал.")] // shorter than four letters
+    public void Other_words_are_left_alone(string text)
+    {
+        var persons = text.Contains("Яна Ли", StringComparison.Ordinal) ? new[] { "Яна Ли" } : ["Джо Байдена"];
+        Assert.Equal(persons.Select(p => $"{p} ner"), After(text, persons));
+    }
+
+    [Fact]
+    public void A_document_without_persons_is_not_touched() => Assert.Empty(After("Байден одержал победу."));
+
+    [Theory]
+    [InlineData("Байден", "Байдена", true)]
+    [InlineData("Байденом", "Байден", true)]
+    [InlineData("БАЙДЕН", "байден", true)]
+    [InlineData("Байдены", "Байден", true)] // -ы is a case ending too (genitive of a name in -а)
+    [InlineData("Байденом", "Байдена", false)] // two oblique forms are not compared by stem
+    [InlineData("Байденко", "Байден", false)]
+    [InlineData("Бай", "Байа", false)]
+    public void Same_name_is_the_same_word_or_it_with_a_case_ending(string a, string b, bool same) =>
+        Assert.Equal(same, RepeatCheckStage.SameName(a, b));
+}
