@@ -26,24 +26,31 @@ public sealed class RepeatCheckStage : IStage
     public IReadOnlyList<string> Requires => [Layers.Tokens, Layers.Entities];
     public IReadOnlyList<string> Provides => [];
 
+    /// <summary>Per thread: the name words (token indices) and which tokens a mention covers; reused across documents.</summary>
+    [ThreadStatic] private static List<int>? t_names;
+    [ThreadStatic] private static bool[]? t_covered;
+
     public void Process(Document document)
     {
         var mentions = document.Mentions;
         var tokens = document.Tokens;
-        List<string>? names = null;
+        var names = t_names ??= [];
+        names.Clear();
         foreach (var m in mentions)
         {
             if (m.Type != EntityType.PER) continue;
             var (first, end) = tokens.Covering(m.Range);
             for (int k = first; k < end; k++)
-                if (IsCandidate(document, k)) (names ??= []).Add(document.Slice(tokens[k].Range));
+                if (IsCandidate(document, k)) names.Add(k);
         }
-        if (names is null) return;
-        var covered = new bool[tokens.Count];
+        if (names.Count == 0) return;
+        if (t_covered is null || t_covered.Length < tokens.Count) t_covered = new bool[Math.Max(tokens.Count, 1024)];
+        var covered = t_covered.AsSpan(0, tokens.Count);
+        covered.Clear();
         foreach (var m in mentions)
         {
             var (first, end) = tokens.Covering(m.Range);
-            for (int k = first; k < end; k++) covered[k] = true;
+            covered[first..end].Fill(true);
         }
         int count = mentions.Count;
         // A word found joins the names, so a later pass finds its other forms («Байден» → «Байденом»).
@@ -52,22 +59,21 @@ public sealed class RepeatCheckStage : IStage
             found = 0;
             for (int k = 0; k < tokens.Count; k++)
             {
-                if (covered[k] || !IsCandidate(document, k)) continue;
-                var word = document.Span(tokens[k].Range);
-                if (!Repeats(word, names)) continue;
+                if (covered[k] || !IsCandidate(document, k) || !Repeats(document, k, names)) continue;
                 mentions.Add(new Mention(tokens[k].Range, EntityType.PER, Source, 0.5f));
                 covered[k] = true;
-                names.Add(word.ToString());
+                names.Add(k);
                 found++;
             }
         }
         if (mentions.Count > count) document.SortMentions();
     }
 
-    private static bool Repeats(ReadOnlySpan<char> word, List<string> names)
+    private static bool Repeats(Document document, int k, List<int> names)
     {
-        foreach (var name in names)
-            if (SameName(word, name)) return true;
+        var word = document.Span(document.Tokens[k].Range);
+        foreach (var n in names)
+            if (SameName(word, document.Span(document.Tokens[n].Range))) return true;
         return false;
     }
 
