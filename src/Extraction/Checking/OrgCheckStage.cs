@@ -88,7 +88,7 @@ public sealed class OrgCheckStage : IStage
     {
         bool cyrillic = text.AsSpan().ContainsAnyInRange('\u0400', '\u04FF');
         bool known = cyrillic
-            ? _lexicon.Match(text) is { } org
+            ? _lexicon.Match(text) is not null
             : _lexicon.IsOrganisationName(text);
         return known && _gazetteer?.Find(text) is null;
     }
