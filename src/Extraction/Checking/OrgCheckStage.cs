@@ -53,7 +53,7 @@ public sealed class OrgCheckStage : IStage
         {
             var m = mentions[i];
             if (m.Type is not (EntityType.LOC or EntityType.PER) || !Known(document, m.Range)) continue;
-            mentions[i] = new Mention(m.Range, EntityType.ORG, Source, m.Confidence);
+            mentions[i] = m.Retyped(EntityType.ORG, Source);
         }
     }
 

@@ -44,7 +44,7 @@ public sealed class PlaceCheckStage : IStage
             if (m.Type != EntityType.PER) continue;
             if (IsPlace(document, m.Range))
             {
-                mentions[i] = new Mention(m.Range, EntityType.LOC, Source, m.Confidence);
+                mentions[i] = m.Retyped(EntityType.LOC, Source);
                 continue;
             }
             if (TrailingCountry(document, m.Range) is not { } country) continue;
@@ -68,10 +68,7 @@ public sealed class PlaceCheckStage : IStage
         if (end - first < 3) return null;
         ref readonly var last = ref document.Tokens[end - 1];
         if (last.Kind != TokenKind.Word) return null;
-        int words = 0;
-        for (int k = first; k < end - 1; k++)
-            if (document.Tokens[k].Kind == TokenKind.Word) words++;
-        if (words < 2) return null;
+        if (Words(document, first, end - 1) < 2) return null;
         var text = document.Respelt(last.Range);
         return _gazetteer.Find(text) is { Kind: PlaceKind.Country } ? last.Range : null;
     }
@@ -80,11 +77,18 @@ public sealed class PlaceCheckStage : IStage
     internal bool IsPlace(Document document, TextRange range)
     {
         var (first, end) = document.Tokens.Covering(range);
-        int words = 0;
-        for (int k = first; k < end; k++)
-            if (document.Tokens[k].Kind == TokenKind.Word) words++;
+        int words = Words(document, first, end);
         var text = document.Respelt(range);
         if (words < 2 && !(words == 1 && text.AsSpan().IndexOfAny('-', '\u2010') > 0)) return false;
         return _gazetteer.Find(text) is { Kind: PlaceKind.Country or PlaceKind.Region or PlaceKind.Subdivision };
+    }
+
+    /// <summary>The word tokens among tokens [<paramref name="first"/>, <paramref name="end"/>).</summary>
+    private static int Words(Document document, int first, int end)
+    {
+        int words = 0;
+        for (int k = first; k < end; k++)
+            if (document.Tokens[k].Kind == TokenKind.Word) words++;
+        return words;
     }
 }

@@ -20,8 +20,6 @@ public sealed class RepeatCheckStage : IStage
     /// <summary>Endings a Russian surname takes in its cases («Байден» → «Байдена», «Байденом»).</summary>
     private static readonly string[] Endings = ["а", "у", "ом", "е", "ым", "ой", "ей", "ы", "ю", "ем"];
 
-    public RepeatCheckStage(RepeatCheckOptions options) { }
-
     public string Name => "repeat-check";
     public IReadOnlyList<string> Requires => [Layers.Tokens, Layers.Entities];
     public IReadOnlyList<string> Provides => [];

@@ -15,6 +15,12 @@ public sealed class Mention
         Confidence = confidence;
     }
 
+    /// <summary>
+    /// The same span as another type, said by <paramref name="source"/> (a check stage); its confidence stays. For stages
+    /// before <c>normalize</c>: the normal form and entity id are not carried over.
+    /// </summary>
+    public Mention Retyped(EntityType type, string source) => new(Range, type, source, Confidence);
+
     public TextRange Range { get; }
     public EntityType Type { get; }
     /// <summary>Which stage or rule produced the mention (for dates: how the value was resolved).</summary>

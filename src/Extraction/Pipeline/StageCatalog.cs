@@ -24,7 +24,7 @@ public static class StageCatalog
         r.Add<AdjectiveCheckOptions>("adjective-check", (o, ctx) => new AdjectiveCheckStage(o, ctx));
         r.Add<PlaceCheckOptions>("place-check", (o, ctx) => new PlaceCheckStage(o, ctx));
         r.Add<OrgCheckOptions>("org-check", (o, ctx) => new OrgCheckStage(o, ctx));
-        r.Add<RepeatCheckOptions>("repeat-check", (o, _) => new RepeatCheckStage(o));
+        r.Add<RepeatCheckOptions>("repeat-check", (_, _) => new RepeatCheckStage());
         r.Add<NormalizeOptions>("normalize", (o, ctx) => new NormalizeStage(o, ctx));
         r.Add<Linking.LinkStageOptions>("link", (o, ctx) => new Linking.LinkStage(o, ctx));
         return r;

@@ -6,7 +6,7 @@ namespace Extraction.Tests.Checking;
 
 public sealed class RepeatCheckStageTests
 {
-    private static readonly RepeatCheckStage Stage = new(new RepeatCheckOptions());
+    private static readonly RepeatCheckStage Stage = new();
 
     /// <summary>Tokenizes <paramref name="text"/>, tags each of <paramref name="persons"/> (first occurrence) as PER, runs the check.</summary>
     private static string[] After(string text, params string[] persons)
