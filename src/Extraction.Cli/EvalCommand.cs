@@ -35,7 +35,7 @@ internal static class EvalCommand
         var limit = new Option<int?>("--limit", "-n") { Description = "Score only the first N gold documents." };
         var outermost = new Option<bool>("--outermost") { Description = "Reduce nested gold spans to the outermost ones (what a flat tagger can find)." };
         var worst = new Option<int>("--worst") { Description = "How many worst documents to list.", DefaultValueFactory = _ => 10 };
-        var examples = new Option<int>("--examples") { Description = "How many errors of each kind (missed, spurious, wrong type, wrong boundary) the reports list.", DefaultValueFactory = _ => 5 };
+        var examples = new Option<int>("--examples") { Description = "How many errors of each kind (missed, spurious, wrong type, wrong boundary), and how many differing normal forms and date values, the reports list.", DefaultValueFactory = _ => 5 };
         var textCase = new Option<string?>("--case") { Description = "Rewrite the gold texts before extraction: as-is (default), upper (all capitals) or lower (all lower case); spans keep their ranges. Measures robustness to case." };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Documents processed in parallel (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
 

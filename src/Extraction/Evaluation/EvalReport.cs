@@ -65,6 +65,13 @@ public sealed record EvalReport(string Gold, string Format, string Predictions, 
         var all = r.NormalizationAll;
         sb.AppendLine($"| all normal forms | {all.Exact.Total} | {Acc(all.Exact)} | {Acc(all.Folded)} |");
         sb.AppendLine($"| DATE value | {r.DateValue.Total} | {Acc(r.DateValue)} | |").AppendLine();
+        if (r.NormalExamples.Count > 0)
+        {
+            sb.AppendLine("| document | mention | gold normal form or value | predicted |").AppendLine("|---|---|---|---|");
+            foreach (var x in r.NormalExamples)
+                sb.AppendLine($"| {Esc(x.DocId)} | {Span(x.Type, x.Text, x.Start, x.End)} | {Esc(x.Gold)} | {(x.Predicted is null ? "(none)" : Esc(x.Predicted))} |");
+            sb.AppendLine();
+        }
 
         var e = r.Errors;
         sb.AppendLine("## Errors").AppendLine();

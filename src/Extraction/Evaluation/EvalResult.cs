@@ -38,6 +38,9 @@ public sealed record ErrorExample(
     string? GoldType, int? GoldStart, int? GoldEnd, string? GoldText,
     string? PredType, int? PredStart, int? PredEnd, string? PredText);
 
+/// <summary>A strict match whose predicted normal form (or DATE value) differs from the gold one, for the report's examples.</summary>
+public sealed record NormalExample(string DocId, string Type, int Start, int End, string Text, string Gold, string? Predicted);
+
 /// <summary>Scores of one document, for the list of worst documents.</summary>
 public sealed record DocumentScore(string DocId, int Gold, int Predicted, int Correct, double F1, ErrorCounts Errors);
 
@@ -64,6 +67,8 @@ public sealed record EvalResult
     /// <summary>Predictions of types that were not scored (the gold does not annotate them, or <c>--types</c> left them out).</summary>
     public int UnscoredPredictions { get; init; }
     public required IReadOnlyList<ErrorExample> Examples { get; init; }
+    /// <summary>The first normal forms and date values that differ from the gold (as many as examples of each error kind), in document order.</summary>
+    public IReadOnlyList<NormalExample> NormalExamples { get; init; } = [];
     public required IReadOnlyList<DocumentScore> WorstDocuments { get; init; }
 
     public NormalAccuracy NormalizationAll => Normalization.Values.Aggregate(default(NormalAccuracy), (a, b) => a + b);

@@ -31,6 +31,7 @@ public static class Evaluator
         var docScores = new List<DocumentScore>(documents.Count);
         var examples = new List<ErrorExample>();
         var examplesByKind = new int[4];
+        var normalExamples = new List<NormalExample>();
         int unscored = 0;
         foreach (var doc in documents)
         {
@@ -38,7 +39,7 @@ public static class Evaluator
             var counts = new DocumentCounts();
             var gold = Distinct(doc.Gold, scored);
             var pred = Distinct(doc.Predicted, scored);
-            ScoreStrict(gold, pred, counts);
+            ScoreStrict(doc, gold, pred, counts, normalExamples, options.ExamplesPerKind);
             ScorePartial(gold, pred, counts);
             ScoreTokens(doc.Text, gold, pred, counts);
             foreach (var e in ClassifyErrors(doc, gold, pred, counts))
@@ -64,6 +65,7 @@ public static class Evaluator
             Errors = totals.Errors,
             UnscoredPredictions = unscored,
             Examples = examples.OrderBy(e => e.Kind).ToList(),
+            NormalExamples = normalExamples,
             WorstDocuments = worst,
         };
     }
@@ -116,7 +118,8 @@ public static class Evaluator
         return list;
     }
 
-    private static void ScoreStrict(List<GoldSpan> gold, List<GoldSpan> pred, DocumentCounts counts)
+    private static void ScoreStrict(EvalDocument doc, List<GoldSpan> gold, List<GoldSpan> pred, DocumentCounts counts,
+        List<NormalExample> mismatches, int keep)
     {
         var byKey = gold.ToDictionary(g => (g.Range, g.Type));
         foreach (var g in gold) counts.Strict[(int)g.Type] += new PrfCounts(0, 0, 1, 0);
@@ -127,14 +130,17 @@ public static class Evaluator
             if (!hit) continue;
             if (p.Type == EntityType.DATE)
             {
-                if (!string.IsNullOrEmpty(g!.Value))
-                    counts.DateValue += new Accuracy(1, string.Equals(p.Value, g.Value, StringComparison.Ordinal) ? 1 : 0);
+                if (string.IsNullOrEmpty(g!.Value)) continue;
+                bool same = string.Equals(p.Value, g.Value, StringComparison.Ordinal);
+                counts.DateValue += new Accuracy(1, same ? 1 : 0);
+                if (!same && mismatches.Count < keep) mismatches.Add(Mismatch(doc, p, g.Value, p.Value));
             }
             else if (!string.IsNullOrEmpty(g!.Normal))
             {
                 bool exact = string.Equals(p.Normal, g.Normal, StringComparison.Ordinal);
                 bool folded = p.Normal is not null && string.Equals(Fold(p.Normal), Fold(g.Normal), StringComparison.Ordinal);
                 counts.Normal[(int)p.Type] += new NormalAccuracy(new Accuracy(1, exact ? 1 : 0), new Accuracy(1, folded ? 1 : 0));
+                if (!exact && mismatches.Count < keep) mismatches.Add(Mismatch(doc, p, g.Normal, p.Normal));
             }
         }
     }
@@ -241,6 +247,9 @@ public static class Evaluator
         kind, doc.Id,
         gold?.Type.Code(), gold?.Range.Start, gold?.Range.End, gold is null ? null : Slice(doc.Text, gold.Range),
         pred?.Type.Code(), pred?.Range.Start, pred?.Range.End, pred is null ? null : Slice(doc.Text, pred.Range));
+
+    private static NormalExample Mismatch(EvalDocument doc, GoldSpan pred, string gold, string? predicted) =>
+        new(doc.Id, pred.Type.Code(), pred.Range.Start, pred.Range.End, Slice(doc.Text, pred.Range), gold, predicted);
 
     private static string Slice(string text, TextRange r) =>
         r.Start >= 0 && r.End <= text.Length && r.Start <= r.End ? r.Of(text) : $"[{r.Start},{r.End})";

@@ -313,6 +313,7 @@ public sealed class RussianMorphology
             for (int i = 0; i < body.Length; i++)
                 if (body[i] == 'ё') body[i] = 'е';
         }
+        else KeepYo(word, buffer);
         if (IsAllUpper(part))
         {
             for (int i = 0; i < body.Length; i++) body[i] = char.ToUpperInvariant(body[i]);
@@ -322,6 +323,21 @@ public sealed class RussianMorphology
             body[0] = char.ToUpperInvariant(body[0]);
         }
         return new string(buffer);
+    }
+
+    /// <summary>
+    /// Puts back an ё of the word that the paradigm's ending spells е (the word «Лёв» read as the name «Лев», whose ending
+    /// -ев holds the vowel): where the form still spells the word up to that letter, the letter stays as written.
+    /// </summary>
+    private static void KeepYo(ReadOnlySpan<char> word, Span<char> form)
+    {
+        int n = Math.Min(word.Length, form.Length);
+        for (int i = 0; i < n; i++)
+        {
+            char w = word[i], f = form[i];
+            if (w is 'ё' or 'Ё' && f is 'е' or 'Е') form[i] = char.IsUpper(f) ? 'Ё' : 'ё';
+            else if (char.ToLowerInvariant(w) != char.ToLowerInvariant(f)) return;
+        }
     }
 
     private static bool IsAllUpper(ReadOnlySpan<char> s)

@@ -27,6 +27,12 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
     // A reading that gives a name the document shows in the nominative elsewhere outweighs whatever the word alone says
     // (its case and gender priors, a dictionary name it also spells: «Данна» after «Питер Данн» is Данн's genitive).
     private const double InDocument = 1000;
+    // How much an ORG/LOC modifier's likelier gender counts when its head is chosen (see NormalizePhrase).
+    private const double ModifierGenderWeight = 0.1;
+    // Weight of a guessed plural reading of an ORG/LOC head (see NormalizePhrase).
+    private const double GuessedPluralName = 0.2;
+    // Weight of an ORG/LOC head followed by a word that cannot stand after a head (see CanFollowHead).
+    private const double UnlikelyAfterHead = 0.1;
 
     public string Normalize(string surface, EntityType type) => Normalize(surface, type, null);
 
@@ -186,6 +192,9 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
             int next = w < 0 ? -1 : parts.FindIndex(w + 1, p => p.IsWord);
             if (next < 0) return;
             if (NameParticles.Contains(parts[w].Text) || IsDottedInitial(parts, w)) return; // «В. В. Путиным» starts with initials
+            // A name of one-syllable words («Ли Со Ён», «У Тан») is Korean, Chinese, Burmese…: its syllables may spell a
+            // particle or a preposition and still be the name.
+            if (parts.Where(p => p.IsWord).All(p => p.Text.Length <= 3)) return;
             var parses = morph.Analyse(parts[w].Text);
             if (parses.Length == 0 || !parses.Any(p => !p.IsGuess && morph.Tag(p).HasAny(Grammemes.Prep | Grammemes.Conj | Grammemes.Prcl))) return;
             parts.RemoveRange(0, next);
@@ -454,16 +463,32 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
                 var ht = morph.Tag(hp);
                 if (!ht.Has(Grammemes.Noun)) continue;
                 double score = Math.Max(hp.Score, 1e-4) * HeadFit(ht, type);
+                // The name of one organisation or place the dictionary does not know is singular: a guessed plural reading
+                // of it («Алтек» as a genitive plural of «алтека», «Аль-Кайды» as a plural) is the ending misleading.
+                if (hp.IsGuess && type != EntityType.PER && ht.Has(Grammemes.Plur)) score *= GuessedPluralName;
+                // What follows a head is a genitive («Министерство обороны»), a preposition or a quoted name, not a word in
+                // another case: «Чёрном» is no head (the noun «чёрный») when «море» follows it.
+                if (h + 1 < parses.Count && !CanFollowHead(parses[h + 1])) score *= UnlikelyAfterHead;
+                // Between readings that weigh the same («море»: the locative of «море» or of «мор»), the one that keeps more
+                // of the written word (at most 1 % of the score, so only near ties turn on it).
+                score *= 1 + 0.01 * KeptLetters(parts[words[h]].Text, hp, ht);
                 for (int m = 0; m < h && score > 0; m++)
                 {
-                    double ms = 0;
+                    // A modifier counts with the weight of all its modifier readings once one of them agrees with the head:
+                    // the head settles the gender an adjective alone leaves open («Старом»: neuter or masculine locative),
+                    // so that split must not make a noun reading of the adjective («старое») the likelier head. The agreeing
+                    // reading's own weight stays as a weak preference between heads of different genders that the head
+                    // word alone cannot tell apart («Южно-Китайском море»: море, not the locative of мор).
+                    double best = 0, mass = 0;
                     foreach (var mp in parses[m])
                     {
                         var mt = morph.Tag(mp);
-                        if (!mt.HasAny(Grammemes.Agreeing) || !mt.AgreesWith(ht)) continue;
-                        if (mp.Score > ms) { ms = mp.Score; modifiers[m] = mp; }
+                        if (!mt.HasAny(Grammemes.Agreeing)) continue;
+                        mass += mp.Score;
+                        if (!mt.AgreesWith(ht)) continue;
+                        if (mp.Score > best) { best = mp.Score; modifiers[m] = mp; }
                     }
-                    score *= ms;
+                    score *= best > 0 ? mass * Math.Pow(best, ModifierGenderWeight) : 0;
                 }
                 if (score > bestScore) { bestScore = score; bestHead = h; bestHeadParse = hp; modifiers.AsSpan(0, h).CopyTo(bestModifiers); }
             }
@@ -528,6 +553,29 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
     {
         var form = morph.Inflect(parts[index].Text, parse, required);
         if (form is not null) parts[index] = parts[index] with { Text = KeepSegmentCase(parts[index].Text, form) };
+    }
+
+    /// <summary>The share of <paramref name="word"/> that its nominative in reading <paramref name="p"/> keeps as its beginning.</summary>
+    private double KeptLetters(string word, MorphParse p, Grammemes tag)
+    {
+        var number = tag.Has(Grammemes.Plur) ? Grammemes.Plur : Grammemes.Sing;
+        var form = morph.Inflect(word, p, Grammemes.Nomn | number);
+        if (form is null || word.Length == 0) return 0;
+        int n = 0;
+        while (n < word.Length && n < form.Length && word[n] == form[n]) n++;
+        return n / (double)Math.Max(word.Length, form.Length);
+    }
+
+    /// <summary>Whether the word has a reading that can follow the head of a name: a genitive, or a preposition or conjunction that opens a tail.</summary>
+    private bool CanFollowHead(MorphParse[] parses)
+    {
+        if (parses.Length == 0) return true;
+        foreach (var p in parses)
+        {
+            var t = morph.Tag(p);
+            if (t.Case == Grammemes.Gent || t.HasAny(Grammemes.Prep | Grammemes.Conj | Grammemes.Prcl | Grammemes.Fixd)) return true;
+        }
+        return false;
     }
 
     /// <summary>How well a noun reading suits the head of an ORG/LOC name.</summary>

@@ -116,6 +116,16 @@ public class EvaluatorTests
         Assert.Equal(1.0, m["norm.all.folded"]);
         Assert.Equal(0.5, m["date.value"]);
         Assert.False(m.ContainsKey("norm.ORG.exact"));
+
+        // The differing normal form and date value are listed, in document order, with the mention they belong to.
+        Assert.Equal(
+            [
+                new NormalExample("d", "PER", 0, 13, "Алёна Иванова", "Алёна Иванова", "алена иванова"),
+                new NormalExample("d", "DATE", d2, d2 + 7, "5 марта", "2024-03-05", "XXXX-03-05"),
+            ],
+            r.NormalExamples);
+        Assert.Single(Evaluator.Evaluate([doc], new EvalOptions { ExamplesPerKind = 1 }).NormalExamples);
+        Assert.Empty(Evaluator.Evaluate([doc], new EvalOptions { ExamplesPerKind = 0 }).NormalExamples);
     }
 
     [Fact]

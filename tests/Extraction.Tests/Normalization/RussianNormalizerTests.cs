@@ -215,4 +215,36 @@ public sealed class RussianNormalizerTests
     [InlineData("Министерством   обороны\nРоссии", EntityType.ORG, "Министерство обороны России")]
     [InlineData("Нур‑Султане", EntityType.LOC, "Нур-Султан")]
     public void Special_cases(string surface, EntityType type, string expected) => Assert.Equal(expected, Normalize(surface, type));
+
+    /// <summary>
+    /// An adjective whose readings split between genders («Старом»: neuter or masculine) still modifies the noun after it;
+    /// its likelier gender only decides between heads the noun alone cannot tell apart («море», not the locative of «мор»).
+    /// </summary>
+    [Theory]
+    [InlineData("Старом городе", EntityType.LOC, "Старый город")]
+    [InlineData("Новом городе", EntityType.LOC, "Новый город")]
+    [InlineData("Третьего рейха", EntityType.LOC, "Третий рейх")]
+    [InlineData("Международного Красного Креста", EntityType.ORG, "Международный Красный Крест")]
+    [InlineData("Главного разведывательного управления", EntityType.ORG, "Главное разведывательное управление")]
+    [InlineData("Южно-Китайском море", EntityType.LOC, "Южно-Китайское море")]
+    [InlineData("Чёрном море", EntityType.LOC, "Чёрное море")] // not the noun «чёрный» with «море» after it
+    [InlineData("Черного моря", EntityType.LOC, "Черное море")]
+    [InlineData("реке Урал", EntityType.LOC, "река Урал")]
+    public void Modifiers_agree_with_the_head_whatever_gender_they_lean_to(string surface, EntityType type, string expected) =>
+        Assert.Equal(expected, Normalize(surface, type));
+
+    /// <summary>A one-word name the dictionary does not know is one organisation or place, not a plural.</summary>
+    [Theory]
+    [InlineData("Ростек", EntityType.ORG, "Ростек")]
+    [InlineData("Аль-Кайды", EntityType.ORG, "Аль-Кайда")]
+    [InlineData("Тоттенхэм", EntityType.LOC, "Тоттенхэм")]
+    public void Unknown_names_are_singular(string surface, EntityType type, string expected) => Assert.Equal(expected, Normalize(surface, type));
+
+    [Theory]
+    [InlineData("Ли Со Ён", "Ли Со Ён")] // syllables that spell a particle and a preposition
+    [InlineData("Но Путин", "Путин")] // a conjunction before a name is still dropped
+    [InlineData("Йоахим Лёв", "Йоахим Лёв")] // ё as written, though the name «Лев» spells its ending -ев
+    [InlineData("Йоахима Лёва", "Йоахим Лёв")]
+    public void Person_names_keep_their_syllables_and_letters(string surface, string expected) =>
+        Assert.Equal(expected, Normalize(surface, EntityType.PER));
 }
