@@ -30,13 +30,24 @@ public sealed record CalendarExpr(int? Year, int Month = 0, int Day = 0) : DateE
 }
 
 /// <summary>A quarter, half or season of a given or relative year (<c>весной 2012 года</c>, <c>the third quarter of this year</c>).</summary>
-public sealed record PeriodExpr(TimexKind Kind, int Part, int? Year, int? YearShift) : DateExpr;
+public sealed record PeriodExpr(TimexKind Kind, int Part, int? Year, int? YearShift) : DateExpr
+{
+    /// <summary>The sentence speaks of the future, so a quarter without its year is the next such quarter, not the last one.</summary>
+    public bool Future { get; init; }
+}
 
 /// <summary>A unit counted from the anchor: <c>today</c> (Day, 0), <c>вчера</c> (Day, -1), <c>в прошлом году</c> (Year, -1).</summary>
 public sealed record RelativeExpr(DateUnit Unit, int Offset, DayPart DayPart = DayPart.None) : DateExpr;
 
 /// <summary>An amount of units before or after the anchor: <c>two years ago</c>, <c>через два дня</c>; null amount = vague (<c>несколько дней назад</c>).</summary>
-public sealed record ShiftExpr(DateUnit Unit, double? Amount, int Sign) : DateExpr;
+public sealed record ShiftExpr(DateUnit Unit, double? Amount, int Sign) : DateExpr
+{
+    /// <summary>
+    /// Counted from the date the text last named, not from the document date: <c>a year later</c>, <c>two days earlier</c>,
+    /// <c>годом позже</c> (against <c>two years ago</c>, <c>год назад</c>, which count from the document date).
+    /// </summary>
+    public bool FromFocus { get; init; }
+}
 
 /// <summary>
 /// A weekday near the anchor. <see cref="WeekShift"/> 0 (<c>в четверг</c>): the one in the seven days up to the anchor

@@ -556,6 +556,9 @@ internal ref partial struct DateGrammar
                 end = q + 1;
                 if (same) expr = new FocusExpr(unit);
                 else if (unit == DateUnit.Day && shift != 0) expr = new FocusExpr(DateUnit.Day, shift);
+                // «the following year», «the previous month» count from the year or month the text speaks of («next year»
+                // and «last month» from the document date).
+                else if (unit is DateUnit.Year or DateUnit.Month && shift != 0 && Anaphoric(p)) expr = new FocusExpr(unit, shift);
                 else expr = new RelativeExpr(unit, shift);
                 return true;
             case W.Weekday when !same:
@@ -578,6 +581,11 @@ internal ref partial struct DateGrammar
         }
         return false;
     }
+
+    /// <summary>English shift words that point back into the text rather than at the document date.</summary>
+    private readonly bool Anaphoric(int p) =>
+        T(p).Equals("following", StringComparison.OrdinalIgnoreCase) || T(p).Equals("previous", StringComparison.OrdinalIgnoreCase)
+        || T(p).Equals("prior", StringComparison.OrdinalIgnoreCase);
 
     /// <summary><c>that year</c>, <c>the same day</c>, <c>в том же году</c>: the unit in focus.</summary>
     private bool TryThat(int p, out int end, out DateExpr expr)
@@ -689,7 +697,7 @@ internal ref partial struct DateGrammar
         if (kind == TimexKind.Half && In(r) && TryPoint(r, out end, out expr)) return expr is not (WeekdayExpr or TimeExpr);
         if (kind != TimexKind.Quarter) return false;
         end = q;
-        expr = new PeriodExpr(kind, n, null, null);
+        expr = new PeriodExpr(kind, n, null, null) { Future = FutureNear(p) };
         return true;
     }
 
@@ -794,16 +802,19 @@ internal ref partial struct DateGrammar
         if (K(q) != W.Unit || U(q) is DateUnit.Weekend) return false;
         var unit = U(q);
         q++;
+        bool fromFocus = false;
         if (sign == 0)
         {
             if (K(q) == W.Particle) q++;
             if (K(q) != W.Later) return false;
             sign = V(q);
+            // «ago» and «назад» count back from now; «later», «earlier», «позже», «ранее» from the time the text speaks of.
+            fromFocus = !T(q).Equals("ago", StringComparison.OrdinalIgnoreCase) && !T(q).Equals("назад", StringComparison.OrdinalIgnoreCase);
             q++;
         }
         else if (K(p + 1) == W.Article) return false;
         end = q;
-        expr = new ShiftExpr(unit, amount, sign);
+        expr = new ShiftExpr(unit, amount, sign) { FromFocus = fromFocus };
         return true;
     }
 

@@ -115,6 +115,15 @@ public sealed class DateResolver
         var v = new TimexValue(p.Kind, p.Year, Part: p.Part);
         if (p.Year is not null) return (v, DateSources.Absolute);
         if (_anchor?.Year is not { } ay) return (v, DateSources.Unanchored);
+        // A quarter without its year is this year's up to the one after the anchor's, as months are (news reports results
+        // of quarters past: «the fourth quarter» in March is last year's), or the next such one when the sentence speaks
+        // of the future.
+        if (p.YearShift is null && p.Kind == TimexKind.Quarter && _anchor is { Month: > 0 } a)
+        {
+            int anchorQuarter = (a.Month - 1) / 3 + 1;
+            int shift = p.Future ? (p.Part < anchorQuarter ? 1 : 0) : (p.Part > anchorQuarter + 1 ? -1 : 0);
+            return (v with { Year = ay + shift }, DateSources.PartialDocDate);
+        }
         return (v with { Year = ay + (p.YearShift ?? 0) }, p.YearShift is null ? DateSources.PartialDocDate : DateSources.RelativeDocDate);
     }
 
@@ -187,6 +196,7 @@ public sealed class DateResolver
         if (s.Sign > 0 && s.Unit == DateUnit.Year && s.Amount is { } years && years == Math.Floor(years) && NarrativeYear() is { } from)
             return (TimexValue.OfDate(from + (int)years), DateSources.RelativeFocus);
         if (s.Amount is not { } amount) return (TimexValue.Reference(s.Sign < 0 ? "PAST_REF" : "FUTURE_REF"), _anchor is null ? DateSources.Unanchored : DateSources.RelativeDocDate);
+        if (s.FromFocus && FromFocus(s, amount) is { } told) return (told, DateSources.RelativeFocus);
         if (_anchorDay is not { } day) return (Underspecified(s.Unit), DateSources.Unanchored);
         var unit = s.Unit;
         int n;
@@ -205,6 +215,27 @@ public sealed class DateResolver
         if (unit == DateUnit.Week) return (TimexValue.OfDay(day.AddDays(7 * n * s.Sign)), DateSources.RelativeDocDate);
         if (unit == DateUnit.Decade) return (TimexValue.OfDate(day.Year + 10 * n * s.Sign), DateSources.RelativeDocDate);
         return (Shifted(day, unit, n * s.Sign), DateSources.RelativeDocDate);
+    }
+
+    /// <summary>
+    /// <c>a year later</c> after the text named another date than the document's: counted from that date, at the unit's
+    /// granularity when the date has it (a year from a year, months from a month, days from a day). Null otherwise (the
+    /// document date is the time spoken of).
+    /// </summary>
+    private TimexValue? FromFocus(ShiftExpr s, double amount)
+    {
+        if (_focus is not { Year: { } fy } f || amount != Math.Floor(amount) || amount > 1000) return null;
+        if (_anchor is { } a && a.Year == fy && a.Month == f.Month && a.Day == f.Day) return null;
+        int n = (int)amount * s.Sign;
+        return s.Unit switch
+        {
+            DateUnit.Year => TimexValue.OfDate(fy + n),
+            DateUnit.Decade => TimexValue.OfDate(fy + 10 * n),
+            DateUnit.Month when f.Month > 0 => Shifted(new DateOnly(fy, f.Month, 1), DateUnit.Month, n),
+            DateUnit.Week when f.AsDay is { } d => TimexValue.OfDay(d.AddDays(7 * n)),
+            DateUnit.Day when f.AsDay is { } d => TimexValue.OfDay(d.AddDays(n)),
+            _ => null,
+        };
     }
 
     private (TimexValue?, string) Weekday(WeekdayExpr w)

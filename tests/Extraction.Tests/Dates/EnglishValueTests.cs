@@ -37,6 +37,25 @@ public sealed class EnglishValueTests
     [InlineData("Pierre L'Enfant (1704 – 1787) was a painter.", "1704=1704 | 1787=1787")]
     public void Anchored(string text, string expected) => Assert.Equal(expected, Found(text, Anchor));
 
+    /// <summary>«later», «earlier», «the following», «the previous» point back at the date the text named; «ago», «next» and «last» at the document date.</summary>
+    [Theory]
+    [InlineData("The firm was founded in 2004. A year later it went public.", "2004=2004 | A year later=2005")]
+    [InlineData("The deal closed on March 3, 2007. Two days later the chief resigned.", "March 3, 2007=2007-03-03 | Two days later=2007-03-05")]
+    [InlineData("The treaty was signed in May 1998. The following month the parliament ratified it.", "May 1998=1998-05 | The following month=1998-06")]
+    [InlineData("In 2001 the company moved. The previous year it had lost money.", "2001=2001 | The previous year=2000")]
+    [InlineData("The firm was founded in 2004. Two years ago it went public.", "2004=2004 | Two years ago=2007")]
+    [InlineData("The firm was founded in 2004. Next year it will go public.", "2004=2004 | Next year=2010")]
+    [InlineData("A year later the plant closed.", "A year later=2010")] // no other date named: from the document date
+    public void Anaphoric_shifts(string text, string expected) => Assert.Equal(expected, Found(text, Anchor));
+
+    /// <summary>A quarter without its year, as a month without one: this year's up to the next quarter, last year's beyond; ahead in a sentence about the future.</summary>
+    [Theory]
+    [InlineData("Sales rose in the first quarter.", "2009-01-05", "the first quarter=2009-Q1")]
+    [InlineData("Sales rose in the fourth quarter.", "2009-03-05", "the fourth quarter=2008-Q4")]
+    [InlineData("Sales fell in the third quarter.", "2009-06-03", "the third quarter=2009-Q3")]
+    [InlineData("The plant will close in the first quarter.", "2009-06-03", "the first quarter=2010-Q1")]
+    public void Quarters_without_a_year(string text, string anchor, string expected) => Assert.Equal(expected, Found(text, anchor));
+
     [Theory]
     [InlineData("May I ask a question?")]
     [InlineData("About 2,000 people attended the rally.")]

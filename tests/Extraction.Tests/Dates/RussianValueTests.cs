@@ -69,6 +69,12 @@ public sealed class RussianValueTests
     [InlineData("В стране объявлен трёхдневный траур.", "трёхдневный=P3D")]
     public void Anchored(string text, string expected) => Assert.Equal(expected, Found(text, Anchor));
 
+    /// <summary>«позже», «ранее» count from the date the text named; «назад» from the document date.</summary>
+    [Theory]
+    [InlineData("Завод построили в 2004 году. Годом позже его продали.", "в 2004 году=2004 | Годом позже=2005")]
+    [InlineData("Завод построили в 2004 году. Два года назад его продали.", "в 2004 году=2004 | Два года назад=2017")]
+    public void Anaphoric_shifts(string text, string expected) => Assert.Equal(expected, Found(text, Anchor));
+
     [Theory]
     [InlineData("Ему 45 лет.", "")]
     [InlineData("Пострадавшей 23 года, она в больнице.", "")]
