@@ -471,10 +471,24 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
                 if (Math.Abs(other.Length - key.Length) > max) continue;
                 if (b.Canonical is null && sizes[sets.Find(b.Items[0])] < 2) continue;
                 int d = NameKey.Distance(key, other, max);
-                if (d < bestDistance) { best = h; bestDistance = d; }
+                if (d < bestDistance && ShortWordsDifferLittle(a.Form.Lower, b.Form.Lower)) { best = h; bestDistance = d; }
             }
             if (best >= 0) sets.Union(a.Items[0], groups[best].Items[0]);
         }
+    }
+
+    /// <summary>
+    /// Whether two names whose keys are a few edits apart can be one name misspelt: of two names with as many words, a
+    /// short word (under four letters) that differs may differ in one letter only as written («Мэй» and «Мей» are one
+    /// name; «Ир» and «Ын» of «Ким Чен Ир» and «Ким Чен Ын», whose skeletons are one letter apart, are two). Names with
+    /// different word counts are left to the distance.
+    /// </summary>
+    internal static bool ShortWordsDifferLittle(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        if (a.Count != b.Count) return true;
+        for (int i = 0; i < a.Count; i++)
+            if (a[i] != b[i] && Math.Min(a[i].Length, b[i].Length) < 4 && NameKey.Distance(a[i], b[i], 1) > 1) return false;
+        return true;
     }
 
     /// <summary>Numbers the clusters in order of first mention and gives every mention its cluster's link key.</summary>

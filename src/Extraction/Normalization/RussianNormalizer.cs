@@ -75,6 +75,7 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         // genitive; «Раису»; «Александра») says nothing about the gender, so news's leaning towards men does not decide
         // it: the readings weigh by themselves (the nominative of the one against an oblique case of the other), and the
         // document's other mentions still settle it.
+        bool syllabic = words.Count >= 3 && Enumerable.Range(1, words.Count - 2).All(w => parts[words[w]].Text.Length <= 3);
         double malePrior = words.Count == 1 && FormOfFirstNamesOfBothGenders(parts[words[0]].Text, parses[0]) ? 0.5 : MalePrior;
         foreach (var gender in new[] { NameGender.Male, NameGender.Female })
         {
@@ -106,7 +107,15 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
                 var (form, s, known, inDocument) = BestNameReading(word, parses[w], gender, c, position, context);
                 // Only the last part of a double first name declines («Жан-Клода», «Касым-Жомарту»); the parts of
                 // a double surname mostly decline each («Петровой-Водкиной»), but may stay («Немировича-Данченко»).
-                if (w < last && c > 0)
+                // The syllables of an East Asian name before the last mostly stay as they are, and only the last declines
+                // («Ким Чен Ына», «Пан Ги Муна»; the surname may decline too: «Кима Чен Ира»); a Russian name has no
+                // one-syllable middle word of three letters or fewer.
+                if (syllabic && w < words.Count - 1 && c > 0)
+                {
+                    var (_, ns, _, nsInDocument) = BestNameReading(word, parses[w], gender, 0, position, context);
+                    if (w > 0 || ns >= s) (form, s, known, inDocument) = (word, ns, false, nsInDocument);
+                }
+                else if (w < last && c > 0)
                 {
                     var (_, ns, _, nsInDocument) = BestNameReading(word, parses[w], gender, 0, position, context);
                     if (position == Position.First) (form, s, known, inDocument) = (word, ns, false, nsInDocument);
@@ -195,6 +204,8 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
             // A name of one-syllable words («Ли Со Ён», «У Тан») is Korean, Chinese, Burmese…: its syllables may spell a
             // particle or a preposition and still be the name.
             if (parts.Where(p => p.IsWord).All(p => p.Text.Length <= 3)) return;
+            // An enclitic particle never opens a phrase, so a capitalised «Ли» first is a name («Ли Кэцяна»).
+            if (Enclitics.Contains(parts[w].Text)) return;
             var parses = morph.Analyse(parts[w].Text);
             if (parses.Length == 0 || !parses.Any(p => !p.IsGuess && morph.Tag(p).HasAny(Grammemes.Prep | Grammemes.Conj | Grammemes.Prcl))) return;
             parts.RemoveRange(0, next);
@@ -211,6 +222,9 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         "бин", "ибн", "бен", "аль", "эль", "ван", "фон", "дер", "ден", "де", "ди", "дю", "дель", "делла", "ла", "ле", "да", "дос", "дас",
         "оглы", "оглу", "улы", "уулу", "кызы", "гызы",
     };
+
+    /// <summary>Particles that lean on the word before them and so never start a phrase.</summary>
+    private static readonly HashSet<string> Enclitics = new(StringComparer.OrdinalIgnoreCase) { "ли", "ль", "же", "ж", "бы", "б" };
 
     private static readonly string[] TurkicPatronymicEndings = ["оглы", "оглу", "улы", "уулу", "кызы", "гызы"];
 

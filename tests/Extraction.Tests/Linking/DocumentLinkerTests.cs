@@ -114,6 +114,18 @@ public class DocumentLinkerTests
     }
 
     [Fact]
+    public void A_short_word_wholly_different_is_another_name_not_a_misspelling()
+    {
+        // Skeletons one letter apart («ir»/«yn»), but the written words share no letter: two people. «Мэй»/«Мей» are one.
+        var doc = LinkingFixture.Annotate("d", "Ким Чен Ир умер. Ким Чен Ир правил долго. Ким Чен Ын пришёл. Тереза Мэй и Тереза Мей. Тереза Мэй ушла.",
+            ("Ким Чен Ир", EntityType.PER, null), ("Ким Чен Ир", EntityType.PER, null), ("Ким Чен Ын", EntityType.PER, null),
+            ("Тереза Мэй", EntityType.PER, null), ("Тереза Мей", EntityType.PER, null), ("Тереза Мэй", EntityType.PER, null));
+        Linker.Link(doc);
+        Different(doc, "Ким Чен Ир", "Ким Чен Ын");
+        Same(doc, "Тереза Мэй", "Тереза Мей");
+    }
+
+    [Fact]
     public void Dates_are_left_alone()
     {
         var doc = LinkingFixture.Annotate("d", "On 5 May Putin spoke.", ("5 May", EntityType.DATE, "XXXX-05-05"), ("Putin", EntityType.PER, null));

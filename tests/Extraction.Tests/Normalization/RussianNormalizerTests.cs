@@ -243,6 +243,9 @@ public sealed class RussianNormalizerTests
     [Theory]
     [InlineData("Ли Со Ён", "Ли Со Ён")] // syllables that spell a particle and a preposition
     [InlineData("Но Путин", "Путин")] // a conjunction before a name is still dropped
+    [InlineData("Ли Кэцяна", "Ли Кэцян")] // an enclitic particle never opens a phrase: «Ли» is the name
+    [InlineData("Ким Чен Ына", "Ким Чен Ын")] // the middle syllable of an East Asian name stays
+    [InlineData("Кима Чен Ира", "Ким Чен Ир")] // and the surname may decline
     [InlineData("Йоахим Лёв", "Йоахим Лёв")] // ё as written, though the name «Лев» spells its ending -ев
     [InlineData("Йоахима Лёва", "Йоахим Лёв")]
     public void Person_names_keep_their_syllables_and_letters(string surface, string expected) =>
