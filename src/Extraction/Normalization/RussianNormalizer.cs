@@ -75,7 +75,7 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         // genitive; «Раису»; «Александра») says nothing about the gender, so news's leaning towards men does not decide
         // it: the readings weigh by themselves (the nominative of the one against an oblique case of the other), and the
         // document's other mentions still settle it.
-        bool syllabic = words.Count >= 3 && Enumerable.Range(1, words.Count - 2).All(w => parts[words[w]].Text.Length <= 3);
+        bool syllabic = IsEastAsianName(parts, words);
         double malePrior = words.Count == 1 && FormOfFirstNamesOfBothGenders(parts[words[0]].Text, parses[0]) ? 0.5 : MalePrior;
         foreach (var gender in new[] { NameGender.Male, NameGender.Female })
         {
@@ -108,8 +108,9 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
                 // Only the last part of a double first name declines («Жан-Клода», «Касым-Жомарту»); the parts of
                 // a double surname mostly decline each («Петровой-Водкиной»), but may stay («Немировича-Данченко»).
                 // The syllables of an East Asian name before the last mostly stay as they are, and only the last declines
-                // («Ким Чен Ына», «Пан Ги Муна»; the surname may decline too: «Кима Чен Ира»); a Russian name has no
-                // one-syllable middle word of three letters or fewer.
+                // («Ким Чен Ына», «Дэн Сяопина»; the surname may decline too: «Кима Чен Ира»). A Russian name has no
+                // one-syllable middle word of three letters or fewer, and a short first name that declines («Тома
+                // Круза») reads better declined than left, so it still declines.
                 if (syllabic && w < words.Count - 1 && c > 0)
                 {
                     var (_, ns, _, nsInDocument) = BestNameReading(word, parses[w], gender, 0, position, context);
@@ -136,6 +137,32 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
             if (indeclinable && nominativeLike && !knownOblique && c > 0 && (words.Count > 1 || particle)) score += Math.Log(IndeclinableOblique);
             return score;
         }
+    }
+
+    /// <summary>
+    /// An East Asian name (see Hypothesis): three words or more whose middle words are one-syllable words of three letters
+    /// or fewer («Ким Чен Ына»), or two words whose first is one («Дэн Сяопина», «Ван Цзюнем») and whose last ends like a
+    /// genitive or instrumental (a foreign name in -е or -и, «Юн Фоссе», is left to the general rules); the words are
+    /// separate, capitalised and Cyrillic, and the last has three letters or more (a two-letter last syllable, «Ким Ю На»,
+    /// does not decline).
+    /// </summary>
+    private static bool IsEastAsianName(List<MentionPart> parts, List<int> words)
+    {
+        if (words.Count < 2) return false;
+        for (int w = 0; w < words.Count; w++)
+        {
+            var t = parts[words[w]].Text;
+            if (!char.IsUpper(t[0]) || !IsCyrillic(t) || t.Skip(1).Any(c => !char.IsLower(c))) return false;
+            if (w > 0 && IsHyphenBetween(parts, words[w - 1], words[w])) return false;
+        }
+        var last = parts[words[^1]].Text;
+        if (last.Length < 3) return false;
+        if (words.Count == 2)
+            return parts[words[0]].Text.Length <= 3
+                   && (last.EndsWith('а') || last.EndsWith('я') || last.EndsWith("ом", StringComparison.Ordinal) || last.EndsWith("ем", StringComparison.Ordinal));
+        for (int w = 1; w < words.Count - 1; w++)
+            if (parts[words[w]].Text.Length > 3) return false;
+        return true;
     }
 
     /// <summary>
@@ -208,6 +235,10 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
             if (Enclitics.Contains(parts[w].Text)) return;
             var parses = morph.Analyse(parts[w].Text);
             if (parses.Length == 0 || !parses.Any(p => !p.IsGuess && morph.Tag(p).HasAny(Grammemes.Prep | Grammemes.Conj | Grammemes.Prcl))) return;
+            // A capitalised word goes only when it is mostly a function word («Но», «С»): «Ван» is a place and a name
+            // more often than the rare particle («Ван Цзюнем»).
+            if (char.IsUpper(parts[w].Text[0])
+                && parses.Where(p => !p.IsGuess && morph.Tag(p).HasAny(Grammemes.Prep | Grammemes.Conj | Grammemes.Prcl)).Sum(p => p.Score) < 0.5) return;
             parts.RemoveRange(0, next);
         }
     }
@@ -314,11 +345,16 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         // like «Толстой»).
         bool dictionaryName = parses.Any(p => !p.IsGuess && morph.Tag(p).HasAny(Grammemes.Name | Grammemes.Surn | Grammemes.Patr))
                               || fromMorph.Keys.Any(f => names.FirstName(f) != NameGender.Unknown);
+        // A word the dictionary does not know that the ending guesser reads mostly as a noun is rarely an adjectival
+        // surname: the rules' «-ом» → «-ый» («Цзиньпином» → «Цзиньпиный») weighs by the guesser's adjective share.
+        double adjectival = AdjectiveShareOfGuesses(parses);
         foreach (var nameRole in new[] { NameRole.First, NameRole.Last, NameRole.Middle })
         {
             foreach (var nominative in names.Nominatives(nameRole, gender, foldedWord, c))
             {
                 double s = 0.3 * Fit(nameRole, gender, nominative, nameRole == NameRole.First) * Placement(nameRole, position);
+                if ((nominative != foldedWord || c == 0) && IsAdjectivalSurname(nominative)) s *= adjectival;
+                if (SoftSignAfterVowel(nominative)) continue; // «Асгардия» → «Асгардиь» is no Russian word
                 if (nameRole == NameRole.First && names.FirstName(nominative) == NameGender.Unknown) s *= 0.5;
                 // A declining rule shared by both genders says less than one of this gender; a man's name in -а/-я
                 // is rare outside the dictionary (Никита, Дерипаска are in it).
@@ -351,6 +387,33 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         }
         return (bestForm, best, known, inDocument);
     }
+
+    /// <summary>
+    /// For a word known only to the ending guesser, its adjective readings' share of the guessed weight, doubled and kept
+    /// between 0.05 and 1 (an even split counts in full); 1 for a word the dictionary knows.
+    /// </summary>
+    private double AdjectiveShareOfGuesses(MorphParse[] parses)
+    {
+        double all = 0, adjective = 0;
+        foreach (var p in parses)
+        {
+            if (!p.IsGuess) return 1;
+            all += p.Score;
+            if (morph.Tag(p).Has(Grammemes.Adjf)) adjective += p.Score;
+        }
+        return all <= 0 ? 1 : Math.Clamp(2 * adjective / all, 0.05, 1);
+    }
+
+    private static bool SoftSignAfterVowel(string folded)
+    {
+        for (int i = 1; i < folded.Length; i++)
+            if (folded[i] is 'ь' or 'ъ' && IsVowel(folded[i - 1])) return true;
+        return false;
+    }
+
+    private static bool IsAdjectivalSurname(string folded) =>
+        folded.EndsWith("ый", StringComparison.Ordinal) || folded.EndsWith("ий", StringComparison.Ordinal) || folded.EndsWith("ой", StringComparison.Ordinal)
+        || folded.EndsWith("ая", StringComparison.Ordinal) || folded.EndsWith("яя", StringComparison.Ordinal);
 
     [ThreadStatic] private static Dictionary<string, (string Form, double Score, bool Known)>? t_fromMorph;
     [ThreadStatic] private static Dictionary<string, double>? t_fromRules;
@@ -483,9 +546,9 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
                 // What follows a head is a genitive («Министерство обороны»), a preposition or a quoted name, not a word in
                 // another case: «Чёрном» is no head (the noun «чёрный») when «море» follows it.
                 if (h + 1 < parses.Count && !CanFollowHead(parses[h + 1])) score *= UnlikelyAfterHead;
-                // Between readings that weigh the same («море»: the locative of «море» or of «мор»), the one that keeps more
-                // of the written word (at most 1 % of the score, so only near ties turn on it).
-                score *= 1 + 0.01 * KeptLetters(parts[words[h]].Text, hp, ht);
+                // Between dictionary readings that weigh the same («море»: the locative of «море» or of «мор»), the one that
+                // keeps more of the written word (at most 1 % of the score, so only near ties turn on it).
+                if (!hp.IsGuess) score *= 1 + 0.01 * KeptLetters(parts[words[h]].Text, hp, ht);
                 for (int m = 0; m < h && score > 0; m++)
                 {
                     // A modifier counts with the weight of all its modifier readings once one of them agrees with the head:
