@@ -19,7 +19,7 @@ internal static class EvalCommand
     /// <summary>What one evaluation is run on, as the options give it.</summary>
     private sealed record Request(
         string Gold, string? Format, string Config, string? Types, string? Pred, string[] Reports, string? Baseline,
-        double Tolerance, string? SaveBaseline, int? Limit, bool Outermost, int Worst, int Examples, string? Case, int Jobs);
+        double Tolerance, string? SaveBaseline, int? Limit, bool Outermost, bool NamesOnly, int Worst, int Examples, string? Case, int Jobs);
 
     public static Command Create()
     {
@@ -34,6 +34,7 @@ internal static class EvalCommand
         var save = new Option<string?>("--save-baseline") { Description = "Write the figures of this run as a baseline file." };
         var limit = new Option<int?>("--limit", "-n") { Description = "Score only the first N gold documents." };
         var outermost = new Option<bool>("--outermost") { Description = "Reduce nested gold spans to the outermost ones (what a flat tagger can find)." };
+        var namesOnly = new Option<bool>("--names-only") { Description = "Score PER/ORG/LOC against the NER stage's targets: gold spans starting with a lower-case letter (descriptions such as «правительства Китая») dropped, of nested names the outermost (NEREL; see models/ner-ru.md)." };
         var worst = new Option<int>("--worst") { Description = "How many worst documents to list.", DefaultValueFactory = _ => 10 };
         var examples = new Option<int>("--examples") { Description = "How many errors of each kind (missed, spurious, wrong type, wrong boundary), and how many differing normal forms and date values, the reports list.", DefaultValueFactory = _ => 5 };
         var textCase = new Option<string?>("--case") { Description = "Rewrite the gold texts before extraction: as-is (default), upper (all capitals) or lower (all lower case); spans keep their ranges. Measures robustness to case." };
@@ -41,12 +42,12 @@ internal static class EvalCommand
 
         var cmd = new Command("eval", "Score extraction against a gold corpus (strict, partial and token P/R/F1, normal forms, dates) and gate regressions.")
         {
-            gold, format, config, types, pred, report, baseline, tolerance, save, limit, outermost, worst, examples, textCase, jobs,
+            gold, format, config, types, pred, report, baseline, tolerance, save, limit, outermost, namesOnly, worst, examples, textCase, jobs,
         };
         cmd.SetAction(parse => Execute(new Request(
             parse.GetValue(gold)!, parse.GetValue(format), parse.GetValue(config)!, parse.GetValue(types), parse.GetValue(pred),
             parse.GetValue(report) ?? [], parse.GetValue(baseline), parse.GetValue(tolerance), parse.GetValue(save),
-            parse.GetValue(limit), parse.GetValue(outermost), parse.GetValue(worst), parse.GetValue(examples), parse.GetValue(textCase), parse.GetValue(jobs))));
+            parse.GetValue(limit), parse.GetValue(outermost), parse.GetValue(namesOnly), parse.GetValue(worst), parse.GetValue(examples), parse.GetValue(textCase), parse.GetValue(jobs))));
         return cmd;
     }
 
@@ -65,7 +66,7 @@ internal static class EvalCommand
                 : throw new ArgumentException($"--format {q.Format}: unknown format; use {GoldCorpus.FormatNames}.");
             var baseline = q.Baseline is null ? null : Baseline.Load(q.Baseline);
             var textCase = CaseVariants.Parse(q.Case);
-            var gold = GoldCorpus.Read(q.Gold, format, q.Limit, q.Outermost).Select(d => CaseVariants.Apply(d, textCase)).ToList();
+            var gold = GoldCorpus.Read(q.Gold, format, q.Limit, q.Outermost, q.NamesOnly).Select(d => CaseVariants.Apply(d, textCase)).ToList();
 
             IReadOnlyList<EvalDocument> docs;
             string source;
@@ -131,7 +132,7 @@ internal static class EvalCommand
     private static void SaveBaseline(Request q, GoldFormat format, EvalResult result)
     {
         var command = $"extract eval --gold {q.Gold} --format {GoldCorpus.Name(format)} --types {string.Join(',', result.Types)}"
-            + (q.Limit is { } n ? $" --limit {n}" : "") + (q.Outermost ? " --outermost" : "")
+            + (q.Limit is { } n ? $" --limit {n}" : "") + (q.Outermost ? " --outermost" : "") + (q.NamesOnly ? " --names-only" : "")
             + (CaseVariants.Name(CaseVariants.Parse(q.Case)) is { } textCase ? $" --case {textCase}" : "")
             + (q.Pred is null ? $" --config {q.Config}" : $" --pred {q.Pred}") + $" --save-baseline {q.SaveBaseline}";
         new Baseline
@@ -142,6 +143,7 @@ internal static class EvalCommand
             Types = result.Types,
             Limit = q.Limit,
             Outermost = q.Outermost,
+            NamesOnly = q.NamesOnly,
             Case = CaseVariants.Name(CaseVariants.Parse(q.Case)),
             Config = q.Pred is null ? q.Config : null,
             Predictions = q.Pred,

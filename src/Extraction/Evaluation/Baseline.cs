@@ -20,6 +20,8 @@ public sealed record Baseline
     public int? Limit { get; init; }
     /// <summary>Nested gold spans were reduced to the outermost ones (<c>--outermost</c>).</summary>
     public bool Outermost { get; init; }
+    /// <summary>PER/ORG/LOC gold spans were reduced to the NER stage's targets: names only, outermost (<c>--names-only</c>).</summary>
+    public bool NamesOnly { get; init; }
     /// <summary>The gold texts were rewritten in this case before extraction (<c>--case upper</c> or <c>lower</c>); null = as they are.</summary>
     public string? Case { get; init; }
     /// <summary>The pipeline configuration that was scored, or null when <see cref="Predictions"/> was.</summary>

@@ -61,7 +61,9 @@ public static class GoldCorpus
     /// Reads the first <paramref name="limit"/> documents (all when null) in the reader's stable order, checking every
     /// span lies inside its text. Any failure becomes an <see cref="InvalidDataException"/> that names the path and format.
     /// </summary>
-    public static IReadOnlyList<GoldDocument> Read(string path, GoldFormat format, int? limit = null, bool outermost = false)
+    /// <param name="namesOnly">Reduce PER/ORG/LOC spans to what the NER stage is trained to find (<see cref="Tagging.NerCorpus.Targets"/>:
+    /// spans starting with a lower-case letter are descriptions and go, of nested names the outermost stays); DATE spans stay.</param>
+    public static IReadOnlyList<GoldDocument> Read(string path, GoldFormat format, int? limit = null, bool outermost = false, bool namesOnly = false)
     {
         try
         {
@@ -80,7 +82,9 @@ public static class GoldCorpus
                 foreach (var s in d.Spans)
                     if (s.Range.Start < 0 || s.Range.End <= s.Range.Start || s.Range.End > d.Text.Length)
                         throw new InvalidDataException($"document '{d.Id}': span {s.Range} is not inside its text of {d.Text.Length} characters.");
-                list.Add(outermost ? d with { Spans = Brat.Outermost(d.Spans) } : d);
+                var doc = outermost ? d with { Spans = Brat.Outermost(d.Spans) } : d;
+                if (namesOnly) doc = doc with { Spans = NamesOnly(doc) };
+                list.Add(doc);
             }
             return list;
         }
@@ -88,6 +92,13 @@ public static class GoldCorpus
         {
             throw new InvalidDataException($"cannot read gold {path} as {Name(format)}: {e.Message}", e);
         }
+    }
+
+    private static List<GoldSpan> NamesOnly(GoldDocument d)
+    {
+        var spans = Tagging.NerCorpus.Targets(d.Text, d.Spans).Concat(d.Spans.Where(s => s.Type == EntityType.DATE)).ToList();
+        spans.Sort((a, b) => a.Range.Start != b.Range.Start ? a.Range.Start.CompareTo(b.Range.Start) : b.Range.End.CompareTo(a.Range.End));
+        return spans;
     }
 
     /// <summary>The MEANTIME spans a name and date extractor is scored on (see <see cref="GoldFormat.Meantime"/>).</summary>

@@ -162,4 +162,23 @@ public class EvalCommandTests : IDisposable
         var doc = Assert.Single(GoldCorpus.Read(P("mt"), GoldFormat.Meantime));
         Assert.Equal(["Airbus/ORG", "Monday/DATE"], doc.Spans.Select(s => $"{s.Range.Of(doc.Text)}/{s.Type}"));
     }
+
+    [Fact]
+    public void Names_only_keeps_the_ner_targets_and_the_dates()
+    {
+        Directory.CreateDirectory(P("nerel"));
+        const string text = "правительства Китая и Министерство обороны России 5 мая";
+        File.WriteAllText(P("nerel/1.txt"), text);
+        File.WriteAllText(P("nerel/1.ann"), string.Join("\n",
+            $"T1\tORGANIZATION 0 19\t{text[..19]}",
+            $"T2\tCOUNTRY 14 19\t{text[14..19]}",
+            $"T3\tORGANIZATION 22 49\t{text[22..49]}",
+            $"T4\tCOUNTRY 43 49\t{text[43..49]}",
+            $"T5\tDATE 50 55\t{text[50..55]}") + "\n");
+        var all = Assert.Single(GoldCorpus.Read(P("nerel"), GoldFormat.Brat));
+        Assert.Equal(5, all.Spans.Count);
+        var doc = Assert.Single(GoldCorpus.Read(P("nerel"), GoldFormat.Brat, namesOnly: true));
+        // The description «правительства Китая» goes and the name inside it stays; the nested «России» goes; the date stays.
+        Assert.Equal(["Китая/LOC", "Министерство обороны России/ORG", "5 мая/DATE"], doc.Spans.Select(s => $"{s.Range.Of(doc.Text)}/{s.Type}"));
+    }
 }

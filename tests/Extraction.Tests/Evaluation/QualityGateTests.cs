@@ -16,6 +16,8 @@ public class QualityGateTests
 
     [QualityFact] public void FactRuEval_dev_slice_holds_its_baseline() => Gate("factru-dev.json");
     [QualityFact] public void Nerel_dev_slice_holds_its_baseline() => Gate("nerel-dev.json");
+    // The same slice scored on the NER stage's targets (names only, outermost: the model card's convention).
+    [QualityFact] public void Nerel_dev_slice_on_names_holds_its_baseline() => Gate("nerel-dev-names.json");
     [QualityFact] public void Conll_testa_slice_holds_its_baseline() => Gate("conll-testa.json");
     [QualityFact] public void Meantime_slice_holds_its_baseline() => Gate("meantime-en.json");
     // Robustness to case: the same slices with their texts in capitals or in lower case (extract eval --case).
@@ -29,7 +31,7 @@ public class QualityGateTests
         var baseline = Baseline.Load(Path.Combine(SharedData.RepoRoot, "tests", "baselines", name));
         var format = GoldCorpus.TryParseFormat(baseline.Format, out var f) ? f : throw new InvalidDataException($"{name}: unknown format {baseline.Format}");
         var textCase = CaseVariants.Parse(baseline.Case);
-        var gold = GoldCorpus.Read(ResolveGold(baseline.Gold), format, baseline.Limit, baseline.Outermost)
+        var gold = GoldCorpus.Read(ResolveGold(baseline.Gold), format, baseline.Limit, baseline.Outermost, baseline.NamesOnly)
             .Select(d => CaseVariants.Apply(d, textCase)).ToList();
         var (pipeline, _) = PipelineFactory.Load(Path.Combine(SharedData.RepoRoot, baseline.Config ?? "pipeline.json"));
         var (docs, failed) = EvalRunner.Predict(pipeline, gold);
