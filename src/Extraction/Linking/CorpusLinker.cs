@@ -174,7 +174,9 @@ public sealed class CorpusLinker : ICorpusLinker
     private void JoinShortForms()
     {
         // Persons: a name whose words are all inside longer names joins them when those all belong to one person.
-        var persons = _entities.Where(e => e.Type == EntityType.PER && e.Key.StartsWith("PER:", StringComparison.Ordinal))
+        // A mention of several people («Тамерлан и Джохар Царнаевы») has all their words but is none of them.
+        var persons = _entities.Where(e => e.Type == EntityType.PER && e.Key.StartsWith("PER:", StringComparison.Ordinal)
+                                           && !DocumentLinker.NamesSeveralPeople(BestForm(e)))
             .Select(e => (Entity: e, Words: NameWords(e))).ToList();
         var byWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (int p = 0; p < persons.Count; p++)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using Extraction.Documents;
+using Extraction.Tokenization;
 
 namespace Extraction.Linking;
 
@@ -235,11 +236,15 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
     {
         var mentions = scratch.Mentions;
         var analyses = scratch.Analyses;
+        List<(Mention, Analysis)>? couples = null;
         foreach (var m in document.Mentions)
         {
             if (m.Type == EntityType.DATE) continue;
-            var a = Analyze(m.Type, m.Normal is { } normal ? normal : document.Span(m.Range));
+            var text = m.Normal is { } normal ? normal : document.Span(m.Range);
+            var a = Analyze(m.Type, text);
             if (a.Form.Words.Count == 0) { m.Cluster = -1; m.LinkKey = null; continue; }
+            // «Тамерлан и Джохар Царнаевы» names two people: it is neither of them, nor a fuller name that joins them.
+            if (m.Type == EntityType.PER && NamesSeveralPeople(text)) { (couples ??= []).Add((m, a)); continue; }
             mentions.Add(m);
             analyses.Add(a);
         }
@@ -278,6 +283,31 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
         JoinShortForms(groups, sets, BodiesWithoutCountry(groups));
         if (fuzzy) JoinMisspellings(groups, sets, scratch);
         Assign(mentions, order, groupOf, groups, sets);
+        if (couples is null) return;
+        // Each gets a cluster of its own after the others.
+        int next = 0;
+        foreach (var m in mentions) next = Math.Max(next, m.Cluster + 1);
+        foreach (var (m, a) in couples)
+        {
+            m.Cluster = next++;
+            m.LinkKey = a.LinkKey;
+        }
+    }
+
+    /// <summary>A person mention that joins names with «и», «and» or «&amp;» between capitalised words.</summary>
+    internal static bool NamesSeveralPeople(ReadOnlySpan<char> text)
+    {
+        bool capitalBefore = false;
+        int conjunction = -1;
+        foreach (var range in text.Split(' '))
+        {
+            var word = text[range];
+            if (word.IsEmpty) continue;
+            if (conjunction >= 0 && capitalBefore && char.IsUpper(word[0])) return true;
+            conjunction = word is "и" or "and" or "&" ? 1 : -1;
+            if (conjunction < 0) capitalBefore = char.IsUpper(word[0]);
+        }
+        return false;
     }
 
     private static void JoinEqualKeys(List<Group> groups, UnionFind sets, List<int>?[] shortForms, Dictionary<string, int> first)
@@ -471,23 +501,27 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
                 if (Math.Abs(other.Length - key.Length) > max) continue;
                 if (b.Canonical is null && sizes[sets.Find(b.Items[0])] < 2) continue;
                 int d = NameKey.Distance(key, other, max);
-                if (d < bestDistance && ShortWordsDifferLittle(a.Form.Lower, b.Form.Lower)) { best = h; bestDistance = d; }
+                if (d < bestDistance && MisspeltWordByWord(a.Form.Lower, b.Form.Lower)) { best = h; bestDistance = d; }
             }
             if (best >= 0) sets.Union(a.Items[0], groups[best].Items[0]);
         }
     }
 
     /// <summary>
-    /// Whether two names whose keys are a few edits apart can be one name misspelt: of two names with as many words, a
-    /// short word (under four letters) that differs may differ in one letter only as written («Мэй» and «Мей» are one
-    /// name; «Ир» and «Ын» of «Ким Чен Ир» and «Ким Чен Ын», whose skeletons are one letter apart, are two). Names with
-    /// different word counts are left to the distance.
+    /// Whether two names whose keys are a few edits apart can be one name misspelt or inflected: of two names with as many
+    /// words, the words that differ start with the same letter where both are in one script («Азию Биби» / «Асия Биби»,
+    /// «Борис Донсон» / «Бориса Джонсона» are one name; «Ким Чен Ир» / «Ким Чен Ын» and «Джереми Хант» / «Джереми Райт», whose
+    /// skeletons are close, are two people). Names with different word counts are left to the key distance.
     /// </summary>
-    internal static bool ShortWordsDifferLittle(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    internal static bool MisspeltWordByWord(IReadOnlyList<string> a, IReadOnlyList<string> b)
     {
         if (a.Count != b.Count) return true;
         for (int i = 0; i < a.Count; i++)
-            if (a[i] != b[i] && Math.Min(a[i].Length, b[i].Length) < 4 && NameKey.Distance(a[i], b[i], 1) > 1) return false;
+        {
+            if (a[i] == b[i] || a[i].Length == 0 || b[i].Length == 0) continue;
+            char x = a[i][0], y = b[i][0];
+            if (x != y && CharClass.IsCyrillic(x) == CharClass.IsCyrillic(y)) return false;
+        }
         return true;
     }
 

@@ -184,6 +184,22 @@ public class CorpusLinkerTests
     }
 
     [Fact]
+    public void A_mention_of_two_people_does_not_join_them_across_documents()
+    {
+        var linker = new CorpusLinker(LinkingFixture.Resources);
+        var docs = new[]
+        {
+            LinkingFixture.Annotate("a", "Тамерлан и Джохар Царнаевы устроили взрыв.", ("Тамерлан и Джохар Царнаевы", PER, null)),
+            LinkingFixture.Annotate("b", "Джохар Царнаев арестован.", ("Джохар Царнаев", PER, null)),
+            LinkingFixture.Annotate("c", "Тамерлан Царнаев погиб.", ("Тамерлан Царнаев", PER, null)),
+        };
+        foreach (var d in docs) linker.Add(d);
+        linker.Complete();
+        string Id(int i) => linker.Resolve(docs[i].Mentions[0].EntityId!);
+        Assert.Equal(3, new[] { Id(0), Id(1), Id(2) }.Distinct().Count());
+    }
+
+    [Fact]
     public void A_surname_seen_alone_stays_apart_when_the_corpus_knows_two_full_names()
     {
         var linker = new CorpusLinker(LinkingFixture.Resources);

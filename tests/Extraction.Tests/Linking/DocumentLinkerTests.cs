@@ -126,6 +126,30 @@ public class DocumentLinkerTests
     }
 
     [Fact]
+    public void Two_namesakes_whose_skeletons_are_close_stay_two()
+    {
+        var doc = LinkingFixture.Annotate("d", "Джереми Хант заявил. Хант добавил. Джереми Хант ушёл. Джереми Райт назначен.",
+            ("Джереми Хант", EntityType.PER, null), ("Хант", EntityType.PER, null), ("Джереми Хант", EntityType.PER, null),
+            ("Джереми Райт", EntityType.PER, null));
+        Linker.Link(doc);
+        Different(doc, "Джереми Хант", "Джереми Райт");
+    }
+
+    [Fact]
+    public void A_mention_of_several_people_is_none_of_them()
+    {
+        var doc = LinkingFixture.Annotate("d", "Тамерлан и Джохар Царнаевы устроили взрыв. Джохар Царнаев арестован. Тамерлан Царнаев погиб.",
+            ("Тамерлан и Джохар Царнаевы", EntityType.PER, null), ("Джохар Царнаев", EntityType.PER, null), ("Тамерлан Царнаев", EntityType.PER, null));
+        Linker.Link(doc);
+        Different(doc, "Тамерлан и Джохар Царнаевы", "Джохар Царнаев");
+        Different(doc, "Тамерлан и Джохар Царнаевы", "Тамерлан Царнаев");
+        Different(doc, "Джохар Царнаев", "Тамерлан Царнаев");
+        Assert.True(DocumentLinker.NamesSeveralPeople("Tom and Jerry"));
+        Assert.False(DocumentLinker.NamesSeveralPeople("Procter & gamble")); // no capital after it
+        Assert.False(DocumentLinker.NamesSeveralPeople("Сергей Шойгу"));
+    }
+
+    [Fact]
     public void Dates_are_left_alone()
     {
         var doc = LinkingFixture.Annotate("d", "On 5 May Putin spoke.", ("5 May", EntityType.DATE, "XXXX-05-05"), ("Putin", EntityType.PER, null));
