@@ -1,6 +1,7 @@
 using Extraction.Documents;
 using Extraction.Linking;
 using Extraction.Pipeline;
+using Extraction.Tokenization;
 
 namespace Extraction.Checking;
 
@@ -17,7 +18,8 @@ public sealed record PlaceCheckOptions
 /// Эмираты», «Коста Рика», «Коста-Рике». The tagger reads such names, unknown to it word by word, as a first name and a surname. One-word mentions are
 /// left alone: many surnames are also place names (Кан, Вашингтон, Мэдисон), and the tagger weighs the context there.
 /// A person mention of three or more words whose last word alone names a country is split into the person and the
-/// country («после смерти Кима Чен Ира КНДР падёт»).
+/// country («после смерти Кима Чен Ира КНДР падёт»). A person mention whose words are in two scripts keeps the run in one
+/// script (the document's where there is one): «цитирует ИА Regnum Минченко» → «Минченко».
 /// </summary>
 public sealed class PlaceCheckStage : IStage
 {
@@ -46,6 +48,11 @@ public sealed class PlaceCheckStage : IStage
             {
                 mentions[i] = m.Retyped(EntityType.LOC, Source);
                 continue;
+            }
+            if (OneScriptPart(document, m.Range) is { } part)
+            {
+                // «ИА Regnum Минченко», «Хвана Чжан Епа Lenta.ru»: a name is written in one script.
+                m = mentions[i] = new Mention(part, EntityType.PER, m.Source, m.Confidence);
             }
             if (TrailingCountry(document, m.Range) is not { } country) continue;
             // «Кима Чен Ира КНДР»: a person name run into the country after it (the person ends at its last word).
@@ -81,6 +88,65 @@ public sealed class PlaceCheckStage : IStage
         var text = document.Respelt(range);
         if (words < 2 && !(words == 1 && text.AsSpan().IndexOfAny('-', '\u2010') > 0)) return false;
         return _gazetteer.Find(text) is { Kind: PlaceKind.Country or PlaceKind.Region or PlaceKind.Subdivision };
+    }
+
+    /// <summary>
+    /// For a person mention whose words are in two scripts, the run of words in one script that is the person: the
+    /// longest run in the document's script (Cyrillic in Russian text, Latin otherwise), else the longest, the later of
+    /// two as long (a name follows the agency that is quoted), abbreviations not counted; null when the mention is in one script.
+    /// </summary>
+    private static TextRange? OneScriptPart(Document document, TextRange range)
+    {
+        var (first, end) = document.Tokens.Covering(range);
+        bool cyrillicText = document.Language == Language.Ru;
+        int runStart = -1, runEnd = -1, runWords = 0;
+        bool? runCyrillic = null;
+        (int Start, int End, int Words, bool Cyrillic)? best = null;
+        bool mixed = false;
+        for (int k = first; k <= end; k++)
+        {
+            bool? cyrillic = null;
+            if (k < end && document.Tokens[k].Kind == TokenKind.Word)
+            {
+                var word = document.Span(document.Tokens[k].Range);
+                // A Roman numeral («Елизавета II», «Иоанн Павел II») belongs to any script.
+                if (!word.ContainsAnyExcept("IVXLCDM")) continue;
+                foreach (var c in word)
+                    if (char.IsLetter(c)) { cyrillic = CharClass.IsCyrillic(c); break; }
+            }
+            if (k < end && cyrillic is null) continue; // punctuation, digits: inside whatever run they are in
+            if (k == end || cyrillic != runCyrillic)
+            {
+                if (runCyrillic is { } rc)
+                {
+                    var run = (runStart, runEnd, runWords, rc);
+                    if (best is not { } b || Better(run, b)) best = run;
+                }
+                if (k == end) break;
+                if (runCyrillic is not null) mixed = true;
+                (runStart, runWords, runCyrillic) = (k, 0, cyrillic);
+            }
+            runEnd = k + 1;
+            // An abbreviation («ИА», «РИА») names no person: it does not count towards the run.
+            if (!IsAbbreviation(document.Span(document.Tokens[k].Range))) runWords++;
+        }
+        if (!mixed || best is not { } kept) return null;
+        return new TextRange(document.Tokens[kept.Start].Start, document.Tokens[kept.End - 1].End);
+
+        bool Better((int Start, int End, int Words, bool Cyrillic) a, (int Start, int End, int Words, bool Cyrillic) b) =>
+            a.Cyrillic == cyrillicText && b.Cyrillic != cyrillicText || a.Cyrillic == b.Cyrillic && a.Words >= b.Words;
+    }
+
+    private static bool IsAbbreviation(ReadOnlySpan<char> word)
+    {
+        int letters = 0;
+        foreach (var c in word)
+        {
+            if (!char.IsLetter(c)) continue;
+            if (!char.IsUpper(c)) return false;
+            letters++;
+        }
+        return letters >= 2;
     }
 
     /// <summary>The word tokens among tokens [<paramref name="first"/>, <paramref name="end"/>).</summary>

@@ -60,4 +60,21 @@ public sealed class PlaceCheckStageTests
     [InlineData("Приехал Джордж Вашингтон.", "Джордж Вашингтон")] // a city, and two words
     [InlineData("Приехал Ким Чен Ын.", "Ким Чен Ын")]
     public void A_person_ending_in_no_country_stays_whole(string text, string words) => Assert.Equal(EntityType.PER, TypeAfter(text, words));
+
+    [Theory]
+    [InlineData("Как сообщает ИА Regnum Минченко, всё спокойно.", Language.Ru, "ИА Regnum Минченко", "Минченко")]
+    [InlineData("— цитирует Хвана Чжан Епа Lenta.ru.", Language.Ru, "Хвана Чжан Епа Lenta.ru", "Хвана Чжан Епа")]
+    [InlineData("Он встретил Елизавету II в Лондоне.", Language.Ru, "Елизавету II", "Елизавету II")] // a Roman numeral is no script
+    [InlineData("Эксперт Joshua Wolf заявил.", Language.Ru, "Joshua Wolf", "Joshua Wolf")] // one script: left alone
+    [InlineData("Said Interfax Сергей Шойгу today.", Language.En, "Interfax Сергей Шойгу", "Interfax")] // the document's script first
+    public void A_person_in_two_scripts_keeps_one(string text, Language language, string tagged, string kept)
+    {
+        var doc = new Document("t", text) { Language = language };
+        new TokenizeStage(new TokenizeOptions()).Process(doc);
+        int start = text.IndexOf(tagged, StringComparison.Ordinal);
+        doc.AddMention(new Mention(new TextRange(start, start + tagged.Length), EntityType.PER, "ner", 0.8f));
+        Stage.Process(doc);
+        var m = Assert.Single(doc.Mentions);
+        Assert.Equal((EntityType.PER, kept), (m.Type, doc.Slice(m.Range)));
+    }
 }
