@@ -17,7 +17,9 @@ public sealed record AdjectiveCheckOptions
 /// lower-case common noun that one of its adjective or participle readings agrees with in case, number and gender —
 /// «Московскую конференцию», «Нобелевскую премию», «Базовым элементом» at the start of a quotation. Surnames of adjective
 /// form stay when the dictionary finds them more likely surnames (Толстой, Достоевский) or when no agreeing noun follows
-/// («Горький сказал»).
+/// («Горький сказал»). A person mention that opens a sentence with a word the dictionary knows only as an animate common
+/// noun (a title or profession: «Академик Сагдеев», «Президент Путин»), and that the document never capitalises inside a
+/// sentence, starts at the name after it.
 /// </summary>
 public sealed class AdjectiveCheckStage : IStage
 {
@@ -38,6 +40,7 @@ public sealed class AdjectiveCheckStage : IStage
     {
         var tokens = document.Tokens;
         if (tokens.Count == 0) return;
+        TrimTitles(document);
         document.Mentions.RemoveAll(m =>
         {
             if (m.Type != EntityType.PER) return false;
@@ -50,6 +53,62 @@ public sealed class AdjectiveCheckStage : IStage
             if (next.Kind != TokenKind.Word || !next.Has(TokenFlags.Lower) || !next.Has(TokenFlags.HasCyrillic)) return false;
             return IsAdjectiveOf(document.Text.AsSpan(word.Start, word.Range.Length), document.Text.AsSpan(next.Start, next.Range.Length));
         });
+    }
+
+    /// <summary>
+    /// A person mention of two or more words that opens a sentence with a title or profession («Академик Сагдеев»,
+    /// «Президент Путин»: capitalised only by the sentence start, never capitalised inside a sentence of the document)
+    /// starts at the name after it.
+    /// </summary>
+    private void TrimTitles(Document document)
+    {
+        var tokens = document.Tokens;
+        var mentions = document.Mentions;
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.Type != EntityType.PER) continue;
+            int t = tokens.FirstEndingAfter(m.Range.Start);
+            if (t + 1 >= tokens.Count) continue;
+            ref readonly var word = ref tokens[t];
+            if (word.Start != m.Range.Start || word.Kind != TokenKind.Word || !word.Has(TokenFlags.SentenceStart)) continue;
+            if (!word.Has(TokenFlags.Capitalized) || word.Has(TokenFlags.AllCaps) || !word.Has(TokenFlags.HasCyrillic)) continue;
+            ref readonly var next = ref tokens[t + 1];
+            if (next.Kind != TokenKind.Word || !next.Has(TokenFlags.Capitalized) || next.Range.End > m.Range.End) continue;
+            var text = document.Text.AsSpan(word.Start, word.Range.Length);
+            if (!IsTitle(text) || CapitalisedInsideSentence(document, text)) continue;
+            mentions[i] = new Mention(new TextRange(next.Start, m.Range.End), EntityType.PER, m.Source, m.Confidence);
+        }
+    }
+
+    /// <summary>Whether the document writes <paramref name="word"/> capitalised where no sentence starts («Кит Флинт» again mid-sentence: a name).</summary>
+    private static bool CapitalisedInsideSentence(Document document, ReadOnlySpan<char> word)
+    {
+        var tokens = document.Tokens;
+        for (int k = 0; k < tokens.Count; k++)
+        {
+            ref readonly var t = ref tokens[k];
+            if (t.Kind != TokenKind.Word || t.Has(TokenFlags.SentenceStart) || !t.Has(TokenFlags.Capitalized) || t.Range.Length != word.Length) continue;
+            if (document.Text.AsSpan(t.Start, t.Range.Length).Equals(word, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The dictionary reads <paramref name="word"/> only as an animate common noun (a title, a profession), never as a name.</summary>
+    internal bool IsTitle(ReadOnlySpan<char> word)
+    {
+        if (word.Length > RussianMorphology.MaxWordLength) return false;
+        Span<MorphParse> readings = stackalloc MorphParse[32];
+        int n = _morph.Analyse(word, readings);
+        if (n == 0) return false;
+        for (int i = 0; i < n; i++)
+        {
+            if (readings[i].IsGuess) return false;
+            var tag = _morph.Tag(readings[i]);
+            if (!tag.Has(Grammemes.Noun) || !tag.Has(Grammemes.Anim)
+                || tag.HasAny(Grammemes.Name | Grammemes.Surn | Grammemes.Patr | Grammemes.Geox | Grammemes.Orgn)) return false;
+        }
+        return true;
     }
 
     /// <summary>

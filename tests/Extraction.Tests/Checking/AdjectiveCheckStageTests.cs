@@ -44,4 +44,24 @@ public sealed class AdjectiveCheckStageTests
     [Fact]
     public void OnlyPersonsAreChecked() =>
         Assert.True(Kept("Войска Османской империи отступили.", "Османской", EntityType.LOC));
+
+    /// <summary>Tags <paramref name="tagged"/> as a PER mention, runs the check, returns the mention's text after it.</summary>
+    private static string After(string text, string tagged)
+    {
+        var doc = new Document("t", text);
+        new TokenizeStage(new TokenizeOptions()).Process(doc);
+        int start = text.IndexOf(tagged, StringComparison.Ordinal);
+        doc.AddMention(new Mention(new TextRange(start, start + tagged.Length), EntityType.PER, "ner", 0.9f));
+        Stage.Process(doc);
+        return doc.Slice(Assert.Single(doc.Mentions).Range);
+    }
+
+    [Theory]
+    [InlineData("Академик Сагдеев сказал, что всё хорошо.", "Академик Сагдеев", "Сагдеев")]
+    [InlineData("Он устал. Президент Путин подписал указ.", "Президент Путин", "Путин")]
+    [InlineData("Вера Брежнева спела.", "Вера Брежнева", "Вера Брежнева")] // a name first
+    [InlineData("Об этом сказал Министр Лавров.", "Министр Лавров", "Министр Лавров")] // no sentence start: left to the tagger
+    [InlineData("Кит Флинт умер. Друзья вспоминают, что Кит Флинт любил музыку.", "Кит Флинт", "Кит Флинт")] // capitalised mid-sentence too
+    public void A_title_that_opens_a_sentence_is_no_part_of_the_name(string text, string tagged, string kept) =>
+        Assert.Equal(kept, After(text, tagged));
 }
