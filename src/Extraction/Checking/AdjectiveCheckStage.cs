@@ -19,7 +19,7 @@ public sealed record AdjectiveCheckOptions
 /// form stay when the dictionary finds them more likely surnames (Толстой, Достоевский) or when no agreeing noun follows
 /// («Горький сказал»). A person mention that opens a sentence with a word the dictionary knows only as an animate common
 /// noun (a title or profession: «Академик Сагдеев», «Президент Путин»), and that the document never capitalises inside a
-/// sentence, starts at the name after it.
+/// sentence, starts at the name after it; a one-word person mention that is such a word is dropped («Эксперты считают»).
 /// </summary>
 public sealed class AdjectiveCheckStage : IStage
 {
@@ -58,7 +58,7 @@ public sealed class AdjectiveCheckStage : IStage
     /// <summary>
     /// A person mention of two or more words that opens a sentence with a title or profession («Академик Сагдеев»,
     /// «Президент Путин»: capitalised only by the sentence start, never capitalised inside a sentence of the document)
-    /// starts at the name after it.
+    /// starts at the name after it; a one-word person mention that is such a word («Эксперты считают») is dropped.
     /// </summary>
     private void TrimTitles(Document document)
     {
@@ -69,13 +69,20 @@ public sealed class AdjectiveCheckStage : IStage
             var m = mentions[i];
             if (m.Type != EntityType.PER) continue;
             int t = tokens.FirstEndingAfter(m.Range.Start);
-            if (t + 1 >= tokens.Count) continue;
+            if (t >= tokens.Count) continue;
             ref readonly var word = ref tokens[t];
             if (word.Start != m.Range.Start || word.Kind != TokenKind.Word || !word.Has(TokenFlags.SentenceStart)) continue;
             if (!word.Has(TokenFlags.Capitalized) || word.Has(TokenFlags.AllCaps) || !word.Has(TokenFlags.HasCyrillic)) continue;
+            var text = document.Text.AsSpan(word.Start, word.Range.Length);
+            if (word.Range.End == m.Range.End)
+            {
+                // The whole mention is such a word («Эксперты считают», «Адвокат заявил»): no person is named.
+                if (IsTitle(text) && !CapitalisedInsideSentence(document, text)) mentions.RemoveAt(i--);
+                continue;
+            }
+            if (t + 1 >= tokens.Count) continue;
             ref readonly var next = ref tokens[t + 1];
             if (next.Kind != TokenKind.Word || !next.Has(TokenFlags.Capitalized) || next.Range.End > m.Range.End) continue;
-            var text = document.Text.AsSpan(word.Start, word.Range.Length);
             if (!IsTitle(text) || CapitalisedInsideSentence(document, text)) continue;
             mentions[i] = new Mention(new TextRange(next.Start, m.Range.End), EntityType.PER, m.Source, m.Confidence);
         }
@@ -100,15 +107,16 @@ public sealed class AdjectiveCheckStage : IStage
         if (word.Length > RussianMorphology.MaxWordLength) return false;
         Span<MorphParse> readings = stackalloc MorphParse[32];
         int n = _morph.Analyse(word, readings);
-        if (n == 0) return false;
+        bool known = false;
         for (int i = 0; i < n; i++)
         {
-            if (readings[i].IsGuess) return false;
+            if (readings[i].IsGuess) continue; // the ending guesser's readings say nothing of a word the dictionary has
+            known = true;
             var tag = _morph.Tag(readings[i]);
             if (!tag.Has(Grammemes.Noun) || !tag.Has(Grammemes.Anim)
                 || tag.HasAny(Grammemes.Name | Grammemes.Surn | Grammemes.Patr | Grammemes.Geox | Grammemes.Orgn)) return false;
         }
-        return true;
+        return known;
     }
 
     /// <summary>

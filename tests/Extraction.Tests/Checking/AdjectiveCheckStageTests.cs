@@ -64,4 +64,11 @@ public sealed class AdjectiveCheckStageTests
     [InlineData("Кит Флинт умер. Друзья вспоминают, что Кит Флинт любил музыку.", "Кит Флинт", "Кит Флинт")] // capitalised mid-sentence too
     public void A_title_that_opens_a_sentence_is_no_part_of_the_name(string text, string tagged, string kept) =>
         Assert.Equal(kept, After(text, tagged));
+
+    [Theory]
+    [InlineData("Суд отложен. Адвокат заявил, что обжалует решение.", "Адвокат", false)]
+    [InlineData("Эксперты считают, что цены вырастут.", "Эксперты", false)]
+    [InlineData("Суд отложен. Адвокат Адвокатов заявил.", "Адвокатов", true)] // a surname
+    public void A_lone_title_that_opens_a_sentence_is_no_person(string text, string word, bool kept) =>
+        Assert.Equal(kept, Kept(text, word));
 }
