@@ -41,6 +41,8 @@ public sealed class AdjectiveCheckStage : IStage
         var tokens = document.Tokens;
         if (tokens.Count == 0) return;
         TrimTitles(document);
+        t_midSentenceOf = null; // the set is the document's only while it is processed; do not keep the document alive
+        t_midSentence?.Clear();
         document.Mentions.RemoveAll(m =>
         {
             if (m.Type != EntityType.PER) return false;
@@ -88,17 +90,31 @@ public sealed class AdjectiveCheckStage : IStage
         }
     }
 
+    /// <summary>
+    /// Per thread: the words the current document writes capitalised where no sentence starts, gathered at the document's
+    /// first title candidate (one pass over its tokens), so a long document with many candidates is read once.
+    /// </summary>
+    [ThreadStatic] private static HashSet<string>? t_midSentence;
+    [ThreadStatic] private static Document? t_midSentenceOf;
+
     /// <summary>Whether the document writes <paramref name="word"/> capitalised where no sentence starts («Кит Флинт» again mid-sentence: a name).</summary>
     private static bool CapitalisedInsideSentence(Document document, ReadOnlySpan<char> word)
     {
-        var tokens = document.Tokens;
-        for (int k = 0; k < tokens.Count; k++)
+        var words = t_midSentence ??= new HashSet<string>(StringComparer.Ordinal);
+        if (!ReferenceEquals(t_midSentenceOf, document))
         {
-            ref readonly var t = ref tokens[k];
-            if (t.Kind != TokenKind.Word || t.Has(TokenFlags.SentenceStart) || !t.Has(TokenFlags.Capitalized) || t.Range.Length != word.Length) continue;
-            if (document.Text.AsSpan(t.Start, t.Range.Length).Equals(word, StringComparison.Ordinal)) return true;
+            words.Clear();
+            var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+            var tokens = document.Tokens;
+            for (int k = 0; k < tokens.Count; k++)
+            {
+                ref readonly var t = ref tokens[k];
+                if (t.Kind == TokenKind.Word && !t.Has(TokenFlags.SentenceStart) && t.Has(TokenFlags.Capitalized) && !t.Has(TokenFlags.AllCaps))
+                    lookup.Add(document.Text.AsSpan(t.Start, t.Range.Length));
+            }
+            t_midSentenceOf = document;
         }
-        return false;
+        return words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
     }
 
     /// <summary>The dictionary reads <paramref name="word"/> only as an animate common noun (a title, a profession), never as a name.</summary>

@@ -24,22 +24,27 @@ public sealed class RepeatCheckStage : IStage
     public IReadOnlyList<string> Requires => [Layers.Tokens, Layers.Entities];
     public IReadOnlyList<string> Provides => [];
 
-    /// <summary>Per thread: the name words (token indices) and which tokens a mention covers; reused across documents.</summary>
-    [ThreadStatic] private static List<int>? t_names;
+    /// <summary>
+    /// Per thread, reused across documents: the person mentions' name words in lower case (looked up by span, so a
+    /// candidate word costs a few hash lookups however many names the document has), and which tokens a mention covers.
+    /// </summary>
+    [ThreadStatic] private static HashSet<string>? t_names;
     [ThreadStatic] private static bool[]? t_covered;
 
     public void Process(Document document)
     {
         var mentions = document.Mentions;
         var tokens = document.Tokens;
-        var names = t_names ??= [];
+        var names = t_names ??= new HashSet<string>(StringComparer.Ordinal);
         names.Clear();
+        var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[MaxWord + 2];
         foreach (var m in mentions)
         {
             if (m.Type != EntityType.PER) continue;
             var (first, end) = tokens.Covering(m.Range);
             for (int k = first; k < end; k++)
-                if (IsCandidate(document, k)) names.Add(k);
+                if (IsCandidate(document, k)) AddName(lookup, document, k, buffer);
         }
         if (names.Count == 0) return;
         if (t_covered is null || t_covered.Length < tokens.Count) t_covered = new bool[Math.Max(tokens.Count, 1024)];
@@ -57,21 +62,48 @@ public sealed class RepeatCheckStage : IStage
             found = 0;
             for (int k = 0; k < tokens.Count; k++)
             {
-                if (covered[k] || !IsCandidate(document, k) || !Repeats(document, k, names)) continue;
+                if (covered[k] || !IsCandidate(document, k) || !Repeats(lookup, document.Span(tokens[k].Range), buffer)) continue;
                 mentions.Add(new Mention(tokens[k].Range, EntityType.PER, Source, 0.5f));
                 covered[k] = true;
-                names.Add(k);
+                AddName(lookup, document, k, buffer);
                 found++;
             }
         }
         if (mentions.Count > count) document.SortMentions();
     }
 
-    private static bool Repeats(Document document, int k, List<int> names)
+    /// <summary>Longest word looked up (longer words are compared by no name: none is that long).</summary>
+    private const int MaxWord = 64;
+
+    private static void AddName(HashSet<string>.AlternateLookup<ReadOnlySpan<char>> names, Document document, int k, Span<char> buffer)
     {
         var word = document.Span(document.Tokens[k].Range);
-        foreach (var n in names)
-            if (SameName(word, document.Span(document.Tokens[n].Range))) return true;
+        if (word.Length > MaxWord) return;
+        int n = word.ToLowerInvariant(buffer);
+        names.Add(buffer[..n]);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="word"/> is a name word of the set in the same form, or with a case ending added to or taken
+    /// from one of four letters or more — <see cref="SameName"/> against every name, by lookups.
+    /// </summary>
+    internal static bool Repeats(HashSet<string>.AlternateLookup<ReadOnlySpan<char>> names, ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        if (word.Length > MaxWord) return false;
+        int n = word.ToLowerInvariant(buffer);
+        var lower = buffer[..n];
+        if (names.Contains(lower)) return true;
+        foreach (var e in Endings)
+        {
+            // The name is the word without an ending («Байдена» after «Байден»)…
+            if (n - e.Length >= 4 && lower.EndsWith(e, StringComparison.Ordinal) && names.Contains(lower[..(n - e.Length)])) return true;
+            // …or the word with one («Байден» after «Байдена»).
+            if (n >= 4)
+            {
+                e.AsSpan().CopyTo(buffer[n..]);
+                if (names.Contains(buffer[..(n + e.Length)])) return true;
+            }
+        }
         return false;
     }
 

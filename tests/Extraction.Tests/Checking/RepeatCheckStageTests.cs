@@ -53,4 +53,20 @@ public sealed class RepeatCheckStageTests
     [InlineData("Бай", "Байа", false)]
     public void Same_name_is_the_same_word_or_it_with_a_case_ending(string a, string b, bool same) =>
         Assert.Equal(same, RepeatCheckStage.SameName(a, b));
+
+    /// <summary>The stage looks words up in a set of the names in lower case; that must say what <see cref="RepeatCheckStage.SameName"/> says of every pair.</summary>
+    [Fact]
+    public void The_name_lookup_agrees_with_same_name()
+    {
+        string[] words = ["Байден", "Байдена", "Байденом", "Байдену", "Байдены", "Байденко", "БАЙДЕН", "Байдене", "Путин", "Путина",
+                          "Путиным", "Путиной", "Мэйа", "Мэй", "Анна", "Анны", "Анной", "Аннаа", "Иванова", "Иванову", "Ивановой"];
+        Span<char> buffer = stackalloc char[66];
+        foreach (var name in words)
+        {
+            var set = new HashSet<string>(StringComparer.Ordinal) { name.ToLowerInvariant() };
+            var lookup = set.GetAlternateLookup<ReadOnlySpan<char>>();
+            foreach (var word in words)
+                Assert.True(RepeatCheckStage.SameName(word, name) == RepeatCheckStage.Repeats(lookup, word, buffer), $"{word} / {name}");
+        }
+    }
 }
