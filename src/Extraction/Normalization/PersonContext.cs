@@ -19,10 +19,17 @@ public sealed class PersonContext
     // looked up by folded spans, so a word allocates only when it is new.
     private readonly Dictionary<string, string?> _shownBy = new(StringComparer.Ordinal);
     private Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> ShownBy => _shownBy.GetAlternateLookup<ReadOnlySpan<char>>();
+    // The shown words by their first three letters: a related word shares at least those (SharesStem), so a long
+    // document's many names are not all compared with every word.
+    private readonly Dictionary<string, List<string>> _byPrefix = new(StringComparer.Ordinal);
     private const int MaxWord = 64;
 
     /// <summary>Forgets everything learnt, for the next document.</summary>
-    public void Clear() => _shownBy.Clear();
+    public void Clear()
+    {
+        _shownBy.Clear();
+        _byPrefix.Clear();
+    }
 
     /// <summary>Learns from a Russian person mention's surface and context-free normal form.</summary>
     public void Add(string surface, string normal)
@@ -44,7 +51,16 @@ public sealed class PersonContext
         Span<char> folded = stackalloc char[word.Length];
         Letters.Fold(word, folded);
         var shownBy = ShownBy;
-        if (!shownBy.TryGetValue(folded, out var by)) shownBy[folded] = surface;
+        if (!shownBy.TryGetValue(folded, out var by))
+        {
+            var key = folded.ToString();
+            _shownBy[key] = surface;
+            if (key.Length >= 3)
+            {
+                var prefix = key[..3];
+                (_byPrefix.TryGetValue(prefix, out var list) ? list : _byPrefix[prefix] = []).Add(key);
+            }
+        }
         else if (by is not null && by != surface) shownBy[folded] = null;
     }
 
@@ -95,8 +111,10 @@ public sealed class PersonContext
     private bool Related(ReadOnlySpan<char> word, string surface, HashSet<string>? into)
     {
         bool any = false;
-        foreach (var (n, from) in _shownBy)
+        if (word.Length < 3 || !_byPrefix.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word[..3], out var candidates)) return false;
+        foreach (var n in candidates)
         {
+            var from = _shownBy[n];
             if (from == surface || word.SequenceEqual(n) || !SharesStem(word, n)) continue;
             if (into is null) return true;
             into.Add(n);
