@@ -117,9 +117,12 @@ public static class Truecaser
         var copy = new Document(document.Id, new string(text)) { Language = document.Language, Date = document.Date };
         copy.Tokens.EnsureCapacity(tokens.Length);
         const TokenFlags caseFlags = TokenFlags.Capitalized | TokenFlags.AllCaps | TokenFlags.Lower;
-        foreach (var t in tokens)
+        for (int k = 0; k < tokens.Length; k++)
         {
-            var flags = (t.Flags & ~caseFlags) | (Tokenizer.Describe(copy.Span(t.Range), t.Kind) & caseFlags);
+            ref readonly var t = ref tokens[k];
+            // Only a respelt token's case flags change.
+            var flags = spelling[k] == TokenSpelling.AsWritten ? t.Flags
+                : (t.Flags & ~caseFlags) | (Tokenizer.Describe(copy.Span(t.Range), t.Kind) & caseFlags);
             copy.Tokens.Add(new Token(t.Range, t.Kind, flags) { Sentence = t.Sentence });
         }
         copy.Sentences.AddRange(document.Sentences);
