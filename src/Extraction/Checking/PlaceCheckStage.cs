@@ -109,8 +109,12 @@ public sealed class PlaceCheckStage : IStage
             if (k < end && document.Tokens[k].Kind == TokenKind.Word)
             {
                 var word = document.Span(document.Tokens[k].Range);
-                // A Roman numeral («Елизавета II», «Иоанн Павел II») belongs to any script.
-                if (!word.ContainsAnyExcept("IVXLCDM")) continue;
+                // A Roman numeral («Елизавета II», «Иоанн Павел II») belongs to the run it follows, in any script.
+                if (!word.ContainsAnyExcept("IVXLCDM"))
+                {
+                    if (runCyrillic is not null) runEnd = k + 1;
+                    continue;
+                }
                 foreach (var c in word)
                     if (char.IsLetter(c)) { cyrillic = CharClass.IsCyrillic(c); break; }
             }
@@ -128,25 +132,13 @@ public sealed class PlaceCheckStage : IStage
             }
             runEnd = k + 1;
             // An abbreviation («ИА», «РИА») names no person: it does not count towards the run.
-            if (!IsAbbreviation(document.Span(document.Tokens[k].Range))) runWords++;
+            if (!document.Tokens[k].Has(TokenFlags.AllCaps)) runWords++;
         }
         if (!mixed || best is not { } kept) return null;
         return new TextRange(document.Tokens[kept.Start].Start, document.Tokens[kept.End - 1].End);
 
         bool Better((int Start, int End, int Words, bool Cyrillic) a, (int Start, int End, int Words, bool Cyrillic) b) =>
             a.Cyrillic == cyrillicText && b.Cyrillic != cyrillicText || a.Cyrillic == b.Cyrillic && a.Words >= b.Words;
-    }
-
-    private static bool IsAbbreviation(ReadOnlySpan<char> word)
-    {
-        int letters = 0;
-        foreach (var c in word)
-        {
-            if (!char.IsLetter(c)) continue;
-            if (!char.IsUpper(c)) return false;
-            letters++;
-        }
-        return letters >= 2;
     }
 
     /// <summary>The word tokens among tokens [<paramref name="first"/>, <paramref name="end"/>).</summary>

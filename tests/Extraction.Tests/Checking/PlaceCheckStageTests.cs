@@ -65,6 +65,7 @@ public sealed class PlaceCheckStageTests
     [InlineData("Как сообщает ИА Regnum Минченко, всё спокойно.", Language.Ru, "ИА Regnum Минченко", "Минченко")]
     [InlineData("— цитирует Хвана Чжан Епа Lenta.ru.", Language.Ru, "Хвана Чжан Епа Lenta.ru", "Хвана Чжан Епа")]
     [InlineData("Он встретил Елизавету II в Лондоне.", Language.Ru, "Елизавету II", "Елизавету II")] // a Roman numeral is no script
+    [InlineData("Сообщает Regnum Бенедикт XVI сказал.", Language.Ru, "Regnum Бенедикт XVI", "Бенедикт XVI")] // it stays with its name
     [InlineData("Эксперт Joshua Wolf заявил.", Language.Ru, "Joshua Wolf", "Joshua Wolf")] // one script: left alone
     [InlineData("Said Interfax Сергей Шойгу today.", Language.En, "Interfax Сергей Шойгу", "Interfax")] // the document's script first
     public void A_person_in_two_scripts_keeps_one(string text, Language language, string tagged, string kept)
