@@ -163,7 +163,7 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
         public readonly WordIndex Index = new();
         public readonly Dictionary<string, int> FirstByKey = new(StringComparer.Ordinal);
         public readonly Dictionary<int, int> Sizes = [];
-        public readonly Dictionary<(EntityType, char), List<int>> ByStart = [];
+        public readonly Dictionary<(EntityType, char, int), List<int>> ByStart = [];
         public readonly IntLists Lists = new();
         private readonly Stack<Group> _spare = new();
 
@@ -476,13 +476,14 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
         foreach (var g in groups)
             foreach (var i in g.Items)
                 sizes[sets.Find(i)] = sizes.GetValueOrDefault(sets.Find(i)) + 1;
-        // Candidates by type and first letter, in group order (a long text has thousands of groups).
+        // Candidates by type, first letter and key length, in group order (a long text has thousands of groups; a key is
+        // compared only with keys of its type and first letter whose length is within the edits allowed).
         var byStart = scratch.ByStart;
         for (int h = 0; h < groups.Count; h++)
         {
             var k = groups[h].Form.Key;
             if (k.Length == 0) continue;
-            var bucket = CollectionsMarshal.GetValueRefOrAddDefault(byStart, (groups[h].Form.Type, k[0]), out _) ??= scratch.Lists.Rent();
+            var bucket = CollectionsMarshal.GetValueRefOrAddDefault(byStart, (groups[h].Form.Type, k[0], k.Length), out _) ??= scratch.Lists.Rent();
             bucket.Add(h);
         }
         for (int g = 0; g < groups.Count; g++)
@@ -490,18 +491,26 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
             var a = groups[g];
             if (a.Canonical is not null || a.Items.Count > 1 || sizes[sets.Find(a.Items[0])] > 1) continue;
             var key = a.Form.Key;
-            if (key.Length < 6 || !byStart.TryGetValue((a.Form.Type, key[0]), out var candidates)) continue;
+            if (key.Length < 6) continue;
             int max = key.Length >= 10 ? 2 : 1;
+            // The nearest candidate; of as near ones, the first in group order.
             int best = -1, bestDistance = max + 1;
-            foreach (int h in candidates)
+            for (int length = key.Length - max; length <= key.Length + max; length++)
             {
-                var b = groups[h];
-                var other = b.Form.Key;
-                if (h == g || b.Form.Type != a.Form.Type || other == key || other.Length == 0 || other[0] != key[0]) continue;
-                if (Math.Abs(other.Length - key.Length) > max) continue;
-                if (b.Canonical is null && sizes[sets.Find(b.Items[0])] < 2) continue;
-                int d = NameKey.Distance(key, other, max);
-                if (d < bestDistance && MisspeltWordByWord(a.Form.Lower, b.Form.Lower)) { best = h; bestDistance = d; }
+                if (!byStart.TryGetValue((a.Form.Type, key[0], length), out var candidates)) continue;
+                foreach (int h in candidates)
+                {
+                    var b = groups[h];
+                    var other = b.Form.Key;
+                    if (h == g || other == key) continue;
+                    if (b.Canonical is null && sizes[sets.Find(b.Items[0])] < 2) continue;
+                    int d = NameKey.Distance(key, other, max);
+                    if ((d < bestDistance || d == bestDistance && h < best) && d <= max && MisspeltWordByWord(a.Form.Lower, b.Form.Lower))
+                    {
+                        best = h;
+                        bestDistance = d;
+                    }
+                }
             }
             if (best >= 0) sets.Union(a.Items[0], groups[best].Items[0]);
         }
