@@ -233,12 +233,12 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
             if (parts.Where(p => p.IsWord).All(p => p.Text.Length <= 3)) return;
             // An enclitic particle never opens a phrase, so a capitalised «Ли» first is a name («Ли Кэцяна»).
             if (Enclitics.Contains(parts[w].Text)) return;
-            var parses = morph.Analyse(parts[w].Text);
-            if (parses.Length == 0 || !parses.Any(p => !p.IsGuess && morph.Tag(p).HasAny(Grammemes.Prep | Grammemes.Conj | Grammemes.Prcl))) return;
-            // A capitalised word goes only when it is mostly a function word («Но», «С»): «Ван» is a place and a name
-            // more often than the rare particle («Ван Цзюнем»).
-            if (char.IsUpper(parts[w].Text[0])
-                && parses.Where(p => !p.IsGuess && morph.Tag(p).HasAny(Grammemes.Prep | Grammemes.Conj | Grammemes.Prcl)).Sum(p => p.Score) < 0.5) return;
+            // The weight of the word's dictionary readings as a preposition, conjunction or particle. A capitalised word
+            // goes only when it is mostly one («Но», «С»): «Ван» is a place and a name more often than the rare particle
+            // («Ван Цзюнем»).
+            double function = morph.Analyse(parts[w].Text)
+                .Where(p => !p.IsGuess && morph.Tag(p).HasAny(Grammemes.Prep | Grammemes.Conj | Grammemes.Prcl)).Sum(p => p.Score);
+            if (function <= 0 || char.IsUpper(parts[w].Text[0]) && function < 0.5) return;
             parts.RemoveRange(0, next);
         }
     }
@@ -353,8 +353,8 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
             foreach (var nominative in names.Nominatives(nameRole, gender, foldedWord, c))
             {
                 double s = 0.3 * Fit(nameRole, gender, nominative, nameRole == NameRole.First) * Placement(nameRole, position);
-                if ((nominative != foldedWord || c == 0) && IsAdjectivalSurname(nominative)) s *= adjectival;
                 if (SoftSignAfterVowel(nominative)) continue; // «Асгардия» → «Асгардиь» is no Russian word
+                if ((nominative != foldedWord || c == 0) && IsAdjectivalSurname(nominative)) s *= adjectival;
                 if (nameRole == NameRole.First && names.FirstName(nominative) == NameGender.Unknown) s *= 0.5;
                 // A declining rule shared by both genders says less than one of this gender; a man's name in -а/-я
                 // is rare outside the dictionary (Никита, Дерипаска are in it).
