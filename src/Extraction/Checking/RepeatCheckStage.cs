@@ -70,6 +70,7 @@ public sealed class RepeatCheckStage : IStage
             }
         }
         if (mentions.Count > count) document.SortMentions();
+        names.Clear(); // the document's name strings are not kept alive by the thread
     }
 
     /// <summary>Longest word looked up (longer words are compared by no name: none is that long).</summary>
