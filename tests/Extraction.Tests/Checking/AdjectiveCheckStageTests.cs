@@ -1,7 +1,7 @@
 using Extraction.Checking;
 using Extraction.Documents;
 using Extraction.Tests.Morphology;
-using Extraction.Tokenization;
+using Extraction.Tests.TestSupport;
 
 namespace Extraction.Tests.Checking;
 
@@ -10,15 +10,8 @@ public sealed class AdjectiveCheckStageTests
     private static readonly AdjectiveCheckStage Stage = new(ShippedModels.Morph);
 
     /// <summary>Tags <paramref name="word"/> (its first occurrence) as a PER mention, runs the check, and says whether it stayed.</summary>
-    private static bool Kept(string text, string word, EntityType type = EntityType.PER)
-    {
-        var doc = new Document("t", text);
-        new TokenizeStage(new TokenizeOptions()).Process(doc);
-        int start = text.IndexOf(word, StringComparison.Ordinal);
-        doc.AddMention(new Mention(new TextRange(start, start + word.Length), type, "ner", 0.9f));
-        Stage.Process(doc);
-        return doc.Mentions.Count == 1;
-    }
+    private static bool Kept(string text, string word, EntityType type = EntityType.PER) =>
+        StageRun.Tagged(Stage, text, type, 0.9f, Language.Other, word).Mentions.Count == 1;
 
     [Theory]
     [InlineData("Шойгу пригласил коллегу на Московскую конференцию по безопасности.", "Московскую")]
@@ -48,11 +41,7 @@ public sealed class AdjectiveCheckStageTests
     /// <summary>Tags <paramref name="tagged"/> as a PER mention, runs the check, returns the mention's text after it.</summary>
     private static string After(string text, string tagged)
     {
-        var doc = new Document("t", text);
-        new TokenizeStage(new TokenizeOptions()).Process(doc);
-        int start = text.IndexOf(tagged, StringComparison.Ordinal);
-        doc.AddMention(new Mention(new TextRange(start, start + tagged.Length), EntityType.PER, "ner", 0.9f));
-        Stage.Process(doc);
+        var doc = StageRun.Tagged(Stage, text, EntityType.PER, 0.9f, Language.Other, tagged);
         return doc.Slice(Assert.Single(doc.Mentions).Range);
     }
 

@@ -1,7 +1,7 @@
 using Extraction.Checking;
 using Extraction.Documents;
 using Extraction.Linking;
-using Extraction.Tokenization;
+using Extraction.Tests.TestSupport;
 
 namespace Extraction.Tests.Checking;
 
@@ -33,11 +33,7 @@ public sealed class OrgCheckStageTests : IDisposable
     /// <summary>Tags <paramref name="words"/> (first occurrence) as <paramref name="type"/>, runs the check, returns the type it ends with.</summary>
     private EntityType TypeAfter(string text, string words, EntityType type)
     {
-        var doc = new Document("t", text);
-        new TokenizeStage(new TokenizeOptions()).Process(doc);
-        int start = text.IndexOf(words, StringComparison.Ordinal);
-        doc.AddMention(new Mention(new TextRange(start, start + words.Length), type, "ner", 0.6f));
-        _stage.Process(doc);
+        var doc = StageRun.Tagged(_stage, text, type, 0.6f, Language.Other, words);
         var m = Assert.Single(doc.Mentions);
         Assert.Equal(words, doc.Slice(m.Range));
         Assert.Equal(0.6f, m.Confidence);

@@ -1,7 +1,7 @@
 using Extraction.Checking;
 using Extraction.Documents;
 using Extraction.Linking;
-using Extraction.Tokenization;
+using Extraction.Tests.TestSupport;
 
 namespace Extraction.Tests.Checking;
 
@@ -20,11 +20,7 @@ public sealed class PlaceCheckStageTests
     /// <summary>Tags <paramref name="words"/> (first occurrence) as PER, runs the check, returns the type it ends with.</summary>
     private static EntityType TypeAfter(string text, string words)
     {
-        var doc = new Document("t", text);
-        new TokenizeStage(new TokenizeOptions()).Process(doc);
-        int start = text.IndexOf(words, StringComparison.Ordinal);
-        doc.AddMention(new Mention(new TextRange(start, start + words.Length), EntityType.PER, "ner", 0.7f));
-        Stage.Process(doc);
+        var doc = StageRun.Tagged(Stage, text, EntityType.PER, 0.7f, Language.Other, words);
         var m = Assert.Single(doc.Mentions);
         Assert.Equal(words, doc.Slice(m.Range));
         Assert.Equal(0.7f, m.Confidence);
@@ -48,11 +44,7 @@ public sealed class PlaceCheckStageTests
     [InlineData("Говорят, что после смерти Кима Чен Ира — КНДР падёт.", "Кима Чен Ира — КНДР")] // the person ends at its last word
     public void A_person_run_into_the_country_after_it_is_split(string text, string tagged)
     {
-        var doc = new Document("t", text);
-        new TokenizeStage(new TokenizeOptions()).Process(doc);
-        int start = text.IndexOf("Кима", StringComparison.Ordinal);
-        doc.AddMention(new Mention(new TextRange(start, start + tagged.Length), EntityType.PER, "ner", 0.8f));
-        Stage.Process(doc);
+        var doc = StageRun.Tagged(Stage, text, EntityType.PER, 0.8f, Language.Other, tagged);
         Assert.Equal(["PER Кима Чен Ира ner", "LOC КНДР place-check"], doc.Mentions.Select(m => $"{m.Type} {doc.Slice(m.Range)} {m.Source}"));
     }
 
@@ -70,11 +62,7 @@ public sealed class PlaceCheckStageTests
     [InlineData("Said Interfax Сергей Шойгу today.", Language.En, "Interfax Сергей Шойгу", "Interfax")] // the document's script first
     public void A_person_in_two_scripts_keeps_one(string text, Language language, string tagged, string kept)
     {
-        var doc = new Document("t", text) { Language = language };
-        new TokenizeStage(new TokenizeOptions()).Process(doc);
-        int start = text.IndexOf(tagged, StringComparison.Ordinal);
-        doc.AddMention(new Mention(new TextRange(start, start + tagged.Length), EntityType.PER, "ner", 0.8f));
-        Stage.Process(doc);
+        var doc = StageRun.Tagged(Stage, text, EntityType.PER, 0.8f, language, tagged);
         var m = Assert.Single(doc.Mentions);
         Assert.Equal((EntityType.PER, kept), (m.Type, doc.Slice(m.Range)));
     }

@@ -1,6 +1,6 @@
 using Extraction.Checking;
 using Extraction.Documents;
-using Extraction.Tokenization;
+using Extraction.Tests.TestSupport;
 
 namespace Extraction.Tests.Checking;
 
@@ -11,14 +11,7 @@ public sealed class RepeatCheckStageTests
     /// <summary>Tokenizes <paramref name="text"/>, tags each of <paramref name="persons"/> (first occurrence) as PER, runs the check.</summary>
     private static string[] After(string text, params string[] persons)
     {
-        var doc = new Document("t", text);
-        new TokenizeStage(new TokenizeOptions()).Process(doc);
-        foreach (var p in persons)
-        {
-            int start = text.IndexOf(p, StringComparison.Ordinal);
-            doc.AddMention(new Mention(new TextRange(start, start + p.Length), EntityType.PER, "ner", 0.9f));
-        }
-        Stage.Process(doc);
+        var doc = StageRun.Tagged(Stage, text, EntityType.PER, 0.9f, Language.Other, persons);
         return doc.Mentions.Select(m => $"{doc.Slice(m.Range)} {m.Source}").ToArray();
     }
 
