@@ -1,5 +1,6 @@
 using Extraction.Documents;
 using Extraction.Linking;
+using Extraction.Morphology;
 using Extraction.Pipeline;
 using Extraction.Tokenization;
 
@@ -10,28 +11,55 @@ public sealed record PlaceCheckOptions
 {
     /// <summary>The bilingual gazetteer (shared with the <c>link</c> stage: loaded once).</summary>
     public string Gazetteer { get; init; } = "gazetteer.bin";
+
+    /// <summary>The Russian morphology model (shared with the <c>normalize</c> stage: loaded once).</summary>
+    public string Morphology { get; init; } = "ru-morph.bin";
 }
 
 /// <summary>
 /// Retypes as LOC a tagger's person mention of two or more words that, as a whole, names a country, a region or a
 /// subdivision in the gazetteer (as its name keys match it, which covers the common case endings): «Объединённые Арабские
 /// Эмираты», «Коста Рика», «Коста-Рике». The tagger reads such names, unknown to it word by word, as a first name and a surname. One-word mentions are
-/// left alone: many surnames are also place names (Кан, Вашингтон, Мэдисон), and the tagger weighs the context there.
+/// not looked up in the gazetteer: many surnames are also place names there (Кан, Мэдисон), and the tagger weighs the context.
 /// A person mention of three or more words whose last word alone names a country is split into the person and the
 /// country («после смерти Кима Чен Ира КНДР падёт»). A person mention whose words are in two scripts keeps the run in one
 /// script (the document's where there is one): «цитирует ИА Regnum Минченко» → «Минченко».
+/// <para>With the Russian dictionary, two more kinds of places: a one-word person mention that the dictionary knows only
+/// as a place name (every reading Geox, none a first name, surname or patronymic: «Иерусалим», «Муром»), and the Sun, the
+/// Moon and the planets («Луне», «Землю», «Марс»: NEREL annotates them LOCATION; the tagger saw eight of them in training
+/// and reads «Луне» as a person), which a one-word person or organisation mention becomes and a capitalised word inside a
+/// sentence that no mention covers is tagged as. Neither applies to a word the document also writes inside a person
+/// name of two or more words («Кан Гён Хва», «Венера Петровна»).</para>
 /// </summary>
 public sealed class PlaceCheckStage : IStage
 {
     public const string Source = "place-check";
     private readonly Gazetteer _gazetteer;
+    private readonly RussianMorphology? _morph;
+
+    /// <summary>Confidence of a place this stage adds where the tagger found nothing (a celestial body's name).</summary>
+    public const float AddedConfidence = 0.6f;
+
+    /// <summary>
+    /// Lemmas of the Sun, the Moon and the planets, as the dictionary spells them (the class is closed: it exists because
+    /// NEREL, the training corpus, annotates them LOCATION, not because of any one text).
+    /// </summary>
+    private static readonly HashSet<string> CelestialLemmas = new(StringComparer.Ordinal)
+    {
+        "солнце", "луна", "земля", "меркурий", "венера", "марс", "юпитер", "сатурн", "уран", "нептун", "плутон",
+    };
 
     public PlaceCheckStage(PlaceCheckOptions options, StageContext context)
-        : this(context.Cache.Get(context.ModelPath(options.Gazetteer, "place-check.gazetteer"), Gazetteer.Load))
+        : this(context.Cache.Get(context.ModelPath(options.Gazetteer, "place-check.gazetteer"), Gazetteer.Load),
+            context.Cache.Get(context.ModelPath(options.Morphology, "place-check.morphology"), RussianMorphology.Load))
     {
     }
 
-    public PlaceCheckStage(Gazetteer gazetteer) => _gazetteer = gazetteer;
+    public PlaceCheckStage(Gazetteer gazetteer, RussianMorphology? morphology = null)
+    {
+        _gazetteer = gazetteer;
+        _morph = morphology;
+    }
 
     public string Name => "place-check";
     public IReadOnlyList<string> Requires => [Layers.Tokens, Layers.Entities];
@@ -63,6 +91,118 @@ public sealed class PlaceCheckStage : IStage
             mentions.Insert(i + 1, new Mention(country, EntityType.LOC, Source, m.Confidence));
             i++;
         }
+        if (_morph is not null && document.Language == Language.Ru) DictionaryPlaces(document);
+    }
+
+    /// <summary>
+    /// One-word person mentions the dictionary knows only as places, and celestial bodies written with a capital (see the
+    /// class comment): retyped, or added where no mention covers them.
+    /// </summary>
+    private void DictionaryPlaces(Document document)
+    {
+        var tokens = document.Tokens;
+        var mentions = document.Mentions;
+        HashSet<string>? personWords = null; // the words of the document's person mentions of two or more words, lower case
+        bool added = false;
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.Type is not (EntityType.PER or EntityType.ORG)) continue;
+            int t = OneWord(document, m.Range);
+            if (t < 0) continue;
+            var word = document.Span(tokens[t].Range);
+            var kind = Kind(word);
+            if (kind == DictionaryPlace.None || kind == DictionaryPlace.Geox && m.Type != EntityType.PER) continue;
+            if (InPersonName(word)) continue;
+            mentions[i] = m.Retyped(EntityType.LOC, Source);
+        }
+        for (int k = 0; k < tokens.Count; k++)
+        {
+            ref readonly var tok = ref tokens[k];
+            if (tok.Kind != TokenKind.Word || tok.Has(TokenFlags.SentenceStart) || !tok.Has(TokenFlags.Capitalized)
+                || tok.Has(TokenFlags.AllCaps) || !tok.Has(TokenFlags.HasCyrillic) || !MayBeCelestial(document.Span(tok.Range))) continue;
+            // Part of a longer name («Земля Франца-Иосифа», «Новая Земля»): the tagger's business.
+            if (k > 0 && tokens[k - 1].Kind == TokenKind.Word && tokens[k - 1].Has(TokenFlags.Capitalized) && tokens[k - 1].End + 1 >= tok.Start) continue;
+            if (k + 1 < tokens.Count && tokens[k + 1].Kind == TokenKind.Word && tokens[k + 1].Has(TokenFlags.Capitalized)) continue;
+            bool covered = false; // candidates are rare: a look at every mention is cheap
+            foreach (var other in mentions)
+                if (other.Range.Start < tok.End && other.Range.End > tok.Start) { covered = true; break; }
+            if (covered) continue;
+            var word = document.Span(tok.Range);
+            if (Kind(word) != DictionaryPlace.Celestial || InPersonName(word)) continue;
+            mentions.Add(new Mention(tok.Range, EntityType.LOC, Source, AddedConfidence));
+            added = true;
+        }
+        if (added) document.SortMentions();
+
+        bool InPersonName(ReadOnlySpan<char> word)
+        {
+            if (personWords is null)
+            {
+                personWords = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var p in mentions)
+                {
+                    if (p.Type != EntityType.PER) continue;
+                    var (first, end) = tokens.Covering(p.Range);
+                    if (Words(document, first, end) < 2) continue;
+                    for (int k = first; k < end; k++)
+                        if (tokens[k].Kind == TokenKind.Word) personWords.Add(Stem(document.Span(tokens[k].Range)));
+                }
+            }
+            return personWords.Count > 0 && personWords.Contains(Stem(word));
+        }
+    }
+
+    /// <summary>The first four letters in lower case: «Венеры» and «Венера» alike.</summary>
+    private static string Stem(ReadOnlySpan<char> word) => word[..Math.Min(4, word.Length)].ToString().ToLowerInvariant();
+
+    /// <summary>The token of a one-word mention, or −1.</summary>
+    private static int OneWord(Document document, TextRange range)
+    {
+        var (first, end) = document.Tokens.Covering(range);
+        if (end - first != 1) return -1;
+        ref readonly var t = ref document.Tokens[first];
+        return t.Kind == TokenKind.Word && t.Range == range && t.Has(TokenFlags.Capitalized) && !t.Has(TokenFlags.AllCaps)
+            && t.Has(TokenFlags.HasCyrillic) ? first : -1;
+    }
+
+    private enum DictionaryPlace { None, Geox, Celestial }
+
+    /// <summary>A cheap look at the first letters before asking the dictionary whether a word may name a celestial body.</summary>
+    private static bool MayBeCelestial(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 3 || word.Length > 9) return false;
+        Span<char> head = stackalloc char[3];
+        word[..3].ToLowerInvariant(head);
+        return head switch
+        {
+            "сол" or "лун" or "зем" or "мер" or "вен" or "мар" or "юпи" or "сат" or "ура" or "неп" or "плу" => true,
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// What the dictionary says of a capitalised word: <see cref="DictionaryPlace.Celestial"/> when a reading is the lemma
+    /// of the Sun, the Moon or a planet; <see cref="DictionaryPlace.Geox"/> when it knows the word and every reading is a
+    /// place name and none a person's name; otherwise <see cref="DictionaryPlace.None"/>.
+    /// </summary>
+    private DictionaryPlace Kind(ReadOnlySpan<char> word)
+    {
+        if (word.Length > RussianMorphology.MaxWordLength) return DictionaryPlace.None;
+        Span<MorphParse> readings = stackalloc MorphParse[32];
+        int n = _morph!.Analyse(word, readings);
+        bool known = false, allGeox = true, celestial = false;
+        bool mayBeCelestial = MayBeCelestial(word);
+        for (int i = 0; i < n; i++)
+        {
+            if (readings[i].IsGuess) continue;
+            known = true;
+            var tag = _morph.Tag(readings[i]);
+            if (!tag.Has(Grammemes.Geox) || tag.HasAny(Grammemes.Name | Grammemes.Surn | Grammemes.Patr)) allGeox = false;
+            if (mayBeCelestial && !celestial && tag.Has(Grammemes.Noun) && CelestialLemmas.Contains(_morph.Lemma(word, readings[i]))) celestial = true;
+        }
+        if (celestial) return DictionaryPlace.Celestial;
+        return known && allGeox ? DictionaryPlace.Geox : DictionaryPlace.None;
     }
 
     /// <summary>

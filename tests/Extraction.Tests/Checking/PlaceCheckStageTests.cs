@@ -1,6 +1,7 @@
 using Extraction.Checking;
 using Extraction.Documents;
 using Extraction.Linking;
+using Extraction.Tests.Morphology;
 using Extraction.Tests.TestSupport;
 
 namespace Extraction.Tests.Checking;
@@ -65,5 +66,77 @@ public sealed class PlaceCheckStageTests
         var doc = StageRun.Tagged(Stage, text, EntityType.PER, 0.8f, language, tagged);
         var m = Assert.Single(doc.Mentions);
         Assert.Equal((EntityType.PER, kept), (m.Type, doc.Slice(m.Range)));
+    }
+
+    private static readonly PlaceCheckStage WithDictionary = new(new Gazetteer([], []), ShippedModels.Morph);
+
+    /// <summary>Tags <paramref name="tagged"/> as <paramref name="type"/> in a Russian document, runs the check with the dictionary, lists the mentions.</summary>
+    private static string[] Mentions(string text, EntityType type, params string[] tagged)
+    {
+        var doc = StageRun.Tagged(WithDictionary, text, type, 0.7f, Language.Ru, tagged);
+        return [.. doc.Mentions.Select(m => $"{m.Type} {doc.Slice(m.Range)} {m.Source}")];
+    }
+
+    [Theory]
+    [InlineData("Делегация прибыла в Иерусалим утром.", "Иерусалим")]
+    [InlineData("Об этом сказал Вашингтон.", "Вашингтон")] // metonymy: the document names no person Вашингтон
+    [InlineData("Он родился в древнем городе Кострома.", "Кострома")]
+    public void A_person_the_dictionary_knows_only_as_a_place_becomes_one(string text, string word) =>
+        Assert.Equal([$"LOC {word} place-check"], Mentions(text, EntityType.PER, word));
+
+    [Theory]
+    [InlineData("Он родился в древнем городе Муром.", "Муром")] // also a surname's form in the dictionary (Мур)
+    [InlineData("Приехал Сергей вчера.", "Сергей")]
+    public void A_person_the_dictionary_also_knows_as_a_name_stays(string text, string word) =>
+        Assert.Equal([$"PER {word} ner"], Mentions(text, EntityType.PER, word));
+
+    [Fact]
+    public void A_place_name_the_document_uses_in_a_longer_person_name_stays_a_person()
+    {
+        const string text = "Министр Кан Гён Хва прибыла. Позже Кан заявила о переговорах.";
+        var doc = StageRun.Tagged(WithDictionary, text, EntityType.PER, 0.7f, Language.Ru, "Кан Гён Хва");
+        doc.AddMention(new Mention(new TextRange(text.IndexOf("Кан заявила", StringComparison.Ordinal), text.IndexOf(" заявила", StringComparison.Ordinal)), EntityType.PER, "ner", 0.7f));
+        WithDictionary.Process(doc);
+        Assert.Equal(["PER Кан Гён Хва", "PER Кан"], doc.Mentions.Select(m => $"{m.Type} {doc.Slice(m.Range)}"));
+    }
+
+    [Fact]
+    public void An_organisation_the_dictionary_knows_only_as_a_place_is_left_to_the_org_rules() =>
+        Assert.Equal(["ORG Иерусалим ner"], Mentions("Делегация прибыла в Иерусалим утром.", EntityType.ORG, "Иерусалим"));
+
+    [Theory]
+    [InlineData("Аппарат сел на Луне вчера вечером.", "Луне", EntityType.PER)]
+    [InlineData("Аппарат полетит к Марсу в июле.", "Марсу", EntityType.ORG)]
+    public void A_celestial_body_tagged_as_a_person_or_organisation_becomes_a_place(string text, string word, EntityType type) =>
+        Assert.Equal([$"LOC {word} place-check"], Mentions(text, type, word));
+
+    [Theory]
+    [InlineData("Экипаж вернулся на Землю в пятницу.", "Землю")]
+    [InlineData("Корабль облетел Луну и Солнце не закрыло.", "Луну")]
+    public void An_untagged_celestial_body_inside_a_sentence_is_added(string text, string word)
+    {
+        var doc = StageRun.Tagged(WithDictionary, text, EntityType.PER, 0.7f, Language.Ru);
+        var m = doc.Mentions.First();
+        Assert.Equal((EntityType.LOC, word, PlaceCheckStage.Source, PlaceCheckStage.AddedConfidence), (m.Type, doc.Slice(m.Range), m.Source, m.Confidence));
+    }
+
+    [Theory]
+    [InlineData("Земля вращается вокруг своей оси.")] // a sentence start says nothing of the capital
+    [InlineData("Экспедиция высадилась на Новой Земле летом.")] // part of a longer name
+    [InlineData("Экспедиция высадилась на Земле Франца-Иосифа летом.")]
+    [InlineData("Экипаж вернулся на землю в пятницу.")] // lower case: soil, ground
+    [InlineData("Пришла Венера Петровна, а потом Венера ушла.")] // a first name the document uses in a longer name
+    public void Other_capitalised_words_are_not_added(string text)
+    {
+        var tagged = text.Contains("Венера Петровна", StringComparison.Ordinal) ? new[] { "Венера Петровна" } : [];
+        var doc = StageRun.Tagged(WithDictionary, text, EntityType.PER, 0.7f, Language.Ru, tagged);
+        Assert.DoesNotContain(doc.Mentions, m => m.Type == EntityType.LOC);
+    }
+
+    [Fact]
+    public void English_documents_are_not_read_with_the_Russian_dictionary()
+    {
+        var doc = StageRun.Tagged(WithDictionary, "Делегация прибыла в Иерусалим утром.", EntityType.PER, 0.7f, Language.En, "Иерусалим");
+        Assert.Equal(EntityType.PER, Assert.Single(doc.Mentions).Type);
     }
 }
