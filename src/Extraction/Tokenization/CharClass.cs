@@ -67,6 +67,10 @@ public static class CharClass
     public static bool IsOpenQuote(char c) => c is '«' or '“' or '„' or '‘' or '‹' or '(' or '[' or '{';
     public static bool IsCloseQuote(char c) => c is '»' or '”' or '’' or '›' or ')' or ']' or '}';
 
-    /// <summary>Sentence-final punctuation.</summary>
-    public static bool IsTerminal(char c) => c is '.' or '!' or '?' or '…';
+    /// <summary>
+    /// Sentence-final punctuation, with the look-alikes that pasted and converted texts carry: the one-dot leader
+    /// (U+2024, «коронавирусом․ Судьи»), the ideographic and fullwidth full stops, fullwidth ! and ?, and ‼ ⁇ ⁈ ⁉.
+    /// </summary>
+    public static bool IsTerminal(char c) => c is '.' or '!' or '?' or '…' or '\u2024' or '\u3002' or '\uFF0E' or '\uFF01' or '\uFF1F'
+        or '\u203C' or '\u2047' or '\u2048' or '\u2049';
 }

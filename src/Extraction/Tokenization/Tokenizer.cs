@@ -154,7 +154,8 @@ public static class Tokenizer
             }
             // Domain names: Tengrinews.kz, bbc.co.uk — a dot followed by lower-case Latin letters and then not a letter.
             if (TryDomain(s, start, i, out int domainEnd)) return domainEnd;
-            if (word.Length == 1 && IsUpper(word[0]))
+            // «С.», and «Дж.» (Джон, Джордж: the Russian spelling of J takes two letters and is no word of its own).
+            if (word.Length == 1 && IsUpper(word[0]) || word is "Дж")
             {
                 kind = TokenKind.Initial;
                 return i + 1;

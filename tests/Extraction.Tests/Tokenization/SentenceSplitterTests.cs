@@ -21,6 +21,17 @@ public class SentenceSplitterTests
         Assert.Equal(["Министр С. Шойгу и Mr. Smith встретились.", "Потом ушли."],
             Sentences("Министр С. Шойгу и Mr. Smith встретились. Потом ушли."));
 
+    [Theory]
+    [InlineData("Сенат утвердит кандидатуру Дж. Коми в среду.")]
+    [InlineData("Сенат утвердит кандидатуру Дж.Коми в среду.")]
+    public void No_break_after_a_two_letter_initial(string text) => Assert.Equal([text], Sentences(text));
+
+    [Theory]
+    [InlineData("Судьи освободили заключённых из-за риска заражения коронавирусом\u2024 Судьи опасались вспышки.")] // one-dot leader
+    [InlineData("Судьи освободили заключённых из-за риска заражения коронавирусом\u3002 Судьи опасались вспышки.")]
+    [InlineData("Судьи освободили заключённых из-за риска заражения коронавирусом\uFF01 Судьи опасались вспышки.")]
+    public void Full_stop_look_alikes_end_a_sentence(string text) => Assert.Equal(2, Sentences(text).Count);
+
     [Fact]
     public void City_abbreviation_does_not_end_a_sentence_but_year_abbreviation_can() =>
         Assert.Equal(["Встреча в г. Москве прошла в 2015 г.", "Затем стороны подписали договор."],

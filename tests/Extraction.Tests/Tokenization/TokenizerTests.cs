@@ -78,6 +78,17 @@ public class TokenizerTests
         Assert.True(t[6].Has(TokenFlags.Lower));
     }
 
+    [Theory]
+    [InlineData("Дж. Коми", "Дж.", "Коми")]
+    [InlineData("Дж.Коми", "Дж.", "Коми")]
+    [InlineData("Б.Обама", "Б.", "Обама")]
+    public void A_name_initial_is_one_token_with_its_dot(string text, string initial, string name)
+    {
+        var words = Surface(text, out var table);
+        Assert.Equal([initial, name], words);
+        Assert.Equal(TokenKind.Initial, table.AsSpan()[0].Kind);
+    }
+
     [Fact]
     public void A_very_long_run_of_letters_is_cut_into_bounded_tokens()
     {
