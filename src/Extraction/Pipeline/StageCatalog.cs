@@ -22,6 +22,7 @@ public static class StageCatalog
         r.Add<DatesOptions>("dates", (o, _) => new DatesStage(o));
         r.Add<NerOptions>("ner", (o, ctx) => new NerStage(o, ctx));
         r.Add<AdjectiveCheckOptions>("adjective-check", (o, ctx) => new AdjectiveCheckStage(o, ctx));
+        r.Add<QuoteCheckOptions>("quote-check", (o, ctx) => new QuoteCheckStage(o, ctx));
         r.Add<PlaceCheckOptions>("place-check", (o, ctx) => new PlaceCheckStage(o, ctx));
         r.Add<OrgCheckOptions>("org-check", (o, ctx) => new OrgCheckStage(o, ctx));
         r.Add<RepeatCheckOptions>("repeat-check", (_, _) => new RepeatCheckStage());
