@@ -19,7 +19,7 @@ public sealed record QuoteCheckOptions
 /// «Юность»»). The nouns are the kinds whose quoted names NEREL (the training corpus) annotates as works, awards, laws,
 /// events or products, not as persons, organisations or places (see <see cref="KindLemmas"/>). The tagger has the word
 /// before an opening quote as a feature, but a quoted capitalised word it has never seen («Раундап») still reads as an
-/// organisation.
+/// organisation. The stage runs after <c>repeat-check</c>, which may repeat a person into a title («Доктор» of «Доктор Лиза»).
 /// </summary>
 public sealed class QuoteCheckStage : IStage
 {
