@@ -62,4 +62,14 @@ public sealed class OrgCheckStageTests : IDisposable
         Assert.Equal(EntityType.ORG, TypeAfter("В ЕС это обсуждают.", "ЕС", EntityType.ORG));
         Assert.Equal(EntityType.DATE, TypeAfter("В ЕС это обсуждают.", "ЕС", EntityType.DATE));
     }
+
+    [Theory]
+    [InlineData("Злоумышленники оторвали букву «М» от опоры.", "М", EntityType.ORG)]
+    [InlineData("Колонна вышла из пункта Б утром.", "Б", EntityType.LOC)]
+    public void A_single_letter_is_no_organisation_or_place(string text, string letter, EntityType type) =>
+        Assert.Empty(StageRun.Tagged(_stage, text, type, 0.9f, Language.Ru, letter).Mentions);
+
+    [Fact]
+    public void A_single_letter_person_stays() =>
+        Assert.Single(StageRun.Tagged(_stage, "Об этом сказал В. Петров.", EntityType.PER, 0.9f, Language.Ru, "В").Mentions);
 }
