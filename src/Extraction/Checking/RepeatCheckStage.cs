@@ -12,6 +12,7 @@ public sealed record RepeatCheckOptions;
 /// reads a lone capitalised word at a sentence start with little context; the document has already named the person.
 /// Latin words are left alone: in English text the rule repeats the tagger's misread persons as often as it finds missed
 /// ones (CoNLL eng.testa: «King» ×6 found, «Mercantile», «Boatmen» ×2, «Real» turned into persons; micro F1 unchanged).
+/// A name's spelling in another script, in brackets right after it, is tagged with the name's type («Ма Лин (马凌)»).
 /// </summary>
 public sealed class RepeatCheckStage : IStage
 {
@@ -33,6 +34,7 @@ public sealed class RepeatCheckStage : IStage
 
     public void Process(Document document)
     {
+        ParenthesisedSpellings(document);
         var mentions = document.Mentions;
         var tokens = document.Tokens;
         var names = t_names ??= new HashSet<string>(StringComparer.Ordinal);
@@ -71,6 +73,65 @@ public sealed class RepeatCheckStage : IStage
         }
         if (mentions.Count > count) document.SortMentions();
         names.Clear(); // the document's name strings are not kept alive by the thread
+    }
+
+    /// <summary>Lower-case words a Latin name may have inside («Hochheim am Main», «Bank of China», «Leonardo da Vinci»).</summary>
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
+    {
+        "of", "the", "and", "am", "an", "im", "de", "da", "di", "do", "du", "des", "del", "della", "la", "le", "el", "al",
+        "von", "van", "der", "den", "ten", "ter", "y", "e", "bin", "ibn",
+    };
+
+    /// <summary>
+    /// Tags the spelling in another script that a Russian name gives in brackets right after it, with the name's type:
+    /// «Ма Лин (马凌)», «Хоххайм-ам-Майн (Hochheim am Main)», «Джошуа Вольфа (Joshua Wolf)». The bracket holds only that
+    /// spelling: one to six words, none tagged, no Cyrillic letter, Latin words capitalised (or connectors: «am», «of»).
+    /// </summary>
+    private static void ParenthesisedSpellings(Document document)
+    {
+        var mentions = document.Mentions;
+        var tokens = document.Tokens;
+        int count = mentions.Count;
+        for (int i = 0; i < count; i++)
+        {
+            var m = mentions[i];
+            if (m.Type is not (EntityType.PER or EntityType.ORG or EntityType.LOC)) continue;
+            var (first, end) = tokens.Covering(m.Range);
+            if (end >= tokens.Count - 2 || tokens[end - 1].End != m.Range.End || !tokens[end - 1].Has(TokenFlags.HasCyrillic)) continue;
+            if (document.Text[tokens[end].Start] != '(') continue;
+            int close = end + 1;
+            while (close < tokens.Count && close - end <= 12 && document.Text[tokens[close].Start] != ')') close++;
+            if (close >= tokens.Count || document.Text[tokens[close].Start] != ')' || !IsSpelling(document, end + 1, close)) continue;
+            var range = new TextRange(tokens[end + 1].Start, tokens[close - 1].End);
+            bool tagged = false;
+            foreach (var other in mentions)
+                if (other.Range.Start < range.End && other.Range.End > range.Start) { tagged = true; break; }
+            if (!tagged) mentions.Add(new Mention(range, m.Type, Source, m.Confidence));
+        }
+        if (mentions.Count > count) document.SortMentions();
+    }
+
+    /// <summary>Tokens [<paramref name="from"/>, <paramref name="to"/>) are a name's spelling in a script other than Cyrillic.</summary>
+    private static bool IsSpelling(Document document, int from, int to)
+    {
+        var tokens = document.Tokens;
+        int words = 0;
+        for (int k = from; k < to; k++)
+        {
+            ref readonly var t = ref tokens[k];
+            var text = document.Span(t.Range);
+            if (t.Kind != TokenKind.Word)
+            {
+                // Inner punctuation of a name («O’Brien», «Saint-Denis», «Jr.»); anything else ends the spelling.
+                if (k == from || k == to - 1 || !(text is "-" or "’" or "'" or ".")) return false;
+                continue;
+            }
+            if (t.Has(TokenFlags.HasCyrillic) || t.Has(TokenFlags.HasDigit)) return false;
+            words++;
+            if (t.Has(TokenFlags.HasLatin) && !t.Has(TokenFlags.Capitalized) && !t.Has(TokenFlags.AllCaps)
+                && (k == from || k == to - 1 || !Connectors.Contains(text.ToString()))) return false;
+        }
+        return words is >= 1 and <= 6;
     }
 
     /// <summary>Longest word looked up (longer words are compared by no name: none is that long).</summary>

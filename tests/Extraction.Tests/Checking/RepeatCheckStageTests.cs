@@ -62,4 +62,31 @@ public sealed class RepeatCheckStageTests
                 Assert.True(RepeatCheckStage.SameName(word, name) == RepeatCheckStage.Repeats(lookup, word, buffer), $"{word} / {name}");
         }
     }
+
+    [Theory]
+    [InlineData("Писала выпускница Ма Лин (马凌) и её команда.", "Ма Лин", "马凌")]
+    [InlineData("Поезд сошёл с рельсов у города Хоххайм-ам-Майн (Hochheim am Main) рядом с путями.", "Хоххайм-ам-Майн", "Hochheim am Main")]
+    [InlineData("Журналист Джошуа Вольф (Joshua Wolf) вышел.", "Джошуа Вольф", "Joshua Wolf")]
+    public void A_spelling_in_another_script_in_brackets_after_a_name_is_that_name(string text, string name, string spelling)
+    {
+        var doc = StageRun.Tagged(Stage, text, EntityType.LOC, 0.8f, Language.Ru, name);
+        Assert.Equal([$"{name} ner LOC", $"{spelling} repeat-check LOC"], doc.Mentions.Select(m => $"{doc.Slice(m.Range)} {m.Source} {m.Type}"));
+        Assert.Equal(0.8f, doc.Mentions[1].Confidence);
+    }
+
+    [Theory]
+    [InlineData("Журналист Джошуа Вольф (журналист) вышел.")] // Cyrillic in the bracket
+    [InlineData("Журналист Джошуа Вольф (USA today) вышел.")] // a lower-case word that is no connector
+    [InlineData("Журналист Джошуа Вольф (born 1982) вышел.")]
+    [InlineData("Журналист Джошуа Вольф (A, B) вышел.")] // a list, not one spelling
+    [InlineData("Журналист Джошуа Вольф, (Joshua Wolf) вышел.")] // not right after the name
+    public void Other_brackets_are_left_alone(string text) =>
+        Assert.Single(StageRun.Tagged(Stage, text, EntityType.PER, 0.8f, Language.Ru, "Джошуа Вольф").Mentions);
+
+    [Fact]
+    public void A_spelling_the_tagger_found_is_kept_as_it_is()
+    {
+        var doc = StageRun.Tagged(Stage, "Журналист Джошуа Вольф (Joshua Wolf) вышел.", EntityType.PER, 0.8f, Language.Ru, "Джошуа Вольф", "Joshua Wolf");
+        Assert.Equal(["ner", "ner"], doc.Mentions.Select(m => m.Source));
+    }
 }
