@@ -91,7 +91,11 @@ public sealed class PlaceCheckStage : IStage
             mentions.Insert(i + 1, new Mention(country, EntityType.LOC, Source, m.Confidence));
             i++;
         }
-        if (_morph is not null && document.Language == Language.Ru) DictionaryPlaces(document);
+        if (_morph is not null && document.Language == Language.Ru)
+        {
+            SplitEdges(document);
+            DictionaryPlaces(document);
+        }
     }
 
     /// <summary>
@@ -112,7 +116,7 @@ public sealed class PlaceCheckStage : IStage
             if (t < 0) continue;
             var word = document.Span(tokens[t].Range);
             var kind = Kind(word);
-            if (kind == DictionaryPlace.None || kind == DictionaryPlace.Geox && m.Type != EntityType.PER) continue;
+            if (!(kind == DictionaryPlace.Celestial || kind == DictionaryPlace.Geox && m.Type == EntityType.PER)) continue;
             if (InPersonName(word)) continue;
             mentions[i] = m.Retyped(EntityType.LOC, Source);
         }
@@ -166,7 +170,7 @@ public sealed class PlaceCheckStage : IStage
             && t.Has(TokenFlags.HasCyrillic) ? first : -1;
     }
 
-    private enum DictionaryPlace { None, Geox, Celestial }
+    private enum DictionaryPlace { None, Geox, Celestial, Orgn }
 
     /// <summary>A cheap look at the first letters before asking the dictionary whether a word may name a celestial body.</summary>
     private static bool MayBeCelestial(ReadOnlySpan<char> word)
@@ -191,7 +195,7 @@ public sealed class PlaceCheckStage : IStage
         if (word.Length > RussianMorphology.MaxWordLength) return DictionaryPlace.None;
         Span<MorphParse> readings = stackalloc MorphParse[32];
         int n = _morph!.Analyse(word, readings);
-        bool known = false, allGeox = true, celestial = false;
+        bool known = false, allGeox = true, allOrgn = true, celestial = false;
         bool mayBeCelestial = MayBeCelestial(word);
         for (int i = 0; i < n; i++)
         {
@@ -199,10 +203,99 @@ public sealed class PlaceCheckStage : IStage
             known = true;
             var tag = _morph.Tag(readings[i]);
             if (!tag.Has(Grammemes.Geox) || tag.HasAny(Grammemes.Name | Grammemes.Surn | Grammemes.Patr)) allGeox = false;
+            if (!tag.Has(Grammemes.Orgn) || tag.HasAny(Grammemes.Name | Grammemes.Surn | Grammemes.Patr | Grammemes.Geox)) allOrgn = false;
             if (mayBeCelestial && !celestial && tag.Has(Grammemes.Noun) && CelestialLemmas.Contains(_morph.Lemma(word, readings[i]))) celestial = true;
         }
         if (celestial) return DictionaryPlace.Celestial;
-        return known && allGeox ? DictionaryPlace.Geox : DictionaryPlace.None;
+        if (!known) return DictionaryPlace.None;
+        return allGeox ? DictionaryPlace.Geox : allOrgn ? DictionaryPlace.Orgn : DictionaryPlace.None;
+    }
+
+    /// <summary>
+    /// The dictionary reads <paramref name="word"/> mostly as one person's first name: its singular first-name readings
+    /// weigh at least half of its readings («Фолькер», «Фрэнка»; not «Гён», a plural of «Гена» by ё-folding).
+    /// </summary>
+    private bool IsFirstName(ReadOnlySpan<char> word)
+    {
+        if (word.Length > RussianMorphology.MaxWordLength) return false;
+        Span<MorphParse> readings = stackalloc MorphParse[32];
+        int n = _morph!.Analyse(word, readings);
+        float name = 0, all = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (readings[i].IsGuess) continue;
+            all += readings[i].Score;
+            if (_morph.Tag(readings[i]) is var tag && tag.Has(Grammemes.Name) && tag.Has(Grammemes.Sing)) name += readings[i].Score;
+        }
+        return all > 0 && name >= 0.5f * all;
+    }
+
+    /// <summary>
+    /// Splits a place or organisation word off the edge of a person mention it ran into, when no other person mention of
+    /// the document has that word: the last word when the dictionary knows it only as a place and the words before are
+    /// more than a lone first name («Нетаньяху Иерусалим» → «Нетаньяху» + LOC «Иерусалим»; «Джордж Вашингтон» stays), the
+    /// first word when the dictionary knows it only as a place or only as an organisation and a first name follows
+    /// («Гессен Фолькер Буфье» → LOC «Гессен» + «Фолькер Буфье»; «Челси Фрэнк Лэмпард» → ORG «Челси» + «Фрэнк Лэмпард»).
+    /// </summary>
+    private void SplitEdges(Document document)
+    {
+        var tokens = document.Tokens;
+        var mentions = document.Mentions;
+        Span<int> words = stackalloc int[8];
+        Dictionary<string, int>? persons = null; // per word stem, how many person mentions have it
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.Type != EntityType.PER) continue;
+            var (first, end) = tokens.Covering(m.Range);
+            int n = 0;
+            bool plain = true;
+            for (int k = first; k < end && plain; k++)
+            {
+                if (tokens[k].Kind != TokenKind.Word) continue;
+                if (n == words.Length || !tokens[k].Has(TokenFlags.HasCyrillic) || !tokens[k].Has(TokenFlags.Capitalized) || tokens[k].Has(TokenFlags.AllCaps)) plain = false;
+                else words[n++] = k;
+            }
+            if (!plain || n < 2) continue;
+            ref readonly var last = ref tokens[words[n - 1]];
+            if (Kind(document.Span(last.Range)) == DictionaryPlace.Geox && (n > 2 || !IsFirstName(document.Span(tokens[words[0]].Range)))
+                && RunInto(words[n - 2], words[n - 1]))
+            {
+                mentions[i] = new Mention(new TextRange(m.Range.Start, tokens[words[n - 2]].End), EntityType.PER, m.Source, m.Confidence);
+                mentions.Insert(i + 1, new Mention(last.Range, EntityType.LOC, Source, m.Confidence));
+                i++;
+                continue;
+            }
+            ref readonly var head = ref tokens[words[0]];
+            var kind = Kind(document.Span(head.Range));
+            if (kind is not (DictionaryPlace.Geox or DictionaryPlace.Orgn) || !IsFirstName(document.Span(tokens[words[1]].Range))
+                || !RunInto(words[n - 1], words[0])) continue;
+            mentions[i] = new Mention(head.Range, kind == DictionaryPlace.Geox ? EntityType.LOC : EntityType.ORG, Source, m.Confidence);
+            mentions.Insert(i + 1, new Mention(new TextRange(tokens[words[1]].Start, m.Range.End), EntityType.PER, m.Source, m.Confidence));
+            i++;
+        }
+
+        // The place word is in no other person mention of the document: a surname that is also a city comes back with
+        // its first name («Уитни Хьюстон», «Франсиско Флорес», «Харпер Ли» again and again), a run-in place does not.
+        bool RunInto(int person, int place)
+        {
+            if (persons is null)
+            {
+                persons = new Dictionary<string, int>(StringComparer.Ordinal);
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var p in mentions)
+                {
+                    if (p.Type != EntityType.PER) continue;
+                    seen.Clear();
+                    var (f, e) = tokens.Covering(p.Range);
+                    for (int k = f; k < e; k++)
+                        if (tokens[k].Kind == TokenKind.Word && seen.Add(Stem(document.Span(tokens[k].Range))))
+                            persons[Stem(document.Span(tokens[k].Range))] = persons.GetValueOrDefault(Stem(document.Span(tokens[k].Range))) + 1;
+                }
+            }
+            return persons.GetValueOrDefault(Stem(document.Span(tokens[place].Range))) == 1
+                && persons.GetValueOrDefault(Stem(document.Span(tokens[person].Range))) >= 1;
+        }
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Extraction.Checking;
 using Extraction.Documents;
 using Extraction.Linking;
+using Extraction.Tokenization;
 using Extraction.Tests.Morphology;
 using Extraction.Tests.TestSupport;
 
@@ -138,5 +139,26 @@ public sealed class PlaceCheckStageTests
     {
         var doc = StageRun.Tagged(WithDictionary, "Делегация прибыла в Иерусалим утром.", EntityType.PER, 0.7f, Language.En, "Иерусалим");
         Assert.Equal(EntityType.PER, Assert.Single(doc.Mentions).Type);
+    }
+
+    [Theory]
+    [InlineData("Премьер Нетаньяху Иерусалим не покинет, сказал он.", "Нетаньяху Иерусалим", "PER Нетаньяху ner|LOC Иерусалим place-check")]
+    [InlineData("Премьер-министр земли Гессен Фолькер Буфье напомнил.", "Гессен Фолькер Буфье", "LOC Гессен place-check|PER Фолькер Буфье ner")]
+    [InlineData("За Челси Фрэнк Лэмпард забил гол.", "Челси Фрэнк Лэмпард", "ORG Челси place-check|PER Фрэнк Лэмпард ner")]
+    public void A_place_or_organisation_run_into_a_person_is_split_off(string text, string tagged, string expected) =>
+        Assert.Equal(expected.Split('|'), Mentions(text, EntityType.PER, tagged));
+
+    [Theory]
+    [InlineData("Приехал Джордж Вашингтон.", "Джордж Вашингтон")] // a lone first name before the place word
+    [InlineData("Песню спела Уитни Хьюстон. Позже Уитни Хьюстон уехала.", "Уитни Хьюстон")] // the name comes back whole
+    [InlineData("Министр Кан Гён Хва прибыла.", "Кан Гён Хва")] // «Гён» is no first name of one person
+    public void A_person_whose_surname_is_a_place_stays_whole(string text, string name)
+    {
+        var doc = new Document("t", text) { Language = Language.Ru };
+        new TokenizeStage(new TokenizeOptions()).Process(doc);
+        for (int at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
+            doc.AddMention(new Mention(new TextRange(at, at + name.Length), EntityType.PER, "ner", 0.7f));
+        WithDictionary.Process(doc);
+        Assert.All(doc.Mentions, m => Assert.Equal((EntityType.PER, name), (m.Type, doc.Slice(m.Range))));
     }
 }
