@@ -94,6 +94,7 @@ public sealed class PlaceCheckStage : IStage
         if (_morph is not null && document.Language == Language.Ru)
         {
             SplitEdges(document);
+            AfterPlaceNouns(document);
             DictionaryPlaces(document);
         }
     }
@@ -155,6 +156,114 @@ public sealed class PlaceCheckStage : IStage
             }
             return personWords.Count > 0 && personWords.Contains(Stem(word));
         }
+    }
+
+    /// <summary>
+    /// Lemmas of the lower-case nouns that name a kind of place right before its name: «в городе», «графство», «реки»,
+    /// «микрорайоне». In NEREL train a capitalised name right after «городе» is a place 45 times of 45, after «штата» 31
+    /// of 31, after «района»/«районе» 24 of 24, after «провинции», «села», «деревни», «графства» every time.
+    /// </summary>
+    private static readonly HashSet<string> PlaceNouns = new(StringComparer.Ordinal)
+    {
+        "город", "село", "деревня", "посёлок", "станица", "хутор", "аул", "кишлак", "пригород", "столица", "графство",
+        "округ", "район", "микрорайон", "местность", "штат", "провинция", "область", "край", "регион", "префектура",
+        "коммуна", "кантон", "департамент", "уезд", "волость", "остров", "полуостров", "река", "озеро", "залив", "пролив",
+        "хребет", "пустыня",
+    };
+
+    /// <summary>
+    /// A person mention right after a lower-case noun of a kind of place is that place: «в графстве Эссекс», «в микрорайоне
+    /// Затон», «в реке Славянка»; the document's other one-word person mentions of the same word follow («в Славянку»).
+    /// Not a name that starts with a first name («мэр города Сергей Собянин»), nor one word the dictionary knows as a
+    /// surname and not as a place («глава района Петров»).
+    /// </summary>
+    private void AfterPlaceNouns(Document document)
+    {
+        var tokens = document.Tokens;
+        var mentions = document.Mentions;
+        HashSet<string>? places = null;
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.Type != EntityType.PER) continue;
+            var (first, end) = tokens.Covering(m.Range);
+            if (first == 0 || tokens[first].Start != m.Range.Start || !tokens[first].Has(TokenFlags.HasCyrillic)) continue;
+            ref readonly var noun = ref tokens[first - 1];
+            if (noun.Kind != TokenKind.Word || !noun.Has(TokenFlags.Lower) || !noun.Has(TokenFlags.HasCyrillic)
+                || noun.End + 1 < m.Range.Start || !IsPlaceNoun(document.Span(noun.Range))) continue;
+            // «Пермского края Алмаз Закиев», «Партии регионов Святаш»: the noun ends a name, a title's «of …» part.
+            if (first >= 2 && tokens[first - 2].Kind == TokenKind.Word && tokens[first - 2].Has(TokenFlags.Capitalized)
+                && !tokens[first - 2].Has(TokenFlags.SentenceStart)) continue;
+            var word = document.Span(tokens[first].Range);
+            if (tokens[first].Kind != TokenKind.Word
+                || (Words(document, first, end) > 1 ? !PlaceLike(document, first, end) : IsSurnameOnly(word))) continue;
+            mentions[i] = m.Retyped(EntityType.LOC, Source);
+            if (end - first == 1) (places ??= new HashSet<string>(StringComparer.Ordinal)).Add(Stem(word));
+        }
+        if (places is null) return;
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.Type == EntityType.PER && OneWord(document, m.Range) is var t && t >= 0 && places.Contains(Stem(document.Span(tokens[t].Range))))
+                mentions[i] = m.Retyped(EntityType.LOC, Source);
+        }
+    }
+
+    /// <summary>
+    /// A person mention of two or more words may be a place name: no initial, no word with a first-name reading in the
+    /// dictionary («Том Паркер», «Максим Быстров»), the last word no dictionary surname («Курмана Исмаилова»).
+    /// </summary>
+    private bool PlaceLike(Document document, int first, int end)
+    {
+        var tokens = document.Tokens;
+        int last = -1;
+        for (int k = first; k < end; k++)
+        {
+            if (tokens[k].Kind == TokenKind.Initial) return false;
+            if (tokens[k].Kind != TokenKind.Word) continue;
+            if (HasReading(document.Span(tokens[k].Range), Grammemes.Name)) return false;
+            last = k;
+        }
+        return last >= 0 && !HasReading(document.Span(tokens[last].Range), Grammemes.Surn);
+    }
+
+    /// <summary>A dictionary reading of <paramref name="word"/> has <paramref name="grammeme"/>.</summary>
+    private bool HasReading(ReadOnlySpan<char> word, Grammemes grammeme)
+    {
+        if (word.Length > RussianMorphology.MaxWordLength) return false;
+        Span<MorphParse> readings = stackalloc MorphParse[32];
+        int n = _morph!.Analyse(word, readings);
+        for (int i = 0; i < n; i++)
+            if (!readings[i].IsGuess && _morph.Tag(readings[i]).Has(grammeme)) return true;
+        return false;
+    }
+
+    /// <summary>A dictionary noun reading of <paramref name="word"/> has a lemma of <see cref="PlaceNouns"/>.</summary>
+    private bool IsPlaceNoun(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 3 || word.Length > RussianMorphology.MaxWordLength) return false;
+        Span<MorphParse> readings = stackalloc MorphParse[32];
+        int n = _morph!.Analyse(word, readings);
+        for (int i = 0; i < n; i++)
+            if (!readings[i].IsGuess && _morph.Tag(readings[i]).Has(Grammemes.Noun) && PlaceNouns.Contains(_morph.Lemma(word, readings[i]))) return true;
+        return false;
+    }
+
+    /// <summary>The dictionary knows <paramref name="word"/> as a surname and not as a place.</summary>
+    private bool IsSurnameOnly(ReadOnlySpan<char> word)
+    {
+        if (word.Length > RussianMorphology.MaxWordLength) return false;
+        Span<MorphParse> readings = stackalloc MorphParse[32];
+        int n = _morph!.Analyse(word, readings);
+        bool surname = false;
+        for (int i = 0; i < n; i++)
+        {
+            if (readings[i].IsGuess) continue;
+            var tag = _morph.Tag(readings[i]);
+            if (tag.Has(Grammemes.Geox)) return false;
+            surname |= tag.Has(Grammemes.Surn);
+        }
+        return surname;
     }
 
     /// <summary>The first four letters in lower case: «Венеры» and «Венера» alike.</summary>

@@ -86,7 +86,7 @@ public sealed class PlaceCheckStageTests
         Assert.Equal([$"LOC {word} place-check"], Mentions(text, EntityType.PER, word));
 
     [Theory]
-    [InlineData("Он родился в древнем городе Муром.", "Муром")] // also a surname's form in the dictionary (Мур)
+    [InlineData("Его поддержал Муром вчера.", "Муром")] // also a surname's form in the dictionary (Мур)
     [InlineData("Приехал Сергей вчера.", "Сергей")]
     public void A_person_the_dictionary_also_knows_as_a_name_stays(string text, string word) =>
         Assert.Equal([$"PER {word} ner"], Mentions(text, EntityType.PER, word));
@@ -161,4 +161,36 @@ public sealed class PlaceCheckStageTests
         WithDictionary.Process(doc);
         Assert.All(doc.Mentions, m => Assert.Equal((EntityType.PER, name), (m.Type, doc.Slice(m.Range))));
     }
+
+    [Theory]
+    [InlineData("Он переехал с родителями в графство Эссекс.", "Эссекс")]
+    [InlineData("Нарушение режима выявили в микрорайоне Затон вчера.", "Затон")]
+    [InlineData("Водолазы округа Чарльз обнаружили тело.", "Чарльз")] // one word: a first name too, the noun decides
+    [InlineData("Она уехала в местность Шейди Сайд к матери.", "Шейди Сайд")]
+    public void A_person_right_after_a_noun_of_a_kind_of_place_is_that_place(string text, string name) =>
+        Assert.Equal([$"LOC {name} place-check"], Mentions(text, EntityType.PER, name));
+
+    [Fact]
+    public void The_documents_other_mentions_of_that_word_follow()
+    {
+        const string text = "Рыба погибла в реке Славянка. Отходы снова сбросили в Славянку.";
+        var doc = new Document("t", text) { Language = Language.Ru };
+        new TokenizeStage(new TokenizeOptions()).Process(doc);
+        foreach (var word in new[] { "Славянка", "Славянку" })
+        {
+            int at = text.IndexOf(word, StringComparison.Ordinal);
+            doc.AddMention(new Mention(new TextRange(at, at + word.Length), EntityType.PER, "ner", 0.6f));
+        }
+        WithDictionary.Process(doc);
+        Assert.Equal(["LOC Славянка", "LOC Славянку"], doc.Mentions.Select(m => $"{m.Type} {doc.Slice(m.Range)}"));
+    }
+
+    [Theory]
+    [InlineData("Мэр города Сергей Собянин заявил.", "Сергей Собянин")] // a first name
+    [InlineData("Губернатор Кемеровской области Аман Тулеев заявил.", "Аман Тулеев")] // the noun ends a place name
+    [InlineData("Глава района Петров заявил.", "Петров")] // a surname the dictionary knows, and no place
+    [InlineData("Судья штата Том Паркер заявил.", "Том Паркер")]
+    [InlineData("Губернатор области С. Дарькин заявил.", "С. Дарькин")] // an initial
+    public void A_person_after_such_a_noun_stays_when_it_reads_as_a_person(string text, string name) =>
+        Assert.Equal([$"PER {name} ner"], Mentions(text, EntityType.PER, name));
 }
