@@ -543,6 +543,9 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
                 // The name of one organisation or place the dictionary does not know is singular: a guessed plural reading
                 // of it («Алтек» as a genitive plural of «алтека», «Аль-Кайды» as a plural) is the ending misleading.
                 if (hp.IsGuess && type != EntityType.PER && ht.Has(Grammemes.Plur)) score *= GuessedPluralName;
+                // So is a common noun that names one place («в реке Славянка», «Славянки» → «Славянка», not the plural
+                // «славянки»); plural place names are the dictionary's own (Geox «Афины», or plural-only «Карпаты»).
+                else if (type == EntityType.LOC && ht.Has(Grammemes.Plur) && !ht.HasAny(Grammemes.Geox | Grammemes.Pltm)) score *= GuessedPluralName;
                 // What follows a head is a genitive («Министерство обороны»), a preposition or a quoted name, not a word in
                 // another case: «Чёрном» is no head (the noun «чёрный») when «море» follows it.
                 if (h + 1 < parses.Count && !CanFollowHead(parses[h + 1])) score *= UnlikelyAfterHead;

@@ -240,6 +240,13 @@ public sealed class RussianNormalizerTests
     [InlineData("Тоттенхэм", EntityType.LOC, "Тоттенхэм")]
     public void Unknown_names_are_singular(string surface, EntityType type, string expected) => Assert.Equal(expected, Normalize(surface, type));
 
+    /// <summary>A common noun that names one place is singular; the dictionary's own plural place names stay plural.</summary>
+    [Theory]
+    [InlineData("Славянки", "Славянка")] // «в устье Славянки»: the river, not «славянки» (Slavic women)
+    [InlineData("Афинах", "Афины")]
+    [InlineData("Карпатах", "Карпаты")]
+    public void A_common_noun_naming_a_place_is_singular(string surface, string expected) => Assert.Equal(expected, Normalize(surface, EntityType.LOC));
+
     [Theory]
     [InlineData("Ли Со Ён", "Ли Со Ён")] // syllables that spell a particle and a preposition
     [InlineData("Но Путин", "Путин")] // a conjunction before a name is still dropped
