@@ -20,6 +20,7 @@ public sealed record AdjectiveCheckOptions
 /// («Горький сказал»). A person mention that opens a sentence with a word the dictionary knows only as an animate common
 /// noun (a title or profession: «Академик Сагдеев», «Президент Путин»), and that the document never capitalises inside a
 /// sentence, starts at the name after it; a one-word person mention that is such a word is dropped («Эксперты считают»).
+/// Any mention ends before lower-case words the dictionary knows only as verbs («Совета безопасности получил»).
 /// </summary>
 public sealed class AdjectiveCheckStage : IStage
 {
@@ -41,6 +42,7 @@ public sealed class AdjectiveCheckStage : IStage
         var tokens = document.Tokens;
         if (tokens.Count == 0) return;
         TrimTitles(document);
+        TrimVerbs(document);
         t_midSentenceOf = null; // the set is the document's only while it is processed; do not keep the document alive
         t_midSentence?.Clear();
         document.Mentions.RemoveAll(m =>
@@ -88,6 +90,45 @@ public sealed class AdjectiveCheckStage : IStage
             if (!IsTitle(text) || CapitalisedInsideSentence(document, text)) continue;
             mentions[i] = new Mention(new TextRange(next.Start, m.Range.End), EntityType.PER, m.Source, m.Confidence);
         }
+    }
+
+    /// <summary>
+    /// A mention does not end in a verb: lower-case words at its end that the dictionary knows only as a finite verb, an
+    /// infinitive or a gerund are cut off («секретарь Совета безопасности получил…» → «Совета безопасности»).
+    /// </summary>
+    private void TrimVerbs(Document document)
+    {
+        var tokens = document.Tokens;
+        var mentions = document.Mentions;
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.Type is not (EntityType.PER or EntityType.ORG or EntityType.LOC)) continue;
+            var (first, end) = tokens.Covering(m.Range);
+            int last = end - 1;
+            while (last > first && tokens[last].Kind == TokenKind.Word && tokens[last].Has(TokenFlags.Lower)
+                   && tokens[last].Has(TokenFlags.HasCyrillic) && IsVerbOnly(document.Span(tokens[last].Range)))
+                last--;
+            if (last == end - 1) continue;
+            while (last > first && tokens[last].Kind != TokenKind.Word && !tokens[last].Has(TokenFlags.CloseQuote)) last--;
+            mentions[i] = new Mention(new TextRange(m.Range.Start, tokens[last].End), m.Type, m.Source, m.Confidence);
+        }
+    }
+
+    /// <summary>The dictionary knows <paramref name="word"/>, and only as a finite verb, an infinitive or a gerund.</summary>
+    private bool IsVerbOnly(ReadOnlySpan<char> word)
+    {
+        if (word.Length > RussianMorphology.MaxWordLength) return false;
+        Span<MorphParse> readings = stackalloc MorphParse[32];
+        int n = _morph.Analyse(word, readings);
+        bool known = false;
+        for (int i = 0; i < n; i++)
+        {
+            if (readings[i].IsGuess) continue;
+            known = true;
+            if (!_morph.Tag(readings[i]).HasAny(Grammemes.Verb | Grammemes.Infn | Grammemes.Grnd)) return false;
+        }
+        return known;
     }
 
     /// <summary>

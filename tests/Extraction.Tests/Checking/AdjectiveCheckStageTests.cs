@@ -60,4 +60,15 @@ public sealed class AdjectiveCheckStageTests
     [InlineData("Суд отложен. Адвокат Адвокатов заявил.", "Адвокатов", true)] // a surname
     public void A_lone_title_that_opens_a_sentence_is_no_person(string text, string word, bool kept) =>
         Assert.Equal(kept, Kept(text, word));
+
+    [Theory]
+    [InlineData("Секретарь Совета безопасности получил полный контроль.", "Совета безопасности получил", EntityType.ORG, "Совета безопасности")]
+    [InlineData("Вчера Сергей Шойгу заявил о переговорах.", "Сергей Шойгу заявил", EntityType.PER, "Сергей Шойгу")]
+    [InlineData("Об этом сообщил фонд «Живи активно».", "Живи активно", EntityType.ORG, "Живи активно")] // capitalised, and an adverb last
+    [InlineData("Совет по правам человека собрался.", "Совет по правам человека", EntityType.ORG, "Совет по правам человека")]
+    public void A_mention_does_not_end_in_a_verb(string text, string tagged, EntityType type, string kept)
+    {
+        var doc = StageRun.Tagged(Stage, text, type, 0.9f, Language.Other, tagged);
+        Assert.Equal(kept, doc.Slice(Assert.Single(doc.Mentions).Range));
+    }
 }
