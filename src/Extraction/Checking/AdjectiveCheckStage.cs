@@ -60,9 +60,10 @@ public sealed class AdjectiveCheckStage : IStage
     }
 
     /// <summary>
-    /// A person mention of two or more words that opens a sentence with a title or profession («Академик Сагдеев»,
-    /// «Президент Путин»: capitalised only by the sentence start, never capitalised inside a sentence of the document)
-    /// starts at the name after it; a one-word person mention that is such a word («Эксперты считают») is dropped.
+    /// A person or organisation mention of two or more words that opens a sentence with a title or profession («Академик
+    /// Сагдеев», «Президент Путин», «Адмирал Военно-морских сил США»: capitalised only by the sentence start, never
+    /// capitalised inside a sentence of the document) starts at the name after it; a one-word person mention that is such
+    /// a word («Эксперты считают») is dropped.
     /// </summary>
     private void TrimTitles(Document document)
     {
@@ -71,11 +72,13 @@ public sealed class AdjectiveCheckStage : IStage
         for (int i = 0; i < mentions.Count; i++)
         {
             var m = mentions[i];
-            if (m.Type != EntityType.PER) continue;
+            if (m.Type is not (EntityType.PER or EntityType.ORG)) continue;
             int t = tokens.FirstEndingAfter(m.Range.Start);
             if (t >= tokens.Count) continue;
             ref readonly var word = ref tokens[t];
             if (word.Start != m.Range.Start || word.Kind != TokenKind.Word || !word.Has(TokenFlags.SentenceStart)) continue;
+            // An organisation keeps a one-word name (the tagger's call), and loses only a title before its name.
+            if (m.Type == EntityType.ORG && word.Range.End == m.Range.End) continue;
             if (!word.Has(TokenFlags.Capitalized) || word.Has(TokenFlags.AllCaps) || !word.Has(TokenFlags.HasCyrillic)) continue;
             var text = document.Text.AsSpan(word.Start, word.Range.Length);
             if (word.Range.End == m.Range.End)
@@ -88,7 +91,7 @@ public sealed class AdjectiveCheckStage : IStage
             ref readonly var next = ref tokens[t + 1];
             if (next.Kind != TokenKind.Word || !next.Has(TokenFlags.Capitalized) || next.Range.End > m.Range.End) continue;
             if (!IsTitle(text) || CapitalisedInsideSentence(document, text)) continue;
-            mentions[i] = new Mention(new TextRange(next.Start, m.Range.End), EntityType.PER, m.Source, m.Confidence);
+            mentions[i] = new Mention(new TextRange(next.Start, m.Range.End), m.Type, m.Source, m.Confidence);
         }
     }
 

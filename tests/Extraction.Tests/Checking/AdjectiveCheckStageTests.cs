@@ -71,4 +71,13 @@ public sealed class AdjectiveCheckStageTests
         var doc = StageRun.Tagged(Stage, text, type, 0.9f, Language.Other, tagged);
         Assert.Equal(kept, doc.Slice(Assert.Single(doc.Mentions).Range));
     }
+
+    [Theory]
+    [InlineData("Кардинал обвинён.\nАдмирал Военно-морских сил США Уильям Фэллон ушёл.", "Адмирал Военно-морских сил США", "Военно-морских сил США")]
+    [InlineData("Друзья прибыли. Общество Красного Креста помогло.", "Общество Красного Креста", "Общество Красного Креста")] // no person noun
+    public void A_title_that_opens_a_sentence_is_no_part_of_an_organisation(string text, string tagged, string kept)
+    {
+        var doc = StageRun.Tagged(Stage, text, EntityType.ORG, 0.9f, Language.Other, tagged);
+        Assert.Equal(kept, doc.Slice(Assert.Single(doc.Mentions).Range));
+    }
 }
