@@ -142,20 +142,25 @@ public sealed class PlaceCheckStage : IStage
 
         bool InPersonName(ReadOnlySpan<char> word)
         {
-            if (personWords is null)
-            {
-                personWords = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var p in mentions)
-                {
-                    if (p.Type != EntityType.PER) continue;
-                    var (first, end) = tokens.Covering(p.Range);
-                    if (Words(document, first, end) < 2) continue;
-                    for (int k = first; k < end; k++)
-                        if (tokens[k].Kind == TokenKind.Word) personWords.Add(Stem(document.Span(tokens[k].Range)));
-                }
-            }
+            personWords ??= PersonNameStems(document);
             return personWords.Count > 0 && personWords.Contains(Stem(word));
         }
+    }
+
+    /// <summary>The stems (<see cref="Stem"/>) of the words of the document's person mentions of two or more words.</summary>
+    private static HashSet<string> PersonNameStems(Document document)
+    {
+        var tokens = document.Tokens;
+        var stems = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in document.Mentions)
+        {
+            if (p.Type != EntityType.PER) continue;
+            var (first, end) = tokens.Covering(p.Range);
+            if (Words(document, first, end) < 2) continue;
+            for (int k = first; k < end; k++)
+                if (tokens[k].Kind == TokenKind.Word) stems.Add(Stem(document.Span(tokens[k].Range)));
+        }
+        return stems;
     }
 
     /// <summary>
@@ -181,7 +186,7 @@ public sealed class PlaceCheckStage : IStage
     {
         var tokens = document.Tokens;
         var mentions = document.Mentions;
-        HashSet<string>? places = null;
+        HashSet<string>? places = null, personStems = null;
         for (int i = 0; i < mentions.Count; i++)
         {
             var m = mentions[i];
@@ -197,6 +202,7 @@ public sealed class PlaceCheckStage : IStage
             var word = document.Span(tokens[first].Range);
             if (tokens[first].Kind != TokenKind.Word
                 || (Words(document, first, end) > 1 ? !PlaceLike(document, first, end) : IsSurnameOnly(word))) continue;
+            if (end - first == 1 && (personStems ??= PersonNameStems(document)).Contains(Stem(word))) continue; // «у Хиллари» after «Хиллари Клинтон»
             mentions[i] = m.Retyped(EntityType.LOC, Source);
             if (end - first == 1) (places ??= new HashSet<string>(StringComparer.Ordinal)).Add(Stem(word));
         }
@@ -227,44 +233,15 @@ public sealed class PlaceCheckStage : IStage
         return last >= 0 && !HasReading(document.Span(tokens[last].Range), Grammemes.Surn);
     }
 
-    /// <summary>A dictionary reading of <paramref name="word"/> has <paramref name="grammeme"/>.</summary>
-    private bool HasReading(ReadOnlySpan<char> word, Grammemes grammeme)
-    {
-        if (word.Length > RussianMorphology.MaxWordLength) return false;
-        Span<MorphParse> readings = stackalloc MorphParse[32];
-        int n = _morph!.Analyse(word, readings);
-        for (int i = 0; i < n; i++)
-            if (!readings[i].IsGuess && _morph.Tag(readings[i]).Has(grammeme)) return true;
-        return false;
-    }
+    /// <summary>A dictionary reading of <paramref name="word"/> has <paramref name="grammeme"/> (a first name or a surname).</summary>
+    private bool HasReading(ReadOnlySpan<char> word, Grammemes grammeme) =>
+        (FactsOf(word) & (grammeme == Grammemes.Name ? Facts.HasName : Facts.HasSurn)) != 0;
 
     /// <summary>A dictionary noun reading of <paramref name="word"/> has a lemma of <see cref="PlaceNouns"/>.</summary>
-    private bool IsPlaceNoun(ReadOnlySpan<char> word)
-    {
-        if (word.Length < 3 || word.Length > RussianMorphology.MaxWordLength) return false;
-        Span<MorphParse> readings = stackalloc MorphParse[32];
-        int n = _morph!.Analyse(word, readings);
-        for (int i = 0; i < n; i++)
-            if (!readings[i].IsGuess && _morph.Tag(readings[i]).Has(Grammemes.Noun) && PlaceNouns.Contains(_morph.Lemma(word, readings[i]))) return true;
-        return false;
-    }
+    private bool IsPlaceNoun(ReadOnlySpan<char> word) => (FactsOf(word) & Facts.PlaceNoun) != 0;
 
     /// <summary>The dictionary knows <paramref name="word"/> as a surname and not as a place.</summary>
-    private bool IsSurnameOnly(ReadOnlySpan<char> word)
-    {
-        if (word.Length > RussianMorphology.MaxWordLength) return false;
-        Span<MorphParse> readings = stackalloc MorphParse[32];
-        int n = _morph!.Analyse(word, readings);
-        bool surname = false;
-        for (int i = 0; i < n; i++)
-        {
-            if (readings[i].IsGuess) continue;
-            var tag = _morph.Tag(readings[i]);
-            if (tag.Has(Grammemes.Geox)) return false;
-            surname |= tag.Has(Grammemes.Surn);
-        }
-        return surname;
-    }
+    private bool IsSurnameOnly(ReadOnlySpan<char> word) => (FactsOf(word) & Facts.SurnameOnly) != 0;
 
     /// <summary>The first four letters in lower case: «Венеры» and «Венера» alike.</summary>
     private static string Stem(ReadOnlySpan<char> word) => word[..Math.Min(4, word.Length)].ToString().ToLowerInvariant();
@@ -297,46 +274,92 @@ public sealed class PlaceCheckStage : IStage
     /// <summary>
     /// What the dictionary says of a capitalised word: <see cref="DictionaryPlace.Celestial"/> when a reading is the lemma
     /// of the Sun, the Moon or a planet; <see cref="DictionaryPlace.Geox"/> when it knows the word and every reading is a
-    /// place name and none a person's name; otherwise <see cref="DictionaryPlace.None"/>.
+    /// place name and none a person's name; <see cref="DictionaryPlace.Orgn"/> likewise for organisations; otherwise
+    /// <see cref="DictionaryPlace.None"/>.
     /// </summary>
     private DictionaryPlace Kind(ReadOnlySpan<char> word)
     {
-        if (word.Length > RussianMorphology.MaxWordLength) return DictionaryPlace.None;
-        Span<MorphParse> readings = stackalloc MorphParse[32];
-        int n = _morph!.Analyse(word, readings);
-        bool known = false, allGeox = true, allOrgn = true, celestial = false;
-        bool mayBeCelestial = MayBeCelestial(word);
-        for (int i = 0; i < n; i++)
-        {
-            if (readings[i].IsGuess) continue;
-            known = true;
-            var tag = _morph.Tag(readings[i]);
-            if (!tag.Has(Grammemes.Geox) || tag.HasAny(Grammemes.Name | Grammemes.Surn | Grammemes.Patr)) allGeox = false;
-            if (!tag.Has(Grammemes.Orgn) || tag.HasAny(Grammemes.Name | Grammemes.Surn | Grammemes.Patr | Grammemes.Geox)) allOrgn = false;
-            if (mayBeCelestial && !celestial && tag.Has(Grammemes.Noun) && CelestialLemmas.Contains(_morph.Lemma(word, readings[i]))) celestial = true;
-        }
-        if (celestial) return DictionaryPlace.Celestial;
-        if (!known) return DictionaryPlace.None;
-        return allGeox ? DictionaryPlace.Geox : allOrgn ? DictionaryPlace.Orgn : DictionaryPlace.None;
+        var facts = FactsOf(word);
+        if ((facts & Facts.Celestial) != 0) return DictionaryPlace.Celestial;
+        if ((facts & Facts.Known) == 0) return DictionaryPlace.None;
+        return (facts & Facts.AllGeox) != 0 ? DictionaryPlace.Geox : (facts & Facts.AllOrgn) != 0 ? DictionaryPlace.Orgn : DictionaryPlace.None;
     }
 
     /// <summary>
     /// The dictionary reads <paramref name="word"/> mostly as one person's first name: its singular first-name readings
     /// weigh at least half of its readings («Фолькер», «Фрэнка»; not «Гён», a plural of «Гена» by ё-folding).
     /// </summary>
-    private bool IsFirstName(ReadOnlySpan<char> word)
+    private bool IsFirstName(ReadOnlySpan<char> word) => (FactsOf(word) & Facts.FirstName) != 0;
+
+    /// <summary>What the dictionary says of a word, as far as this stage asks.</summary>
+    [Flags]
+    private enum Facts : ushort
     {
-        if (word.Length > RussianMorphology.MaxWordLength) return false;
+        None = 0,
+        Known = 1, AllGeox = 2, AllOrgn = 4, Celestial = 8, FirstName = 16, SurnameOnly = 32, HasName = 64, HasSurn = 128,
+        PlaceNoun = 256,
+    }
+
+    /// <summary>Per thread, the facts of the word forms seen (names and the nouns before them repeat across documents).</summary>
+    [ThreadStatic] private static Dictionary<string, Facts>? t_facts;
+    [ThreadStatic] private static PlaceCheckStage? t_factsOf;
+    private const int FactsKept = 100_000;
+
+    private Facts FactsOf(ReadOnlySpan<char> word)
+    {
+        if (word.Length > RussianMorphology.MaxWordLength) return Facts.None;
+        var cache = t_facts ??= new Dictionary<string, Facts>(StringComparer.Ordinal);
+        if (!ReferenceEquals(t_factsOf, this) || cache.Count >= FactsKept)
+        {
+            cache.Clear();
+            t_factsOf = this;
+        }
+        var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(word, out var facts)) return facts;
+        facts = Compute(word);
+        lookup[word] = facts;
+        return facts;
+    }
+
+    private Facts Compute(ReadOnlySpan<char> word)
+    {
         Span<MorphParse> readings = stackalloc MorphParse[32];
         int n = _morph!.Analyse(word, readings);
+        bool known = false, allGeox = true, allOrgn = true, geox = false, celestial = false, placeNoun = false;
+        bool hasName = false, hasSurn = false;
         float name = 0, all = 0;
+        bool mayBeCelestial = MayBeCelestial(word);
+        // A place noun is written out: «с» and «у» are also the dictionary's abbreviations of «село» and «уезд».
+        bool lower = word.Length >= 3 && char.IsLower(word[0]);
         for (int i = 0; i < n; i++)
         {
             if (readings[i].IsGuess) continue;
+            known = true;
+            var tag = _morph.Tag(readings[i]);
             all += readings[i].Score;
-            if (_morph.Tag(readings[i]) is var tag && tag.Has(Grammemes.Name) && tag.Has(Grammemes.Sing)) name += readings[i].Score;
+            bool personal = tag.HasAny(Grammemes.Name | Grammemes.Surn | Grammemes.Patr);
+            if (!tag.Has(Grammemes.Geox) || personal) allGeox = false;
+            if (!tag.Has(Grammemes.Orgn) || personal || tag.Has(Grammemes.Geox)) allOrgn = false;
+            geox |= tag.Has(Grammemes.Geox);
+            hasName |= tag.Has(Grammemes.Name);
+            hasSurn |= tag.Has(Grammemes.Surn);
+            if (tag.Has(Grammemes.Name) && tag.Has(Grammemes.Sing)) name += readings[i].Score;
+            if (!tag.Has(Grammemes.Noun) || !(mayBeCelestial && !celestial || lower && !placeNoun)) continue;
+            var lemma = _morph.Lemma(word, readings[i]);
+            celestial |= mayBeCelestial && CelestialLemmas.Contains(lemma);
+            placeNoun |= lower && PlaceNouns.Contains(lemma);
         }
-        return all > 0 && name >= 0.5f * all;
+        var facts = Facts.None;
+        if (known) facts |= Facts.Known;
+        if (known && allGeox) facts |= Facts.AllGeox;
+        if (known && allOrgn) facts |= Facts.AllOrgn;
+        if (celestial) facts |= Facts.Celestial;
+        if (all > 0 && name >= 0.5f * all) facts |= Facts.FirstName;
+        if (hasSurn && !geox) facts |= Facts.SurnameOnly;
+        if (hasName) facts |= Facts.HasName;
+        if (hasSurn) facts |= Facts.HasSurn;
+        if (placeNoun) facts |= Facts.PlaceNoun;
+        return facts;
     }
 
     /// <summary>

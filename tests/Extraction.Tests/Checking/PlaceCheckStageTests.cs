@@ -191,6 +191,20 @@ public sealed class PlaceCheckStageTests
     [InlineData("Глава района Петров заявил.", "Петров")] // a surname the dictionary knows, and no place
     [InlineData("Судья штата Том Паркер заявил.", "Том Паркер")]
     [InlineData("Губернатор области С. Дарькин заявил.", "С. Дарькин")] // an initial
+    [InlineData("Встреча с Хиллари прошла.", "Хиллари")] // «с» and «у» abbreviate «село» and «уезд» in the dictionary: no place noun
     public void A_person_after_such_a_noun_stays_when_it_reads_as_a_person(string text, string name) =>
         Assert.Equal([$"PER {name} ner"], Mentions(text, EntityType.PER, name));
+
+    [Fact]
+    public void A_word_of_a_longer_person_name_stays_a_person_after_a_place_noun()
+    {
+        const string text = "Хиллари Клинтон выступила. Жители штата Хиллари поддержали.";
+        var doc = new Document("t", text) { Language = Language.Ru };
+        new TokenizeStage(new TokenizeOptions()).Process(doc);
+        doc.AddMention(new Mention(new TextRange(0, 15), EntityType.PER, "ner", 0.9f));
+        int at = text.LastIndexOf("Хиллари", StringComparison.Ordinal);
+        doc.AddMention(new Mention(new TextRange(at, at + 7), EntityType.PER, "ner", 0.9f));
+        WithDictionary.Process(doc);
+        Assert.All(doc.Mentions, m => Assert.Equal(EntityType.PER, m.Type));
+    }
 }
