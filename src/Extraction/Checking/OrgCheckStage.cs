@@ -1,6 +1,7 @@
 using Extraction.Documents;
 using Extraction.Linking;
 using Extraction.Pipeline;
+using Extraction.Tokenization;
 
 namespace Extraction.Checking;
 
@@ -18,7 +19,7 @@ public sealed record OrgCheckOptions
 /// Retypes as ORG a tagger's place or person mention that the organisation lexicon knows as one organisation («Евросоюзе»
 /// in any case form, «НАТО», «ЕС», «Xinhua») or as a state body («Минобрнауки», «МИД России») and the gazetteer does not know
 /// as a place. The tagger reads such names, which stand where places stand («в Евросоюзе», «странами ЕС»), as places;
-/// every corpus here annotates them as organisations. An organisation or place mention of a single letter is dropped.
+/// every corpus here annotates them as organisations. An organisation or place mention of a single Cyrillic letter is dropped.
 /// </summary>
 public sealed class OrgCheckStage : IStage
 {
@@ -49,8 +50,10 @@ public sealed class OrgCheckStage : IStage
     public void Process(Document document)
     {
         var mentions = document.Mentions;
-        // A single letter names no organisation or place («буквы «М»», «пункт Б»); initials of persons stay.
-        mentions.RemoveAll(static m => m.Type is EntityType.ORG or EntityType.LOC && m.Range.Length == 1);
+        // A single Cyrillic letter names no organisation or place («буквы «М»», «пункт Б»); initials of persons stay, and so
+        // does a Latin letter («X», the former Twitter).
+        mentions.RemoveAll(m => m.Type is EntityType.ORG or EntityType.LOC && m.Range.Length == 1
+                                && CharClass.IsCyrillic(document.Text[m.Range.Start]));
         for (int i = 0; i < mentions.Count; i++)
         {
             var m = mentions[i];

@@ -70,6 +70,10 @@ public sealed class OrgCheckStageTests : IDisposable
         Assert.Empty(StageRun.Tagged(_stage, text, type, 0.9f, Language.Ru, letter).Mentions);
 
     [Fact]
+    public void A_single_Latin_letter_stays() =>
+        Assert.Single(StageRun.Tagged(_stage, "The platform X removed the post.", EntityType.ORG, 0.9f, Language.En, "X").Mentions);
+
+    [Fact]
     public void A_single_letter_person_stays() =>
         Assert.Single(StageRun.Tagged(_stage, "Об этом сказал В. Петров.", EntityType.PER, 0.9f, Language.Ru, "В").Mentions);
 }
