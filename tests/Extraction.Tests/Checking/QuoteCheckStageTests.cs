@@ -52,4 +52,40 @@ public sealed class QuoteCheckStageTests
     [InlineData("газеты", false)]
     [InlineData("компании", false)]
     public void Kind_nouns_are_found_in_any_case_form(string word, bool kind) => Assert.Equal(kind, Stage.IsKind(word));
+
+    /// <summary>Runs the check over a Russian text with <paramref name="tagged"/> tagged as <paramref name="type"/>, lists the mentions.</summary>
+    private static string[] Mentions(string text, EntityType type, params string[] tagged)
+    {
+        var doc = StageRun.Tagged(Stage, text, type, 0.8f, Language.Ru, tagged);
+        return [.. doc.Mentions.Select(m => $"{m.Type} {doc.Slice(m.Range)} {m.Source}")];
+    }
+
+    [Theory]
+    [InlineData("Он занимал пост в руководстве предприятия «Уральская сталь» до 2015 года.", "ORG Уральская сталь quote-check")]
+    [InlineData("В этом году депутаты партии «Новые люди» выступили против.", "ORG Новые люди quote-check")]
+    [InlineData("В собственности МНКТ находится ООО \"ТНГК\" с 2010 года.", "ORG ТНГК quote-check")] // after a legal form
+    public void A_quoted_name_after_a_noun_of_an_organisation_kind_is_an_organisation(string text, string expected) =>
+        Assert.Equal([expected], Mentions(text, EntityType.ORG));
+
+    [Fact]
+    public void A_list_of_quoted_names_after_the_kind_are_organisations_each() =>
+        Assert.Equal(["ORG Уральская сталь quote-check", "ORG Оскольский комбинат quote-check", "ORG УралМетКом quote-check"],
+            Mentions("Его предприятия «Уральская сталь», «Оскольский комбинат» и «УралМетКом» работают.", EntityType.ORG));
+
+    [Fact]
+    public void A_whole_quoted_name_the_tagger_called_a_person_becomes_an_organisation() =>
+        Assert.Equal(["ORG Рома quote-check"], Mentions("Он выступал за клуб «Рома» три сезона.", EntityType.PER, "Рома"));
+
+    [Theory]
+    [InlineData("Он выступал за клуб «Рома» три сезона.", "Ром", EntityType.PER)] // part of the name: the tagger's call stands
+    [InlineData("Об этом сообщила газета «Известия» в среду.", "Известия", EntityType.ORG)]
+    public void Other_tagged_quoted_names_are_left_alone(string text, string tagged, EntityType type) =>
+        Assert.Equal([$"{type} {tagged} ner"], Mentions(text, type, tagged));
+
+    [Theory]
+    [InlineData("Он пользуется сетью «Интернет» каждый день.")] // «сеть» names other things as often
+    [InlineData("Рядом находится архитектурный ансамбль «Могила Неизвестного солдата» и парк.")]
+    [InlineData("Он сказал «Спасибо» и ушёл.")]
+    [InlineData("Члены партии (Единая Россия) проголосовали.")] // brackets are no quotes
+    public void Other_quoted_names_are_not_tagged(string text) => Assert.Empty(Mentions(text, EntityType.ORG));
 }
