@@ -119,7 +119,11 @@ public sealed class AdjectiveCheckStage : IStage
     }
 
     /// <summary>The dictionary knows <paramref name="word"/>, and only as a finite verb, an infinitive or a gerund.</summary>
-    private bool IsVerbOnly(ReadOnlySpan<char> word)
+    private bool IsVerbOnly(ReadOnlySpan<char> word) =>
+        EveryDictionaryReading(word, static tag => tag.HasAny(Grammemes.Verb | Grammemes.Infn | Grammemes.Grnd));
+
+    /// <summary>The dictionary knows <paramref name="word"/> (the ending guesser's readings aside) and every reading it has passes <paramref name="test"/>.</summary>
+    private bool EveryDictionaryReading(ReadOnlySpan<char> word, Func<Grammemes, bool> test)
     {
         if (word.Length > RussianMorphology.MaxWordLength) return false;
         Span<MorphParse> readings = stackalloc MorphParse[32];
@@ -129,7 +133,7 @@ public sealed class AdjectiveCheckStage : IStage
         {
             if (readings[i].IsGuess) continue;
             known = true;
-            if (!_morph.Tag(readings[i]).HasAny(Grammemes.Verb | Grammemes.Infn | Grammemes.Grnd)) return false;
+            if (!test(_morph.Tag(readings[i]))) return false;
         }
         return known;
     }
@@ -162,22 +166,9 @@ public sealed class AdjectiveCheckStage : IStage
     }
 
     /// <summary>The dictionary reads <paramref name="word"/> only as an animate common noun (a title, a profession), never as a name.</summary>
-    internal bool IsTitle(ReadOnlySpan<char> word)
-    {
-        if (word.Length > RussianMorphology.MaxWordLength) return false;
-        Span<MorphParse> readings = stackalloc MorphParse[32];
-        int n = _morph.Analyse(word, readings);
-        bool known = false;
-        for (int i = 0; i < n; i++)
-        {
-            if (readings[i].IsGuess) continue; // the ending guesser's readings say nothing of a word the dictionary has
-            known = true;
-            var tag = _morph.Tag(readings[i]);
-            if (!tag.Has(Grammemes.Noun) || !tag.Has(Grammemes.Anim)
-                || tag.HasAny(Grammemes.Name | Grammemes.Surn | Grammemes.Patr | Grammemes.Geox | Grammemes.Orgn)) return false;
-        }
-        return known;
-    }
+    internal bool IsTitle(ReadOnlySpan<char> word) =>
+        EveryDictionaryReading(word, static tag => tag.Has(Grammemes.Noun) && tag.Has(Grammemes.Anim)
+            && !tag.HasAny(Grammemes.Name | Grammemes.Surn | Grammemes.Patr | Grammemes.Geox | Grammemes.Orgn));
 
     /// <summary>
     /// The dictionary knows <paramref name="word"/>, its readings as a first name, surname or patronymic are less likely

@@ -1,7 +1,6 @@
 using Extraction.Checking;
 using Extraction.Documents;
 using Extraction.Linking;
-using Extraction.Tokenization;
 using Extraction.Tests.Morphology;
 using Extraction.Tests.TestSupport;
 
@@ -95,9 +94,8 @@ public sealed class PlaceCheckStageTests
     public void A_place_name_the_document_uses_in_a_longer_person_name_stays_a_person()
     {
         const string text = "Министр Кан Гён Хва прибыла. Позже Кан заявила о переговорах.";
-        var doc = StageRun.Tagged(WithDictionary, text, EntityType.PER, 0.7f, Language.Ru, "Кан Гён Хва");
-        doc.AddMention(new Mention(new TextRange(text.IndexOf("Кан заявила", StringComparison.Ordinal), text.IndexOf(" заявила", StringComparison.Ordinal)), EntityType.PER, "ner", 0.7f));
-        WithDictionary.Process(doc);
+        var doc = StageRun.TaggedAt(WithDictionary, text, EntityType.PER, 0.7f, Language.Ru,
+            StageRun.At(text, "Кан Гён Хва"), StageRun.At(text, "Кан", text.IndexOf("Позже", StringComparison.Ordinal)));
         Assert.Equal(["PER Кан Гён Хва", "PER Кан"], doc.Mentions.Select(m => $"{m.Type} {doc.Slice(m.Range)}"));
     }
 
@@ -154,11 +152,7 @@ public sealed class PlaceCheckStageTests
     [InlineData("Министр Кан Гён Хва прибыла.", "Кан Гён Хва")] // «Гён» is no first name of one person
     public void A_person_whose_surname_is_a_place_stays_whole(string text, string name)
     {
-        var doc = new Document("t", text) { Language = Language.Ru };
-        new TokenizeStage(new TokenizeOptions()).Process(doc);
-        for (int at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
-            doc.AddMention(new Mention(new TextRange(at, at + name.Length), EntityType.PER, "ner", 0.7f));
-        WithDictionary.Process(doc);
+        var doc = StageRun.TaggedAt(WithDictionary, text, EntityType.PER, 0.7f, Language.Ru, StageRun.Every(text, name));
         Assert.All(doc.Mentions, m => Assert.Equal((EntityType.PER, name), (m.Type, doc.Slice(m.Range))));
     }
 
@@ -174,14 +168,7 @@ public sealed class PlaceCheckStageTests
     public void The_documents_other_mentions_of_that_word_follow()
     {
         const string text = "Рыба погибла в реке Славянка. Отходы снова сбросили в Славянку.";
-        var doc = new Document("t", text) { Language = Language.Ru };
-        new TokenizeStage(new TokenizeOptions()).Process(doc);
-        foreach (var word in new[] { "Славянка", "Славянку" })
-        {
-            int at = text.IndexOf(word, StringComparison.Ordinal);
-            doc.AddMention(new Mention(new TextRange(at, at + word.Length), EntityType.PER, "ner", 0.6f));
-        }
-        WithDictionary.Process(doc);
+        var doc = StageRun.Tagged(WithDictionary, text, EntityType.PER, 0.6f, Language.Ru, "Славянка", "Славянку");
         Assert.Equal(["LOC Славянка", "LOC Славянку"], doc.Mentions.Select(m => $"{m.Type} {doc.Slice(m.Range)}"));
     }
 
@@ -199,12 +186,8 @@ public sealed class PlaceCheckStageTests
     public void A_word_of_a_longer_person_name_stays_a_person_after_a_place_noun()
     {
         const string text = "Хиллари Клинтон выступила. Жители штата Хиллари поддержали.";
-        var doc = new Document("t", text) { Language = Language.Ru };
-        new TokenizeStage(new TokenizeOptions()).Process(doc);
-        doc.AddMention(new Mention(new TextRange(0, 15), EntityType.PER, "ner", 0.9f));
-        int at = text.LastIndexOf("Хиллари", StringComparison.Ordinal);
-        doc.AddMention(new Mention(new TextRange(at, at + 7), EntityType.PER, "ner", 0.9f));
-        WithDictionary.Process(doc);
+        var doc = StageRun.TaggedAt(WithDictionary, text, EntityType.PER, 0.9f, Language.Ru,
+            StageRun.At(text, "Хиллари Клинтон"), StageRun.At(text, "Хиллари", text.IndexOf("штата", StringComparison.Ordinal)));
         Assert.All(doc.Mentions, m => Assert.Equal(EntityType.PER, m.Type));
     }
 }
