@@ -244,7 +244,12 @@ public sealed class PlaceCheckStage : IStage
     private bool IsSurnameOnly(ReadOnlySpan<char> word) => (FactsOf(word) & Facts.SurnameOnly) != 0;
 
     /// <summary>The first four letters in lower case: «Венеры» and «Венера» alike.</summary>
-    private static string Stem(ReadOnlySpan<char> word) => word[..Math.Min(4, word.Length)].ToString().ToLowerInvariant();
+    private static string Stem(ReadOnlySpan<char> word)
+    {
+        Span<char> lower = stackalloc char[4];
+        int n = word[..Math.Min(4, word.Length)].ToLowerInvariant(lower);
+        return new string(lower[..n]);
+    }
 
     /// <summary>The token of a one-word mention, or −1.</summary>
     private static int OneWord(Document document, TextRange range)
@@ -421,8 +426,8 @@ public sealed class PlaceCheckStage : IStage
                     seen.Clear();
                     var (f, e) = tokens.Covering(p.Range);
                     for (int k = f; k < e; k++)
-                        if (tokens[k].Kind == TokenKind.Word && seen.Add(Stem(document.Span(tokens[k].Range))))
-                            persons[Stem(document.Span(tokens[k].Range))] = persons.GetValueOrDefault(Stem(document.Span(tokens[k].Range))) + 1;
+                        if (tokens[k].Kind == TokenKind.Word && Stem(document.Span(tokens[k].Range)) is var stem && seen.Add(stem))
+                            persons[stem] = persons.GetValueOrDefault(stem) + 1;
                 }
             }
             return persons.GetValueOrDefault(Stem(document.Span(tokens[place].Range))) == 1
