@@ -128,6 +128,7 @@ public sealed class QuoteCheckStage : IStage
             bool legal = head == open - 1 && LegalForms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(headText);
             if (!legal && !IsOrganisationKind(headText)) continue;
             var range = new TextRange(first.Start, tokens[close - 1].End);
+            if (range.Length < 2) continue; // «группы «Б»»: a letter names no organisation (see org-check)
             int overlapping = -1, count = 0;
             for (int i = 0; i < mentions.Count; i++)
                 if (mentions[i].Range.Start < range.End && mentions[i].Range.End > range.Start) { overlapping = i; count++; }

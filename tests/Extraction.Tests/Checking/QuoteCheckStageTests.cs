@@ -86,6 +86,7 @@ public sealed class QuoteCheckStageTests
     [InlineData("Он пользуется сетью «Интернет» каждый день.")] // «сеть» names other things as often
     [InlineData("Рядом находится архитектурный ансамбль «Могила Неизвестного солдата» и парк.")]
     [InlineData("Он сказал «Спасибо» и ушёл.")]
+    [InlineData("Он играл в составе группы «Б» два года.")] // a single letter
     [InlineData("Члены партии (Единая Россия) проголосовали.")] // brackets are no quotes
     public void Other_quoted_names_are_not_tagged(string text) => Assert.Empty(Mentions(text, EntityType.ORG));
 }
