@@ -51,9 +51,9 @@ public sealed class OrgCheckStage : IStage
     {
         var mentions = document.Mentions;
         // A single Cyrillic letter names no organisation or place («буквы «М»», «пункт Б»); initials of persons stay, and so
-        // does a Latin letter («X», the former Twitter).
+        // do a Latin letter («X», the former Twitter) and the hard sign, which no word starts with («Ъ»: Коммерсантъ).
         mentions.RemoveAll(m => m.Type is EntityType.ORG or EntityType.LOC && m.Range.Length == 1
-                                && CharClass.IsCyrillic(document.Text[m.Range.Start]));
+                                && CharClass.IsCyrillic(document.Text[m.Range.Start]) && document.Text[m.Range.Start] is not ('Ъ' or 'ъ'));
         for (int i = 0; i < mentions.Count; i++)
         {
             var m = mentions[i];

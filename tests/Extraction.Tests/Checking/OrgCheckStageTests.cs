@@ -69,9 +69,11 @@ public sealed class OrgCheckStageTests : IDisposable
     public void A_single_letter_is_no_organisation_or_place(string text, string letter, EntityType type) =>
         Assert.Empty(StageRun.Tagged(_stage, text, type, 0.9f, Language.Ru, letter).Mentions);
 
-    [Fact]
-    public void A_single_Latin_letter_stays() =>
-        Assert.Single(StageRun.Tagged(_stage, "The platform X removed the post.", EntityType.ORG, 0.9f, Language.En, "X").Mentions);
+    [Theory]
+    [InlineData("The platform X removed the post.", "X", Language.En)]
+    [InlineData("Как пишет «Ъ», сделка сорвалась.", "Ъ", Language.Ru)] // the hard sign alone: Коммерсантъ
+    public void A_single_Latin_letter_or_the_hard_sign_stays(string text, string letter, Language language) =>
+        Assert.Single(StageRun.Tagged(_stage, text, EntityType.ORG, 0.9f, language, letter).Mentions);
 
     [Fact]
     public void A_single_letter_person_stays() =>
