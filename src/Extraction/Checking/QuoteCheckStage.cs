@@ -73,7 +73,8 @@ public sealed class QuoteCheckStage : IStage
                 if (first <= 0 || first >= tokens.Count || tokens[first].Start != m.Range.Start) return false;
                 int open = first - 1;
                 if (!tokens[open].Has(TokenFlags.OpenQuote) || tokens[open].End != m.Range.Start) return false;
-                return ClosedAfter(document, open, m.Range.End) && HeadOf(document, open) is var head && head >= 0 && IsKind(document.Span(tokens[head].Range));
+                return Closing(document, open, int.MaxValue) is var close && close >= 0 && tokens[close].Start >= m.Range.End
+                    && HeadOf(document, open) is var head && head >= 0 && IsKind(document.Span(tokens[head].Range));
             });
         Organisations(document);
     }
@@ -149,12 +150,15 @@ public sealed class QuoteCheckStage : IStage
     /// <summary>Confidence of an organisation this stage adds where the tagger found nothing.</summary>
     public const float AddedConfidence = 0.6f;
 
-    /// <summary>The closing quote of the quoted name opening at <paramref name="open"/>: in its sentence, at most 10 tokens on, no quote opening between; −1 otherwise.</summary>
-    private static int Closing(Document document, int open)
+    /// <summary>
+    /// The closing quote of the quoted name opening at <paramref name="open"/>: in its sentence, at most
+    /// <paramref name="maxTokens"/> tokens on, with a token inside and no quote opening between; −1 otherwise.
+    /// </summary>
+    private static int Closing(Document document, int open, int maxTokens = 10)
     {
         var tokens = document.Tokens;
         int sentence = tokens[open].Sentence;
-        for (int k = open + 1; k < tokens.Count && k - open <= 10 && tokens[k].Sentence == sentence; k++)
+        for (int k = open + 1; k < tokens.Count && k - open <= maxTokens && tokens[k].Sentence == sentence; k++)
         {
             if (tokens[k].Has(TokenFlags.CloseQuote)) return k - open >= 2 ? k : -1;
             if (tokens[k].Has(TokenFlags.OpenQuote)) return -1;
@@ -164,20 +168,6 @@ public sealed class QuoteCheckStage : IStage
 
     /// <summary>A dictionary noun reading of <paramref name="word"/> has a lemma of <see cref="OrganisationLemmas"/>.</summary>
     internal bool IsOrganisationKind(ReadOnlySpan<char> word) => HasLemma(word, OrganisationLemmas);
-
-    /// <summary>A closing quote follows in the sentence of the opening quote at <paramref name="open"/>, at or after <paramref name="end"/>.</summary>
-    private static bool ClosedAfter(Document document, int open, int end)
-    {
-        var tokens = document.Tokens;
-        int sentence = tokens[open].Sentence;
-        for (int k = open + 1; k < tokens.Count && tokens[k].Sentence == sentence; k++)
-        {
-            ref readonly var t = ref tokens[k];
-            if (t.Has(TokenFlags.CloseQuote)) return t.Start >= end;
-            if (t.Has(TokenFlags.OpenQuote)) return false;
-        }
-        return false;
-    }
 
     /// <summary>
     /// The word in front of the opening quote at <paramref name="open"/> that says what the quotes name: the word right
