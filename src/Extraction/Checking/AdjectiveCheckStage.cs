@@ -120,23 +120,7 @@ public sealed class AdjectiveCheckStage : IStage
 
     /// <summary>The dictionary knows <paramref name="word"/>, and only as a finite verb, an infinitive or a gerund.</summary>
     private bool IsVerbOnly(ReadOnlySpan<char> word) =>
-        EveryDictionaryReading(word, static tag => tag.HasAny(Grammemes.Verb | Grammemes.Infn | Grammemes.Grnd));
-
-    /// <summary>The dictionary knows <paramref name="word"/> (the ending guesser's readings aside) and every reading it has passes <paramref name="test"/>.</summary>
-    private bool EveryDictionaryReading(ReadOnlySpan<char> word, Func<Grammemes, bool> test)
-    {
-        if (word.Length > RussianMorphology.MaxWordLength) return false;
-        Span<MorphParse> readings = stackalloc MorphParse[32];
-        int n = _morph.Analyse(word, readings);
-        bool known = false;
-        for (int i = 0; i < n; i++)
-        {
-            if (readings[i].IsGuess) continue;
-            known = true;
-            if (!test(_morph.Tag(readings[i]))) return false;
-        }
-        return known;
-    }
+        _morph.EveryDictionaryReading(word, static tag => tag.HasAny(Grammemes.Verb | Grammemes.Infn | Grammemes.Grnd));
 
     /// <summary>
     /// Per thread: the words the current document writes capitalised where no sentence starts, gathered at the document's
@@ -167,7 +151,7 @@ public sealed class AdjectiveCheckStage : IStage
 
     /// <summary>The dictionary reads <paramref name="word"/> only as an animate common noun (a title, a profession), never as a name.</summary>
     internal bool IsTitle(ReadOnlySpan<char> word) =>
-        EveryDictionaryReading(word, static tag => tag.Has(Grammemes.Noun) && tag.Has(Grammemes.Anim)
+        _morph.EveryDictionaryReading(word, static tag => tag.Has(Grammemes.Noun) && tag.Has(Grammemes.Anim)
             && !tag.HasAny(Grammemes.Name | Grammemes.Surn | Grammemes.Patr | Grammemes.Geox | Grammemes.Orgn));
 
     /// <summary>

@@ -167,7 +167,7 @@ public sealed class QuoteCheckStage : IStage
     }
 
     /// <summary>A dictionary noun reading of <paramref name="word"/> has a lemma of <see cref="OrganisationLemmas"/>.</summary>
-    internal bool IsOrganisationKind(ReadOnlySpan<char> word) => HasLemma(word, OrganisationLemmas);
+    internal bool IsOrganisationKind(ReadOnlySpan<char> word) => word.Length >= 3 && _morph.HasNounLemma(word, OrganisationLemmas);
 
     /// <summary>
     /// The word in front of the opening quote at <paramref name="open"/> that says what the quotes name: the word right
@@ -198,18 +198,5 @@ public sealed class QuoteCheckStage : IStage
     }
 
     /// <summary>A dictionary noun reading of <paramref name="word"/> has a lemma of <see cref="KindLemmas"/>.</summary>
-    internal bool IsKind(ReadOnlySpan<char> word) => HasLemma(word, KindLemmas);
-
-    private bool HasLemma(ReadOnlySpan<char> word, HashSet<string> lemmas)
-    {
-        if (word.Length < 3 || word.Length > RussianMorphology.MaxWordLength) return false;
-        Span<MorphParse> readings = stackalloc MorphParse[32];
-        int n = _morph.Analyse(word, readings);
-        for (int i = 0; i < n; i++)
-        {
-            if (readings[i].IsGuess || !_morph.Tag(readings[i]).Has(Grammemes.Noun)) continue;
-            if (lemmas.Contains(_morph.Lemma(word, readings[i]))) return true;
-        }
-        return false;
-    }
+    internal bool IsKind(ReadOnlySpan<char> word) => word.Length >= 3 && _morph.HasNounLemma(word, KindLemmas);
 }

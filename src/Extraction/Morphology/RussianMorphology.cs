@@ -189,6 +189,36 @@ public sealed class RussianMorphology
         return buffer[..Analyse(word, buffer, alwaysGuess)].ToArray();
     }
 
+    /// <summary>
+    /// The dictionary knows <paramref name="word"/> and every dictionary reading's tag passes <paramref name="test"/>; the
+    /// ending guesser's readings say nothing of a word the dictionary has and are left out.
+    /// </summary>
+    public bool EveryDictionaryReading(ReadOnlySpan<char> word, Func<Grammemes, bool> test)
+    {
+        if (word.Length > MaxWordLength) return false;
+        Span<MorphParse> readings = stackalloc MorphParse[32];
+        int n = Analyse(word, readings);
+        bool known = false;
+        for (int i = 0; i < n; i++)
+        {
+            if (readings[i].IsGuess) continue;
+            known = true;
+            if (!test(Tag(readings[i]))) return false;
+        }
+        return known;
+    }
+
+    /// <summary>A dictionary noun reading of <paramref name="word"/> has its lemma (dictionary spelling) in <paramref name="lemmas"/>.</summary>
+    public bool HasNounLemma(ReadOnlySpan<char> word, IReadOnlySet<string> lemmas)
+    {
+        if (word.Length > MaxWordLength) return false;
+        Span<MorphParse> readings = stackalloc MorphParse[32];
+        int n = Analyse(word, readings);
+        for (int i = 0; i < n; i++)
+            if (!readings[i].IsGuess && Tag(readings[i]).Has(Grammemes.Noun) && lemmas.Contains(Lemma(word, readings[i]))) return true;
+        return false;
+    }
+
     /// <summary>True when the dictionary knows the word (as a whole, without guessing or hyphen splitting).</summary>
     public bool IsKnown(ReadOnlySpan<char> word)
     {
