@@ -155,7 +155,7 @@ public static class Tokenizer
             // Domain names: Tengrinews.kz, bbc.co.uk — a dot followed by lower-case Latin letters and then not a letter.
             if (TryDomain(s, start, i, out int domainEnd)) return domainEnd;
             // «С.», and «Дж.» (Джон, Джордж: the Russian spelling of J takes two letters and is no word of its own).
-            if (word.Length == 1 && IsUpper(word[0]) || word is "Дж")
+            if (word.Length == 1 && IsUpper(word[0]) && !IsRegnalNumeral(s, start) || word is "Дж")
             {
                 kind = TokenKind.Initial;
                 return i + 1;
@@ -168,6 +168,14 @@ public static class Tokenizer
         }
         return i;
     }
+
+    /// <summary>
+    /// A Latin I, V or X right after a Cyrillic word is a regnal number, not an initial («Кигели V.», «Бодуэна I. Альберт
+    /// женат…»): its dot ends the sentence and stays out of the name.
+    /// </summary>
+    private static bool IsRegnalNumeral(ReadOnlySpan<char> s, int at) =>
+        s[at] is 'I' or 'V' or 'X' && at >= 2 && s[at - 1] == ' ' && IsCyrillic(s[at - 2]) && IsLetter(s[at - 2])
+        && (at + 2 >= s.Length || !IsLetter(s[at + 2]));
 
     private static int ScanAlnumRun(ReadOnlySpan<char> s, int i)
     {

@@ -89,6 +89,28 @@ public class TokenizerTests
         Assert.Equal(TokenKind.Initial, table.AsSpan()[0].Kind);
     }
 
+    [Theory]
+    [InlineData("Бодуэна I. Альберт", "Бодуэна", "I", ".", "Альберт")]
+    [InlineData("Кигели V.", "Кигели", "V", ".")]
+    [InlineData("Карлом X.", "Карлом", "X", ".")]
+    public void A_latin_numeral_after_a_cyrillic_word_keeps_its_dot_apart(string text, params string[] expected)
+    {
+        Assert.Equal(expected, Surface(text, out _));
+    }
+
+    [Theory]
+    [InlineData("John F. Kennedy", "F.")]
+    [InlineData("Иван V.Петров", "V.")]
+    [InlineData("сказал И. Петров", "И.")]
+    [InlineData("Mr I. Smith", "I.")]
+    public void An_initial_elsewhere_keeps_its_dot(string text, string initial)
+    {
+        var words = Surface(text, out var table);
+        int at = words.IndexOf(initial);
+        Assert.True(at >= 0, string.Join("|", words));
+        Assert.Equal(TokenKind.Initial, table.AsSpan()[at].Kind);
+    }
+
     [Fact]
     public void A_very_long_run_of_letters_is_cut_into_bounded_tokens()
     {
