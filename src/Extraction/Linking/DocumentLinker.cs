@@ -93,7 +93,7 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
     {
         if (form.Type == EntityType.LOC && resources.Gazetteer is { } gaz)
         {
-            var place = gaz.Find(form.Text);
+            var place = gaz.Find(form.Bare);
             if (place is not null && form.Words.Count == 1 && IsRussianAdjective(form.Words[0]) && !NamedAlike(form.Words[0], place))
                 place = null; // «Каннский» is no form of «Канск», whatever their skeletons say
             if (place is null && form.Words.Count > 1 && PlacePrefixKeys.Contains(form.Keys[0]))
@@ -105,11 +105,11 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
                 place = gaz.Find(rest);
             }
             // A country named by its adjective ("британский", "Russian"), as some annotations mark them.
-            place ??= gaz.FindCountryKey(Gazetteer.ScriptKey(form.Text, NameKey.Of(form.Text)));
+            place ??= gaz.FindCountryKey(Gazetteer.ScriptKey(form.Bare, NameKey.Of(form.Bare)));
             return place is null ? null : "gaz:" + place.Id;
         }
         if (form.Type == EntityType.ORG && resources.Lexicon is { } lex)
-            return lex.Match(form.Text)?.Key;
+            return lex.Match(form.Bare)?.Key;
         return null;
     }
 

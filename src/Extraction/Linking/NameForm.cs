@@ -23,6 +23,14 @@ public sealed class NameForm
         if (type != EntityType.PER && Words.Count >= 2 && Words[^1].Length is >= 2 and <= 4 && Words[^1].All(CharClass.IsLower)
             && text.TrimEnd().EndsWith("." + Words[^1], StringComparison.Ordinal))
             Words.RemoveAt(Words.Count - 1);
+        // "The Guardian" = "Guardian", and "The Wall Street Journal" abbreviates to "WSJ": the article names no part of it.
+        Bare = text;
+        if (type != EntityType.PER && Words.Count >= 2 && Words[0].Equals("the", StringComparison.OrdinalIgnoreCase))
+        {
+            Words.RemoveAt(0);
+            var trimmed = text.AsSpan().TrimStart();
+            if (trimmed.StartsWith("the", StringComparison.OrdinalIgnoreCase)) Bare = trimmed[3..].TrimStart().ToString();
+        }
         Keys = Words.Select(w => type == EntityType.PER ? NameKey.Word(w) : NameKey.WordOrAcronym(w)).ToArray();
         Key = string.Join(' ', Keys);
         Lower = Words.Select(w => w.ToLowerInvariant()).ToArray();
@@ -44,6 +52,8 @@ public sealed class NameForm
     }
 
     public string Text { get; }
+    /// <summary>The text without a leading article of an organisation or place name («The Oval» → «Oval»), for resource lookups.</summary>
+    public string Bare { get; }
     public EntityType Type { get; }
     public List<string> Words { get; }
     /// <summary>The words in lower case.</summary>

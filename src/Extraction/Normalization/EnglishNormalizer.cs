@@ -1,9 +1,13 @@
 namespace Extraction.Normalization;
 
 /// <summary>
-/// English normal forms: typography made uniform (<see cref="MentionText"/>), a leading «the» and a possessive
-/// «'s» / «s'» dropped, and for persons the titles before the name (<c>General of the Army Sergei Shoigu</c> →
-/// <c>Sergei Shoigu</c>, <c>Kazakh President Nursultan Nazarbayev</c> → <c>Nursultan Nazarbayev</c>).
+/// English normal forms: typography made uniform (<see cref="MentionText"/>), a leading «the» in lower case dropped, and
+/// for persons a possessive «'s» / «s'» and the titles before the name (<c>General of the Army Sergei Shoigu</c> →
+/// <c>Sergei Shoigu</c>, <c>Kazakh President Nursultan Nazarbayev</c> → <c>Nursultan Nazarbayev</c>). A capitalised «The»
+/// that the tagger put inside a mention belongs to the name («The Guardian», «The Times»: «Times» alone is ambiguous), as
+/// does a final «'s» of an organisation or place («Christie’s», «McDonald's», «St John's»); the tokenizer splits the
+/// possessive off («Russia’s» → «Russia» + «’s»), so it is inside a mention only when the tagger read it as part of the name.
+/// The linker still counts «the» as a kind word, so «The Guardian» and «Guardian» remain one entity.
 /// </summary>
 public static class EnglishNormalizer
 {
@@ -26,8 +30,9 @@ public static class EnglishNormalizer
     public static string Normalize(string surface, bool person)
     {
         var words = MentionText.Clean(surface, russian: false).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
-        if (words.Count > 1 && words[0].Equals("the", StringComparison.OrdinalIgnoreCase)) words.RemoveAt(0);
-        if (person) DropTitles(words);
+        if (words.Count > 1 && (words[0] == "the" || person && words[0].Equals("the", StringComparison.OrdinalIgnoreCase))) words.RemoveAt(0);
+        if (!person) return string.Join(' ', words);
+        DropTitles(words);
         if (words.Count > 0) words[^1] = DropPossessive(words[^1]);
         return string.Join(' ', words);
     }

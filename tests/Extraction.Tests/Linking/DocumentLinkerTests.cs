@@ -27,6 +27,26 @@ public class DocumentLinkerTests
     }
 
     [Fact]
+    public void A_leading_article_is_no_part_of_an_organisation_or_place_key()
+    {
+        var doc = LinkingFixture.Annotate("d",
+            "The Wall Street Journal said; Wall Street Journal and WSJ. The Netherlands and Netherlands. The Hague; Guardian.",
+            ("The Wall Street Journal", EntityType.ORG, null), ("Wall Street Journal", EntityType.ORG, null), ("WSJ", EntityType.ORG, null),
+            ("The Netherlands", EntityType.LOC, null), ("Netherlands", EntityType.LOC, null), ("The Hague", EntityType.LOC, null),
+            ("Guardian", EntityType.ORG, null));
+        Linker.Link(doc);
+        Same(doc, "The Wall Street Journal", "Wall Street Journal");
+        Same(doc, "The Wall Street Journal", "WSJ");
+        Same(doc, "The Netherlands", "Netherlands");
+        Assert.StartsWith("gaz:", At(doc, "The Netherlands").LinkKey);
+        Different(doc, "The Hague", "Netherlands");
+        // Across documents names meet by their keys alone: one document's «The Guardian» is another's «Guardian».
+        Assert.Equal(Linker.Analyze(EntityType.ORG, "Guardian").LinkKey, Linker.Analyze(EntityType.ORG, "The Guardian").LinkKey);
+        Assert.Equal(Linker.Analyze(EntityType.LOC, "Oval").LinkKey, Linker.Analyze(EntityType.LOC, "The Oval").LinkKey);
+        Assert.NotEqual(Linker.Analyze(EntityType.PER, "Rock").LinkKey, Linker.Analyze(EntityType.PER, "The Rock").LinkKey);
+    }
+
+    [Fact]
     public void Short_form_goes_to_the_nearest_preceding_full_name()
     {
         var doc = LinkingFixture.Annotate("d", "Ivan Petrov met Olga Petrova. Later Petrov left. Anna Petrova came; Petrova stayed.",
