@@ -60,7 +60,44 @@ public sealed class OrgCheckStage : IStage
             if (m.Type is not (EntityType.LOC or EntityType.PER) || !Known(document, m.Range)) continue;
             mentions[i] = m.Retyped(EntityType.ORG, Source);
         }
+        AddUntagged(document);
     }
+
+    /// <summary>Confidence of an organisation this stage adds where the tagger found nothing.</summary>
+    public const float AddedConfidence = 0.6f;
+
+    /// <summary>
+    /// A capitalised word that no mention covers and that the lexicon knows as an organisation or state body on its own
+    /// becomes an ORG: the compound short forms and acronyms the tagger missed («Минобрнауки», «Минздрава», «ООН»). Only a
+    /// word standing alone, with no capitalised word right before or after it (inside «Суд ЕС» the name is longer), of three
+    /// letters or more (two-letter acronyms are ambiguous: «в РТ» is Tatarstan more often than the channel), not opening a
+    /// sentence unless in capitals («Правительству пришлось…», «Ради будущего…» are ordinary words there), and not right after
+    /// an opening quote (quoted names are <c>quote-check</c>'s: «Спутник» is a cinema in a list of cinemas).
+    /// </summary>
+    private void AddUntagged(Document document)
+    {
+        var tokens = document.Tokens;
+        var mentions = document.Mentions;
+        int next = 0; // mentions are in text order: the first one that may cover token t or come after it
+        bool added = false;
+        for (int t = 0; t < tokens.Count; t++)
+        {
+            ref readonly var token = ref tokens[t];
+            if (token.Kind is not (TokenKind.Word or TokenKind.Abbreviation) || token.Range.Length < 3
+                || !(token.Has(TokenFlags.AllCaps) || token.Has(TokenFlags.Capitalized) && !token.Has(TokenFlags.SentenceStart))
+                || t > 0 && tokens[t - 1].Has(TokenFlags.OpenQuote)) continue;
+            while (next < mentions.Count && mentions[next].Range.End <= token.Start) next++;
+            if (next < mentions.Count && mentions[next].Range.Start < token.End) continue;
+            if (CapitalisedWord(document, t - 1) || CapitalisedWord(document, t + 1) || !Known(document, token.Range)) continue;
+            mentions.Add(new Mention(token.Range, EntityType.ORG, Source, AddedConfidence));
+            added = true;
+        }
+        if (added) document.SortMentions();
+    }
+
+    private static bool CapitalisedWord(Document document, int t) =>
+        t >= 0 && t < document.Tokens.Count && document.Tokens[t].Kind is TokenKind.Word or TokenKind.Abbreviation or TokenKind.Initial
+        && (document.Tokens[t].Has(TokenFlags.Capitalized) || document.Tokens[t].Has(TokenFlags.AllCaps));
 
     /// <summary>Answers per name, remembered per thread (names repeat: the lexicon match costs a few allocations).</summary>
     [ThreadStatic] private static Dictionary<string, bool>? t_answers;

@@ -78,4 +78,39 @@ public sealed class OrgCheckStageTests : IDisposable
     [Fact]
     public void A_single_letter_person_stays() =>
         Assert.Single(StageRun.Tagged(_stage, "Об этом сказал В. Петров.", EntityType.PER, 0.9f, Language.Ru, "В").Mentions);
+
+    private static string[] Organisations(Document doc) =>
+        doc.Mentions.Where(m => m.Type == EntityType.ORG).Select(m => doc.Slice(m.Range)).ToArray();
+
+    [Theory]
+    [InlineData("Заявление сделал МИД вчера.", "МИД")]
+    [InlineData("Страны договорились с Евросоюзом о торговле.", "Евросоюзом")] // any case form
+    [InlineData("The report was carried by Xinhua yesterday.", "Xinhua")]
+    public void A_known_organisation_the_tagger_missed_is_added(string text, string words)
+    {
+        var doc = StageRun.Tagged(_stage, text, EntityType.PER, 0.9f, Language.Ru);
+        Assert.Equal([words], Organisations(doc));
+        var m = Assert.Single(doc.Mentions);
+        Assert.Equal((OrgCheckStage.Source, OrgCheckStage.AddedConfidence), (m.Source, m.Confidence));
+    }
+
+    [Theory]
+    [InlineData("МИД заявил.")] // in capitals at a sentence start: still an acronym
+    [InlineData("Об этом сообщили в ЕС.", false)] // two letters: ambiguous
+    [InlineData("Евросоюзом это решено.", false)] // a capitalised word opening a sentence may be an ordinary word
+    [InlineData("Это обсуждал Суд ЕС вчера.", false)] // a word of a longer name
+    [InlineData("Это обсуждали МИД Грузии.", false)]
+    [InlineData("Кинотеатры «Евросоюз» и «Полёт».", false)] // quoted names are quote-check's
+    [InlineData("Страна Грузия.", false)] // a place in the gazetteer
+    public void Only_a_lone_word_of_three_letters_or_more_outside_quotes_is_added(string text, bool added = true) =>
+        Assert.Equal(added ? 1 : 0, Organisations(StageRun.Tagged(_stage, text, EntityType.PER, 0.9f, Language.Ru)).Length);
+
+    [Fact]
+    public void A_word_inside_a_mention_is_not_added_again()
+    {
+        var doc = StageRun.Tagged(_stage, "Министр Иван Евросоюзов прибыл.", EntityType.PER, 0.9f, Language.Ru, "Иван Евросоюзов");
+        Assert.Single(doc.Mentions);
+        doc = StageRun.Tagged(_stage, "Посол в ЕС и МИД сказал.", EntityType.LOC, 0.9f, Language.Ru, "МИД");
+        Assert.Equal(["МИД"], Organisations(doc)); // retyped, not doubled
+    }
 }
