@@ -104,7 +104,13 @@ public sealed class BatchRunner(DocumentPipeline pipeline, ICorpusLinker linker,
     /// <summary>Layers cheap enough to recompute for documents restored from the journal.</summary>
     private static readonly HashSet<string> StructuralLayers = [Layers.Tokens, Layers.Sentences, Layers.Language, Layers.Furniture];
 
-    private readonly IStage[] _structural = pipeline.Stages.Where(s => s.Provides.All(StructuralLayers.Contains)).ToArray();
+    /// <summary>
+    /// The stages a restored document runs again: those that make structural layers and nothing else. A stage that reads
+    /// the mentions (the check stages, which provide no layer of their own) is not one: run before the restored mentions are
+    /// back it would add its own mentions a second time, beside the journal's.
+    /// </summary>
+    private readonly IStage[] _structural = pipeline.Stages
+        .Where(s => s.Provides.Count > 0 && s.Provides.All(StructuralLayers.Contains) && !s.Requires.Contains(Layers.Entities)).ToArray();
 
     /// <summary>Mention blocks the consumer has spooled, for the workers to fill again (a few per file in flight).</summary>
     private readonly System.Collections.Concurrent.ConcurrentQueue<MentionBlock> _blocks = new();

@@ -58,6 +58,21 @@ public sealed class BatchRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Resume_DoesNotRunTheCheckStagesAgainOverRestoredDocuments()
+    {
+        // A check stage provides no layer; run again before the journal's mentions are back it would add its mentions twice.
+        var root = Corpus(12);
+        var reference = Tables(Run(root, Stages(new CapitalisedWordTagger(), new AcronymCheck()), new BatchOptions()));
+        var journal = Path.Combine(_dir, "out", Journal.FileName);
+        Tables(Run(root, Stages(new CapitalisedWordTagger(), new AcronymCheck()), new BatchOptions { JournalPath = journal }));
+        var check = new AcronymCheck();
+        using var resumed = Run(root, Stages(new CapitalisedWordTagger(), check), new BatchOptions { JournalPath = journal, Resume = true });
+        Assert.Equal(12, resumed.Summary.Resumed);
+        Assert.Equal(0, check.Calls);
+        Assert.Equal(reference, Tables(resumed));
+    }
+
+    [Fact]
     public void Resume_RedoesFilesChangedSinceTheJournal()
     {
         var root = Corpus(10);
