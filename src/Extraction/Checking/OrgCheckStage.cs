@@ -1,3 +1,4 @@
+using System.Buffers;
 using Extraction.Documents;
 using Extraction.Linking;
 using Extraction.Pipeline;
@@ -78,21 +79,33 @@ public sealed class OrgCheckStage : IStage
     {
         var tokens = document.Tokens;
         var mentions = document.Mentions;
-        int next = 0; // mentions are in text order: the first one that may cover token t or come after it
-        bool added = false;
-        for (int t = 0; t < tokens.Count; t++)
+        // The stages before may leave the mentions out of text order: mark the covered tokens.
+        var covered = ArrayPool<bool>.Shared.Rent(tokens.Count);
+        try
         {
-            ref readonly var token = ref tokens[t];
-            if (token.Kind is not (TokenKind.Word or TokenKind.Abbreviation) || token.Range.Length < 3
-                || !(token.Has(TokenFlags.AllCaps) || token.Has(TokenFlags.Capitalized) && !token.Has(TokenFlags.SentenceStart))
-                || t > 0 && tokens[t - 1].Has(TokenFlags.OpenQuote)) continue;
-            while (next < mentions.Count && mentions[next].Range.End <= token.Start) next++;
-            if (next < mentions.Count && mentions[next].Range.Start < token.End) continue;
-            if (CapitalisedWord(document, t - 1) || CapitalisedWord(document, t + 1) || !Known(document, token.Range)) continue;
-            mentions.Add(new Mention(token.Range, EntityType.ORG, Source, AddedConfidence));
-            added = true;
+            Array.Clear(covered, 0, tokens.Count);
+            foreach (var m in mentions)
+            {
+                var (first, end) = tokens.Covering(m.Range);
+                for (int k = first; k < end; k++) covered[k] = true;
+            }
+            bool added = false;
+            for (int t = 0; t < tokens.Count; t++)
+            {
+                ref readonly var token = ref tokens[t];
+                if (covered[t] || token.Kind is not (TokenKind.Word or TokenKind.Abbreviation) || token.Range.Length < 3
+                    || !(token.Has(TokenFlags.AllCaps) || token.Has(TokenFlags.Capitalized) && !token.Has(TokenFlags.SentenceStart))
+                    || t > 0 && tokens[t - 1].Has(TokenFlags.OpenQuote)) continue;
+                if (CapitalisedWord(document, t - 1) || CapitalisedWord(document, t + 1) || !Known(document, token.Range)) continue;
+                mentions.Add(new Mention(token.Range, EntityType.ORG, Source, AddedConfidence));
+                added = true;
+            }
+            if (added) document.SortMentions();
         }
-        if (added) document.SortMentions();
+        finally
+        {
+            ArrayPool<bool>.Shared.Return(covered);
+        }
     }
 
     private static bool CapitalisedWord(Document document, int t) =>
