@@ -130,11 +130,14 @@ public static class Truecaser
         return copy;
     }
 
+    private static readonly Func<Grammemes, bool> NounOrAdjective = g => g.Has(Grammemes.Noun) || g.Has(Grammemes.Adjf);
+
     private static void SpellSentence(Document document, in Sentence sentence, Words words, TokenSpelling[] spelling)
     {
         var tokens = document.Tokens.AsSpan();
         Span<char> buffer = stackalloc char[64];
         bool first = true;
+        int afterName = -2; // the last token spelt as a first name or patronymic
         for (int k = sentence.FirstToken; k < sentence.EndToken; k++)
         {
             ref readonly var t = ref tokens[k];
@@ -151,6 +154,16 @@ public static class Truecaser
             // A quotation opens with a capital too (компания «газпром» → «Газпром»).
             bool opening = first || (k > sentence.FirstToken && tokens[k - 1].Has(TokenFlags.OpenQuote));
             spelling[k] = Spelling(word, words, opening);
+            var bits = words.Lexicon.Words.TryGet(FeatureHash.OfLower(word), out var e) ? e.Bits : LexBits.None;
+            // Right after a first name, a surname that is also a common word is the surname: «алексей навальный» →
+            // «Алексей Навальный», «дмитрий дедов» → «Дмитрий Дедов»: a word the lexicon knows as a surname or patronymic,
+            // or, in Russian, one the dictionary reads only as a noun or adjective (no verb, adverb or function word).
+            if (spelling[k] == TokenSpelling.Lower && afterName == k - 1
+                && ((bits & (LexBits.Surname | LexBits.Patronymic)) != 0 || words.Dictionary is { } d && d.EveryDictionaryReading(word, NounOrAdjective)))
+                spelling[k] = TokenSpelling.Capitalised;
+            // A first name that is no common word too (not «вера», «слава», «любовь»: «слава богу»).
+            if (spelling[k] == TokenSpelling.Capitalised && (bits & (LexBits.FirstName | LexBits.Patronymic)) != 0 && (bits & LexBits.CommonWord) == 0)
+                afterName = k;
             first = false;
         }
     }

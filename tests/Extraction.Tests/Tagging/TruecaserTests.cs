@@ -92,6 +92,25 @@ public class TruecaserTests
         Assert.Equal(expected, copy.Text);
     }
 
+    [Theory]
+    [InlineData("АЛЕКСЕЙ НАВАЛЬНЫЙ ПРИЕХАЛ В МОСКВУ.", "Алексей Навальный приехал в Москву.")] // a surname the dictionary reads as an adjective
+    [InlineData("вчера дмитрий дедов приехал в москву.", "Вчера Дмитрий Дедов приехал в Москву.")] // … or as a noun
+    [InlineData("вчера алексей приехал в москву.", "Вчера Алексей приехал в Москву.")] // a verb after the name stays a verb
+    [InlineData("вчера алексей сегодня приехал.", "Вчера Алексей сегодня приехал.")] // so does an adverb
+    [InlineData("слава богу, он приехал в москву.", "Слава богу, он приехал в Москву.")] // a first name that is also a common word
+    [InlineData("приехал алексей громов.", "Приехал Алексей Громов.")] // a surname the lexicon knows as one
+    public void After_a_first_name_a_noun_or_adjective_is_taken_for_the_surname(string text, string expected)
+    {
+        var lexicon = Lexicon(("алексей", LexBits.FirstName), ("дмитрий", LexBits.FirstName), ("слава", LexBits.FirstName | LexBits.CommonWord),
+            ("москву", LexBits.City), ("приехал", LexBits.MostlyLower), ("вчера", LexBits.MostlyLower), ("сегодня", LexBits.MostlyLower),
+            ("громов", LexBits.Surname | LexBits.MostlyLower), ("богу", LexBits.MostlyLower), ("навальный", LexBits.MostlyLower),
+            ("дедов", LexBits.MostlyLower), ("он", LexBits.MostlyLower));
+        var doc = TaggingTestData.Doc(text, Language.Ru);
+        var copy = Truecaser.Recase(doc, (_, _) => new Truecaser.Words(lexicon, ShippedModels.Morph));
+        Assert.NotNull(copy);
+        Assert.Equal(expected, copy.Text);
+    }
+
     [Fact]
     public void The_copy_keeps_length_tokens_and_sentences_and_recomputes_case_flags()
     {
