@@ -2,6 +2,7 @@ using System.Buffers;
 using Extraction.Documents;
 using Extraction.Linking;
 using Extraction.Pipeline;
+using Extraction.Tagging;
 using Extraction.Tokenization;
 
 namespace Extraction.Checking;
@@ -100,12 +101,78 @@ public sealed class OrgCheckStage : IStage
                 mentions.Add(new Mention(token.Range, EntityType.ORG, Source, AddedConfidence));
                 added = true;
             }
+            foreach (var sentence in document.Sentences)
+                if (Truecaser.CaseOf(document, sentence) != Truecaser.SentenceCase.Ordinary)
+                    added |= AddCaseless(document, sentence, covered);
             if (added) document.SortMentions();
         }
         finally
         {
             ArrayPool<bool>.Shared.Return(covered);
         }
+    }
+
+    /// <summary>Longest name, in words, looked for in a sentence without case distinctions.</summary>
+    private const int CaselessWords = 5;
+
+    /// <summary>
+    /// In a sentence written all in capitals or all in lower case, capitals tell nothing, so the words themselves are looked
+    /// up: the longest run of two to <see cref="CaselessWords"/> words no mention covers that the lexicon knows as an
+    /// organisation or state body («совета федерации», «следственного комитета», «СОВЕТА БЕЗОПАСНОСТИ ООН»), and a single word
+    /// only when it names one organisation (an <c>org</c> row or a state body of a named country: «минобрнауки», «хамас»),
+    /// not a kind of body alone («правительство», «армия»).
+    /// </summary>
+    private bool AddCaseless(Document document, in Sentence sentence, bool[] covered)
+    {
+        var tokens = document.Tokens;
+        bool added = false;
+        for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+        {
+            if (covered[t] || !IsNameWord(document, t) || t > 0 && tokens[t - 1].Has(TokenFlags.OpenQuote)) continue;
+            int end = t;
+            while (end < sentence.EndToken && end - t < CaselessWords && !covered[end] && tokens[end].Kind is TokenKind.Word or TokenKind.Abbreviation) end++;
+            for (int e = end; e > t; e--)
+            {
+                if (!IsNameWord(document, e - 1)) continue;
+                var range = new TextRange(tokens[t].Start, tokens[e - 1].End);
+                if (!NamesOneOrganisation(document, range)) continue;
+                document.Mentions.Add(new Mention(range, EntityType.ORG, Source, AddedConfidence));
+                for (int k = t; k < e; k++) covered[k] = true;
+                added = true;
+                t = e - 1;
+                break;
+            }
+        }
+        return added;
+    }
+
+    /// <summary>Words that join the words of a name and never start or end one («совета федерации по …», «правительства и …»).</summary>
+    private static readonly HashSet<string> Joiners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "и", "по", "при", "в", "во", "на", "о", "об", "для", "с", "со", "за", "к", "от", "из", "of", "the", "and", "for", "on", "in", "at",
+    };
+
+    private static bool IsNameWord(Document document, int t) =>
+        document.Tokens[t].Kind is TokenKind.Word or TokenKind.Abbreviation
+        && !Joiners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(document.Span(document.Tokens[t].Range));
+
+    /// <summary>
+    /// The words name one organisation of the lexicon (an <c>org</c> row, or a state body of a named country), not a kind of
+    /// body alone («министерство культуры», «правительства», «армия»: descriptions as often as names). A single word only
+    /// when it is a Cyrillic compound of eight letters or more («минобрнауки», «госдепартаменте», «еврокомиссию»): shorter
+    /// names collide with ordinary words once case is gone («рада», «спутник», «who», «pace»), and acronyms are the
+    /// truecaser's (it spells the ones the tagger's lexicon knows in capitals before tagging).
+    /// </summary>
+    private bool NamesOneOrganisation(Document document, TextRange range)
+    {
+        var span = document.Span(range);
+        if (!span.Contains(' ') && (span.Length < 8 || !CharClass.IsCyrillic(span[0]))) return false;
+        var text = document.Respelt(range);
+        // Words in capitals would be read as acronyms: «СОВЕТЕ ФЕДЕРАЦИИ» is matched as «совете федерации».
+        if (!text.AsSpan().ContainsAnyInRange('а', 'я') && !text.AsSpan().ContainsAnyInRange('a', 'z')) text = text.ToLowerInvariant();
+        if (!IsOrganisation(text)) return false;
+        var key = _lexicon.Match(text)?.Key;
+        return key is not null && !key.EndsWith('@');
     }
 
     private static bool CapitalisedWord(Document document, int t) =>

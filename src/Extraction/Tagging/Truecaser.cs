@@ -131,6 +131,7 @@ public static class Truecaser
     }
 
     private static readonly Func<Grammemes, bool> NounOrAdjective = g => g.Has(Grammemes.Noun) || g.Has(Grammemes.Adjf);
+    private static readonly Func<Grammemes, bool> PersonName = g => g.Has(Grammemes.Name) || g.Has(Grammemes.Patr);
 
     private static void SpellSentence(Document document, in Sentence sentence, Words words, TokenSpelling[] spelling)
     {
@@ -161,8 +162,10 @@ public static class Truecaser
             if (spelling[k] == TokenSpelling.Lower && afterName == k - 1
                 && ((bits & (LexBits.Surname | LexBits.Patronymic)) != 0 || words.Dictionary is { } d && d.EveryDictionaryReading(word, NounOrAdjective)))
                 spelling[k] = TokenSpelling.Capitalised;
-            // A first name that is no common word too (not «вера», «слава», «любовь»: «слава богу»).
-            if (spelling[k] == TokenSpelling.Capitalised && (bits & (LexBits.FirstName | LexBits.Patronymic)) != 0 && (bits & LexBits.CommonWord) == 0)
+            // A first name that is no common word too (not «вера», «слава», «любовь»: «слава богу»; not «марта», a month):
+            // every dictionary reading a person's name, or without a dictionary no common-word bit in the lexicon.
+            if (spelling[k] == TokenSpelling.Capitalised && (bits & (LexBits.FirstName | LexBits.Patronymic)) != 0
+                && (words.Dictionary is { } dictionary ? dictionary.EveryDictionaryReading(word, PersonName) : (bits & LexBits.CommonWord) == 0))
                 afterName = k;
             first = false;
         }

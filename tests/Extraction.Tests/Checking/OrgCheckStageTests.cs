@@ -20,6 +20,10 @@ public sealed class OrgCheckStageTests : IDisposable
             "org\txinhua\t\t\tXinhua|Xinhua News Agency\tСиньхуа",
             "org\tgeorgia-party\t\t\tGeorgia\tГрузия", // an organisation spelt like a country: the gazetteer wins
             "body\tforeign\t\t\tMinistry of Foreign Affairs|Foreign Ministry\tМинистерство иностранных дел|МИД",
+            "org\tfed-council\tRU\t\tFederation Council\tСовет Федерации",
+            "org\thamas\t\t\tHamas\tХАМАС",
+            "org\tec\t\t\tEuropean Commission\tЕврокомиссия",
+            "org\twho\t\t\tWHO|World Health Organization\tВОЗ",
         ]);
         var gazetteer = new Gazetteer(
         [
@@ -116,4 +120,21 @@ public sealed class OrgCheckStageTests : IDisposable
         doc = StageRun.Tagged(_stage, "Вчера ВТО и затем Евросоюзом решено.", EntityType.ORG, 0.9f, Language.Ru, "Евросоюзом", "ВТО");
         Assert.Equal(2, doc.Mentions.Count);
     }
+
+    [Theory]
+    [InlineData("вчера в совете федерации обсудили закон.", "совете федерации")] // words of a name the lexicon knows, in lower case
+    [InlineData("ВЧЕРА В СОВЕТЕ ФЕДЕРАЦИИ ОБСУДИЛИ ЗАКОН.", "СОВЕТЕ ФЕДЕРАЦИИ")] // … or in capitals
+    [InlineData("вчера совет федерации и госдума обсудили закон.", "совет федерации")] // «и» joins, never ends a name
+    [InlineData("представители еврокомиссии это отрицают вчера.", "еврокомиссии")] // one word: a compound of eight letters or more
+    public void In_a_sentence_without_case_a_known_name_is_found_by_its_words(string text, string name) =>
+        Assert.Equal([name], Organisations(StageRun.Tagged(_stage, text, EntityType.PER, 0.9f, Language.Ru)));
+
+    [Theory]
+    [InlineData("вчера министерство иностранных дел это отрицало.")] // a kind of body without its country: a description as often
+    [InlineData("вчера в Совете Федерации обсудили закон.")] // ordinary text: capitals decide (the tagger's part)
+    [InlineData("вчера в кинотеатре «совет федерации» был показ.")] // a quoted name is quote-check's
+    [InlineData("представители хамас это отрицают вчера.")] // a short word may be an ordinary one; acronyms are the truecaser's
+    [InlineData("THE MAN WHO KNEW TOO MUCH.")] // … «who» is no WHO
+    public void Descriptions_and_ordinary_sentences_get_no_caseless_names(string text) =>
+        Assert.Empty(Organisations(StageRun.Tagged(_stage, text, EntityType.PER, 0.9f, Language.Ru)));
 }

@@ -99,11 +99,12 @@ public class TruecaserTests
     [InlineData("вчера алексей сегодня приехал.", "Вчера Алексей сегодня приехал.")] // so does an adverb
     [InlineData("слава богу, он приехал в москву.", "Слава богу, он приехал в Москву.")] // a first name that is also a common word
     [InlineData("приехал алексей громов.", "Приехал Алексей Громов.")] // a surname the lexicon knows as one
+    [InlineData("28 марта уголовное дело закрыли.", "28 Марта уголовное дело закрыли.")] // «марта» is a month as well as a name
     public void After_a_first_name_a_noun_or_adjective_is_taken_for_the_surname(string text, string expected)
     {
         var lexicon = Lexicon(("алексей", LexBits.FirstName), ("дмитрий", LexBits.FirstName), ("слава", LexBits.FirstName | LexBits.CommonWord),
             ("москву", LexBits.City), ("приехал", LexBits.MostlyLower), ("вчера", LexBits.MostlyLower), ("сегодня", LexBits.MostlyLower),
-            ("громов", LexBits.Surname | LexBits.MostlyLower), ("богу", LexBits.MostlyLower), ("навальный", LexBits.MostlyLower),
+            ("громов", LexBits.Surname | LexBits.MostlyLower), ("марта", LexBits.FirstName), ("уголовное", LexBits.MostlyLower), ("дело", LexBits.MostlyLower), ("закрыли", LexBits.MostlyLower), ("богу", LexBits.MostlyLower), ("навальный", LexBits.MostlyLower),
             ("дедов", LexBits.MostlyLower), ("он", LexBits.MostlyLower));
         var doc = TaggingTestData.Doc(text, Language.Ru);
         var copy = Truecaser.Recase(doc, (_, _) => new Truecaser.Words(lexicon, ShippedModels.Morph));
