@@ -130,6 +130,12 @@ public static class Truecaser
         return copy;
     }
 
+    /// <summary>The months, as the dictionary spells their lemmas (a closed class).</summary>
+    private static readonly HashSet<string> MonthLemmas = new(StringComparer.Ordinal)
+    {
+        "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
+    };
+
     private static readonly Func<Grammemes, bool> NounOrAdjective = g => g.Has(Grammemes.Noun) || g.Has(Grammemes.Adjf);
     private static readonly Func<Grammemes, bool> PersonName = g => g.Has(Grammemes.Name) || g.Has(Grammemes.Patr);
 
@@ -142,6 +148,9 @@ public static class Truecaser
         for (int k = sentence.FirstToken; k < sentence.EndToken; k++)
         {
             ref readonly var t = ref tokens[k];
+            // In Russian a number opening a sentence takes the capital's place: «28 марта …», «2015 год …» (English lists
+            // and results, «1. jose maria olazabal», are left to the lexicon).
+            if (t.Kind == TokenKind.Number && words.Dictionary is not null) first = false;
             if ((t.Flags & (TokenFlags.HasCyrillic | TokenFlags.HasLatin)) == 0 || t.Kind is TokenKind.Url or TokenKind.Email) continue;
             if (t.Kind == TokenKind.Initial)
             {
@@ -194,7 +203,11 @@ public static class Truecaser
         if ((bits & LexBits.Abbreviation) != 0 && (bits & LexBits.MostlyLower) == 0 && word.Length <= 6) return TokenSpelling.Capitals;
         if (sentenceStart) return TokenSpelling.Capitalised;
         if ((bits & LexBits.MostlyLower) != 0) return TokenSpelling.Lower;
-        if ((bits & (Names | LexBits.MostlyCapitalized)) != 0) return TokenSpelling.Capitalised;
+        if ((bits & LexBits.MostlyCapitalized) != 0) return TokenSpelling.Capitalised;
+        // A month is no name, though «Марта», «Августа» and «Мая» are names too: the month is far the likelier.
+        if ((bits & Names) != 0 && words.Dictionary is { } months && CharClass.IsCyrillic(word[0]) && months.HasNounLemma(word, MonthLemmas))
+            return TokenSpelling.Lower;
+        if ((bits & Names) != 0) return TokenSpelling.Capitalised;
         if (word.Length < 3) return TokenSpelling.Lower;
         if (CharClass.IsCyrillic(word[0]))
             return words.Dictionary is { } d && !d.IsKnown(word) ? TokenSpelling.Capitalised : TokenSpelling.Lower;

@@ -73,6 +73,18 @@ public class TruecaserTests
         Assert.Equal(TokenSpelling.Lower, Truecaser.Spelling(known, words, false));
     }
 
+    [Theory]
+    [InlineData("марта", TokenSpelling.Lower)]
+    [InlineData("августа", TokenSpelling.Lower)]
+    [InlineData("мая", TokenSpelling.Lower)]
+    [InlineData("алексей", TokenSpelling.Capitalised)]
+    public void A_month_is_no_name(string word, TokenSpelling expected)
+    {
+        var lexicon = Lexicon(("марта", LexBits.FirstName), ("августа", LexBits.FirstName), ("мая", LexBits.FirstName), ("алексей", LexBits.FirstName));
+        Assert.Equal(expected, Truecaser.Spelling(word, new Truecaser.Words(lexicon, ShippedModels.Morph), false));
+        Assert.Equal(TokenSpelling.Capitalised, Truecaser.Spelling(word, new Truecaser.Words(lexicon, null), false)); // no dictionary: the lexicon alone
+    }
+
     [Fact]
     public void Ordinary_documents_get_no_copy()
     {
@@ -99,7 +111,7 @@ public class TruecaserTests
     [InlineData("вчера алексей сегодня приехал.", "Вчера Алексей сегодня приехал.")] // so does an adverb
     [InlineData("слава богу, он приехал в москву.", "Слава богу, он приехал в Москву.")] // a first name that is also a common word
     [InlineData("приехал алексей громов.", "Приехал Алексей Громов.")] // a surname the lexicon knows as one
-    [InlineData("28 марта уголовное дело закрыли.", "28 Марта уголовное дело закрыли.")] // «марта» is a month as well as a name
+    [InlineData("28 марта уголовное дело закрыли.", "28 марта уголовное дело закрыли.")] // «марта» is a month as well as a name
     public void After_a_first_name_a_noun_or_adjective_is_taken_for_the_surname(string text, string expected)
     {
         var lexicon = Lexicon(("алексей", LexBits.FirstName), ("дмитрий", LexBits.FirstName), ("слава", LexBits.FirstName | LexBits.CommonWord),
