@@ -78,6 +78,21 @@ public sealed class PlaceCheckStageTests
     }
 
     [Theory]
+    [InlineData("Рыбаки вышли в воды Чесапикского залива утром.", "Чесапикского", "Чесапикского залива")]
+    [InlineData("Спор о Курильских островах продолжается.", "Курильских", "Курильских островах")]
+    [InlineData("Глава Чеченской республики прибыл.", "Чеченской", "Чеченской республики")]
+    public void A_place_ending_in_an_adjective_takes_the_geographic_noun_after_it(string text, string tagged, string place) =>
+        Assert.Equal([$"LOC {place} ner"], Mentions(text, EntityType.LOC, tagged));
+
+    [Theory]
+    [InlineData("Договорились с Пакистаном о поставках.", "Пакистаном")] // not an adjective; «о» abbreviates «остров» too
+    [InlineData("Российский президент прибыл.", "Российский")] // no geographic noun
+    [InlineData("Спор о Курильских, островах и море.", "Курильских")] // a comma between
+    [InlineData("Жители Московской области и области соседей.", "Московской области")] // already there
+    public void Other_places_keep_their_span(string text, string tagged) =>
+        Assert.Equal([$"LOC {tagged} ner"], Mentions(text, EntityType.LOC, tagged));
+
+    [Theory]
     [InlineData("Делегация прибыла в Иерусалим утром.", "Иерусалим")]
     [InlineData("Об этом сказал Вашингтон.", "Вашингтон")] // metonymy: the document names no person Вашингтон
     [InlineData("Он родился в древнем городе Кострома.", "Кострома")]
