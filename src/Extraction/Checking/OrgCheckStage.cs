@@ -117,10 +117,8 @@ public sealed class OrgCheckStage : IStage
 
     /// <summary>
     /// In a sentence written all in capitals or all in lower case, capitals tell nothing, so the words themselves are looked
-    /// up: the longest run of two to <see cref="CaselessWords"/> words no mention covers that the lexicon knows as an
-    /// organisation or state body («совета федерации», «следственного комитета», «СОВЕТА БЕЗОПАСНОСТИ ООН»), and a single word
-    /// only when it names one organisation (an <c>org</c> row or a state body of a named country: «минобрнауки», «хамас»),
-    /// not a kind of body alone («правительство», «армия»).
+    /// up: the longest run of up to <see cref="CaselessWords"/> words no mention covers that names one organisation of the
+    /// lexicon (<see cref="NamesOneOrganisation"/>: «совета федерации», «СОВЕТА БЕЗОПАСНОСТИ ООН», «минобрнауки»).
     /// </summary>
     private bool AddCaseless(Document document, in Sentence sentence, bool[] covered)
     {

@@ -244,7 +244,7 @@ public sealed class PlaceCheckStage : IStage
             if (end >= tokens.Count || tokens[end - 1].End != m.Range.End) continue;
             ref readonly var last = ref tokens[end - 1];
             ref readonly var noun = ref tokens[end];
-            if (last.Kind != TokenKind.Word || !last.Has(TokenFlags.Capitalized) || !AdjectiveEnding(document.Span(last.Range))) continue;
+            if (last.Kind != TokenKind.Word || !last.Has(TokenFlags.Capitalized) || !Letters.HasAdjectiveEnding(document.Span(last.Range))) continue;
             // Written out: «о» is also the dictionary's abbreviation of «остров» («договорились с Пакистаном о …»).
             if (noun.Kind != TokenKind.Word || noun.Range.Length < 3 || !noun.Has(TokenFlags.Lower) || noun.Start != last.End + 1
                 || noun.Sentence != last.Sentence) continue;
@@ -254,11 +254,6 @@ public sealed class PlaceCheckStage : IStage
             mentions[i] = new Mention(new TextRange(m.Range.Start, head.End), EntityType.LOC, m.Source, m.Confidence);
         }
     }
-
-    private static bool AdjectiveEnding(ReadOnlySpan<char> word) =>
-        word.Length >= 4 && (word[^2..] is "ий" or "ый" or "ой" or "ая" or "яя" or "ое" or "ее" or "ие" or "ые" or "ую" or "юю" or "их" or "ых"
-                             or "ом" or "ем" or "ей" || word.EndsWith("ого") || word.EndsWith("его") || word.EndsWith("ому")
-                             || word.EndsWith("ему") || word.EndsWith("ими") || word.EndsWith("ыми"));
 
     /// <summary>
     /// A person mention of two or more words may be a place name: no initial, no word with a first-name reading in the

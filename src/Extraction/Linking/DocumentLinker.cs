@@ -42,14 +42,7 @@ public sealed class DocumentLinker(LinkingResources resources, bool fuzzy = true
     private static bool IsOrgKind(string word) => OrgKinds.Contains(NameKey.Word(word.ToLowerInvariant()));
     private static bool IsPlaceKind(string word) => PlaceKinds.Contains(NameKey.Word(word.ToLowerInvariant()));
 
-    private static readonly string[] AdjectiveEndings =
-        ["ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им", "ую", "юю", "ых", "их", "ыми", "ими"];
-
-    private static bool IsRussianAdjective(string word)
-    {
-        var w = word.ToLowerInvariant();
-        return w.Length > 4 && AdjectiveEndings.Any(e => w.EndsWith(e, StringComparison.Ordinal));
-    }
+    private static bool IsRussianAdjective(string word) => Morphology.Letters.HasAdjectiveEnding(word);
 
     /// <summary>
     /// A name analysed once: its words and keys, the resource key (or null), the key mentions join by, and per word whether

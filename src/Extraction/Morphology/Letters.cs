@@ -30,6 +30,26 @@ public static class Letters
 
     public static bool HasYo(ReadOnlySpan<char> s) => s.IndexOfAny('ё', 'Ё') >= 0;
 
+    /// <summary>Endings of Russian full adjectives in every case, gender and number (without the dictionary's help).</summary>
+    private static readonly string[] AdjectiveEndings =
+        ["ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ей", "ую", "юю",
+         "ых", "их", "ыми", "ими"];
+
+    /// <summary>
+    /// A word of five letters or more that ends like a Russian full adjective, in any case («Каннский», «Чесапикского»,
+    /// «Курильских»); nouns can end so too («Россией», «Вашингтоном»), so callers check what the ending alone cannot tell.
+    /// </summary>
+    public static bool HasAdjectiveEnding(ReadOnlySpan<char> word)
+    {
+        if (word.Length <= 4) return false;
+        Span<char> tail = stackalloc char[3];
+        var end = word[^3..];
+        for (int i = 0; i < 3; i++) tail[i] = Fold(end[i]);
+        foreach (var e in AdjectiveEndings)
+            if (tail.EndsWith(e)) return true;
+        return false;
+    }
+
     /// <summary>Adds one character to a forward hash.</summary>
     public static uint Step(uint hash, char c) => (hash ^ c) * Prime;
 
