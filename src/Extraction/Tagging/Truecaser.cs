@@ -163,8 +163,7 @@ public static class Truecaser
             TokenSpellings.Apply(written, TokenSpelling.Lower, word);
             // A quotation opens with a capital too (компания «газпром» → «Газпром»).
             bool opening = first || (k > sentence.FirstToken && tokens[k - 1].Has(TokenFlags.OpenQuote));
-            spelling[k] = Spelling(word, words, opening);
-            var bits = words.Lexicon.Words.TryGet(FeatureHash.OfLower(word), out var e) ? e.Bits : LexBits.None;
+            spelling[k] = Spelling(word, words, opening, out var bits);
             // Right after a first name, a surname that is also a common word is the surname: «алексей навальный» →
             // «Алексей Навальный», «дмитрий дедов» → «Дмитрий Дедов»: a word the lexicon knows as a surname or patronymic,
             // or, in Russian, one the dictionary reads only as a noun or adjective (no verb, adverb or function word).
@@ -196,10 +195,13 @@ public static class Truecaser
     /// dictionary lacks, a Latin-script word the lexicon lacks (rare words of running text are mostly names) or, in a
     /// language written in another script, any Latin-script word not known as a lower-case word; lower case otherwise.
     /// </summary>
-    public static TokenSpelling Spelling(ReadOnlySpan<char> word, in Words words, bool sentenceStart)
+    public static TokenSpelling Spelling(ReadOnlySpan<char> word, in Words words, bool sentenceStart) => Spelling(word, words, sentenceStart, out _);
+
+    /// <summary>As <see cref="Spelling(ReadOnlySpan{char}, in Words, bool)"/>, also giving the lexicon's bits of the word.</summary>
+    private static TokenSpelling Spelling(ReadOnlySpan<char> word, in Words words, bool sentenceStart, out LexBits bits)
     {
         bool listed = words.Lexicon.Words.TryGet(FeatureHash.OfLower(word), out var e);
-        var bits = listed ? e.Bits : LexBits.None;
+        bits = listed ? e.Bits : LexBits.None;
         if ((bits & LexBits.Abbreviation) != 0 && (bits & LexBits.MostlyLower) == 0 && word.Length <= 6) return TokenSpelling.Capitals;
         if (sentenceStart) return TokenSpelling.Capitalised;
         if ((bits & LexBits.MostlyLower) != 0) return TokenSpelling.Lower;
