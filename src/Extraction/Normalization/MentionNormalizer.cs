@@ -21,6 +21,9 @@ public sealed class MentionNormalizer(RussianNormalizer russian)
         return HasCyrillic(surface) ? russian.Normalize(surface, type, nominatives) : EnglishNormalizer.Normalize(surface, type == EntityType.PER);
     }
 
+    /// <summary>A Russian person's or place's name in capitals spelt as running text writes it, or null (<see cref="RussianNormalizer.SpellCapitals"/>).</summary>
+    public string? SpellCapitals(string surface, EntityType type) => russian.SpellCapitals(surface, type);
+
     public static bool HasCyrillic(string s)
     {
         foreach (var c in s)

@@ -46,6 +46,18 @@ public sealed class NormalizeStage : IStage
     [ThreadStatic] private static PersonContext? t_context;
     [ThreadStatic] private static List<(Mention Mention, string Surface)>? t_persons;
 
+    /// <summary>Cyrillic capitals and no lower-case Cyrillic letter (cheap: most mentions fail at the second character).</summary>
+    private static bool IsCapitals(ReadOnlySpan<char> text)
+    {
+        bool capital = false;
+        foreach (var c in text)
+        {
+            if (c is >= 'а' and <= 'я' or 'ё') return false;
+            if (c is >= 'А' and <= 'Я' or 'Ё') capital = true;
+        }
+        return capital;
+    }
+
     public void Process(Document document)
     {
         var context = t_context ??= new();
@@ -58,6 +70,9 @@ public sealed class NormalizeStage : IStage
             // A mention in a sentence written without case is read as ordinary text would spell it (НУРЛАНА ЕРМЕКБАЕВА →
             // Нурлана Ермекбаева → Нурлан Ермекбаев); the mention's text stays the original.
             string? respelt = document.Spelling is null ? null : document.Respelt(mention.Range);
+            // A name in capitals in ordinary text (a dateline's «МОСКВА») is spelt as running text writes it too.
+            if (mention.Type is EntityType.PER or EntityType.LOC && IsCapitals(respelt ?? document.Span(mention.Range)))
+                respelt = _normalizer.SpellCapitals(respelt ?? document.Slice(mention.Range), mention.Type) ?? respelt;
             var normal = mention.Normal = _cache.Get(respelt ?? document.Span(mention.Range), mention.Type, _normalize);
             if (mention.Type != EntityType.PER || !MentionNormalizer.HasCyrillic(normal)) continue;
             var surface = respelt ?? document.Slice(mention.Range);

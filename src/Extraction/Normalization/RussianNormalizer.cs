@@ -48,6 +48,50 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
         return MentionText.Join(parts);
     }
 
+    /// <summary>
+    /// A person's or place's name written all in capitals in ordinary text («МОСКВА, 15 мая. /ТАСС/.», a dateline), spelt as
+    /// running text writes it, or null when <paramref name="surface"/> is not one. It is re-spelt only when a word of it looks
+    /// like a word, not an acronym: four letters or more, two vowels or more, no abbreviation reading in the dictionary
+    /// («МОСКВА», «НЬЮ-ЙОРК», «СЕРГЕЙ ШОЙГУ»; not «КНР», «СКФО», «УНН»). Its words of two letters or more (acronyms aside)
+    /// then get their capital and lower case after it, except that a place's hyphenated part of two letters after the first
+    /// is all lower case («РОСТОВ-НА-ДОНУ» → «Ростов-на-Дону»); one-letter initials stay.
+    /// </summary>
+    public string? SpellCapitals(string surface, EntityType type)
+    {
+        if (type is not (EntityType.PER or EntityType.LOC) || surface.AsSpan().ContainsAnyInRange('а', 'я')
+            || !surface.AsSpan().ContainsAnyInRange('А', 'Я') || surface.AsSpan().ContainsAnyInRange('a', 'z')) return null;
+        var words = new List<(int Start, int End, bool Abbreviation)>();
+        bool wordLike = false;
+        for (int i = 0; i < surface.Length;)
+        {
+            if (!char.IsLetter(surface[i])) { i++; continue; }
+            int start = i;
+            while (i < surface.Length && char.IsLetter(surface[i])) i++;
+            var word = surface.AsSpan(start, i - start);
+            bool abbreviation = morph.IsKnown(word) && !morph.EveryDictionaryReading(word, static g => !g.Has(Grammemes.Abbr));
+            wordLike |= word.Length >= 4 && CapitalVowels(word) >= 2 && !abbreviation;
+            words.Add((start, i, abbreviation));
+        }
+        if (!wordLike) return null;
+        var chars = surface.ToCharArray();
+        foreach (var (start, end, abbreviation) in words)
+        {
+            if (end - start < 2 || abbreviation) continue;
+            for (int k = start + 1; k < end; k++) chars[k] = char.ToLowerInvariant(chars[k]);
+            if (type == EntityType.LOC && end - start == 2 && start > 0 && chars[start - 1] is '-' or '‐' or '‑')
+                chars[start] = char.ToLowerInvariant(chars[start]);
+        }
+        return new string(chars);
+
+        static int CapitalVowels(ReadOnlySpan<char> word)
+        {
+            int n = 0;
+            foreach (var c in word)
+                if (c is 'А' or 'Е' or 'Ё' or 'И' or 'О' or 'У' or 'Ы' or 'Э' or 'Ю' or 'Я') n++;
+            return n;
+        }
+    }
+
     // ---------------------------------------------------------------- persons
 
     private void NormalizePerson(List<MentionPart> parts, IReadOnlySet<string>? nominatives)

@@ -37,6 +37,28 @@ public sealed class NormalizeStageTests
     }
 
     [Fact]
+    public void A_name_in_capitals_in_ordinary_text_is_normalized_as_running_text_spells_it()
+    {
+        var doc = new Document("d", "МОСКВА, 15 мая. /ТАСС/. Делегация из РОСТОВА-НА-ДОНУ и КНР, а также СКФО и ИВАН ПЕТРОВ прибыли.");
+        var city = Add(doc, "МОСКВА", EntityType.LOC);
+        var other = Add(doc, "РОСТОВА-НА-ДОНУ", EntityType.LOC);
+        var china = Add(doc, "КНР", EntityType.LOC);
+        var district = Add(doc, "СКФО", EntityType.LOC); // one vowel: an acronym
+        var agency = Add(doc, "ТАСС", EntityType.ORG); // organisations keep their capitals
+        var person = Add(doc, "ИВАН ПЕТРОВ", EntityType.PER);
+
+        new NormalizeStage(ShippedModels.Normalizer).Process(doc);
+
+        Assert.Equal("Москва", city.Normal);
+        Assert.Equal("Ростов-на-Дону", other.Normal);
+        Assert.Equal("КНР", china.Normal);
+        Assert.Equal("СКФО", district.Normal);
+        Assert.Equal("ТАСС", agency.Normal);
+        Assert.Equal("Иван Петров", person.Normal);
+        Assert.Equal("МОСКВА", doc.Slice(city.Range));
+    }
+
+    [Fact]
     public void Mentions_in_sentences_without_case_are_normalized_as_respelt_and_keep_their_text()
     {
         var doc = new Document("d", "ВСТРЕЧА С НУРЛАНОМ ЕРМЕКБАЕВЫМ");
