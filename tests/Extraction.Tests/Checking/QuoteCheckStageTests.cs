@@ -89,4 +89,31 @@ public sealed class QuoteCheckStageTests
     [InlineData("Он играл в составе группы «Б» два года.")] // a single letter
     [InlineData("Члены партии (Единая Россия) проголосовали.")] // brackets are no quotes
     public void Other_quoted_names_are_not_tagged(string text) => Assert.Empty(Mentions(text, EntityType.ORG));
+
+    private static string[] Organisations(string text, EntityType type = EntityType.PER, params string[] tagged)
+    {
+        var doc = StageRun.Tagged(Stage, text, type, 0.8f, Language.Ru, tagged);
+        return [.. doc.Mentions.Where(m => m.Type == EntityType.ORG).Select(m => doc.Slice(m.Range))];
+    }
+
+    [Theory]
+    [InlineData("В ответ немецкий концерн Bayer подал апелляцию.", "Bayer")]
+    [InlineData("Об этом сообщил корреспондент агентства Associated Press вчера.", "Associated Press")]
+    [InlineData("Кредит выдал банк Bank of America на днях.", "Bank of America")] // a short joiner inside
+    [InlineData("Вчера организация Leave.EU начала кампанию.", "Leave.EU")] // a glued dot
+    public void A_latin_name_after_a_noun_of_an_organisation_kind_is_an_organisation(string text, string name) =>
+        Assert.Equal([name], Organisations(text));
+
+    [Fact]
+    public void The_latin_name_elsewhere_in_the_document_follows_and_a_tagged_person_is_retyped()
+    {
+        Assert.Equal(["Bayer", "Bayer"], Organisations("Концерн купил компанию. Позже концерн Bayer вырос. Акции Bayer упали."));
+        Assert.Equal(["Pussy Riot"], Organisations("Участницы группы Pussy Riot вышли.", EntityType.PER, "Pussy Riot"));
+    }
+
+    [Theory]
+    [InlineData("Участницы группе E. вышли на сцену.")] // one letter
+    [InlineData("Его заметил певец Elton John вчера.")] // not an organisation noun
+    [InlineData("Компания Bayer выросла.")] // the noun starts the sentence (the tagger's part)
+    public void Other_latin_names_are_left_alone(string text) => Assert.Empty(Organisations(text));
 }
