@@ -79,6 +79,44 @@ public sealed class QuoteCheckStage : IStage
             });
         Organisations(document);
         LatinNames(document);
+        Events(document);
+    }
+
+    /// <summary>
+    /// Lemmas of the head nouns of events' names. In NEREL train a capitalised span led by one of these (after its
+    /// adjectives) is an EVENT, an AWARD or a work, never an ORGANIZATION: «Олимпийские игры» 25 times, «Олимпиада» 34,
+    /// «Каннского фестиваля» 14, «Кубка Стэнли» 11, «Бостонского марафона», «Чемпионат мира», «Церемония открытия».
+    /// Not «конференция» («Восточной конференции НБА» is an organisation there) nor «форум», «ассамблея».
+    /// </summary>
+    private static readonly HashSet<string> EventLemmas = new(StringComparer.Ordinal)
+    {
+        "игра", "олимпиада", "фестиваль", "кинофестиваль", "чемпионат", "первенство", "марафон", "кубок", "матч", "церемония",
+        "выставка", "конкурс", "турнир", "съезд", "биеннале", "концерт",
+    };
+
+    /// <summary>
+    /// An organisation mention whose head noun, after any adjectives and numbers, names a kind of event is the event's
+    /// name, not an organisation's: «Международных армейских играх», «Уфимского международного марафона», «XIV Кубка
+    /// мира»; it is dropped.
+    /// </summary>
+    private void Events(Document document)
+    {
+        var tokens = document.Tokens;
+        document.Mentions.RemoveAll(m =>
+        {
+            if (m.Type != EntityType.ORG) return false;
+            var (first, end) = tokens.Covering(m.Range);
+            for (int k = first; k < end; k++)
+            {
+                ref readonly var t = ref tokens[k];
+                var word = document.Span(t.Range);
+                if (t.Kind is TokenKind.Number or TokenKind.Punctuation || word.IndexOfAnyExcept("IVXLC") < 0) continue; // «XIV»
+                if (t.Kind != TokenKind.Word || !t.Has(TokenFlags.HasCyrillic)) return false;
+                if (word.Length >= 4 && _morph.HasNounLemma(word, EventLemmas)) return true;
+                if (!Letters.HasAdjectiveEnding(word)) return false; // the head is another noun
+            }
+            return false;
+        });
     }
 
     /// <summary>

@@ -116,4 +116,17 @@ public sealed class QuoteCheckStageTests
     [InlineData("Его заметил певец Elton John вчера.")] // not an organisation noun
     [InlineData("Компания Bayer выросла.")] // the noun starts the sentence (the tagger's part)
     public void Other_latin_names_are_left_alone(string text) => Assert.Empty(Organisations(text));
+
+    [Theory]
+    [InlineData("Команда выступит на Международных армейских играх летом.", "Международных армейских играх")]
+    [InlineData("Он пробежал дистанцию Уфимского международного марафона вчера.", "Уфимского международного марафона")]
+    [InlineData("Начался XIV Кубок мира по биатлону.", "XIV Кубок мира")] // a number before the head
+    public void An_organisation_named_by_an_event_noun_is_dropped(string text, string words) => Assert.False(Kept(text, words));
+
+    [Theory]
+    [InlineData("Об этом сообщила Национальная ассамблея вчера.", "Национальная ассамблея")]
+    [InlineData("Команда вышла в финал Восточной конференции НБА.", "Восточной конференции НБА")] // a sports conference is an organisation
+    [InlineData("Решение принял Олимпийский комитет России.", "Олимпийский комитет России")] // the head is another noun
+    [InlineData("Спонсор турнира компания Игра-Сервис отказалась.", "Игра-Сервис")]
+    public void Other_organisations_stay(string text, string words) => Assert.True(Kept(text, words));
 }
