@@ -213,9 +213,12 @@ public sealed class QuoteCheckStage : IStage
         var mentions = document.Mentions;
         HashSet<string>? names = null;
         bool added = false;
-        for (int head = 0; head < tokens.Count - 1; head++)
+        var all = tokens.AsSpan();
+        for (int head = 0; head < all.Length - 1; head++)
         {
-            ref readonly var noun = ref tokens[head];
+            // Most tokens fail here: the next one is no Latin word.
+            if ((all[head + 1].Flags & TokenFlags.HasLatin) == 0) continue;
+            ref readonly var noun = ref all[head];
             if (noun.Kind != TokenKind.Word || !noun.Has(TokenFlags.Lower) || !noun.Has(TokenFlags.HasCyrillic)) continue;
             int end = LatinNameEnd(document, head + 1);
             if (end < 0 || !IsOrganisationKind(document.Span(noun.Range))) continue;
@@ -229,6 +232,7 @@ public sealed class QuoteCheckStage : IStage
         if (names is not null)
             for (int t = 0; t < tokens.Count; t++)
             {
+                if ((all[t].Flags & TokenFlags.HasLatin) == 0) continue;
                 int end = LatinNameEnd(document, t);
                 if (end < 0 || t > 0 && tokens[t - 1].Has(TokenFlags.HasLatin) && tokens[t - 1].End + 1 >= tokens[t].Start) continue;
                 var range = new TextRange(tokens[t].Start, tokens[end - 1].End);
