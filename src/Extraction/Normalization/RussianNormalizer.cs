@@ -60,28 +60,32 @@ public sealed class RussianNormalizer(RussianMorphology morph, NameRules names)
     {
         if (type is not (EntityType.PER or EntityType.LOC) || surface.AsSpan().ContainsAnyInRange('а', 'я')
             || !surface.AsSpan().ContainsAnyInRange('А', 'Я') || surface.AsSpan().ContainsAnyInRange('a', 'z')) return null;
-        var words = new List<(int Start, int End, bool Abbreviation)>();
+        // Acronyms («РФ», «США») are most capitals: they fail the cheap tests before the dictionary is asked.
         bool wordLike = false;
-        for (int i = 0; i < surface.Length;)
+        for (int i = 0; i < surface.Length && !wordLike;)
         {
             if (!char.IsLetter(surface[i])) { i++; continue; }
             int start = i;
             while (i < surface.Length && char.IsLetter(surface[i])) i++;
             var word = surface.AsSpan(start, i - start);
-            bool abbreviation = morph.IsKnown(word) && !morph.EveryDictionaryReading(word, static g => !g.Has(Grammemes.Abbr));
-            wordLike |= word.Length >= 4 && CapitalVowels(word) >= 2 && !abbreviation;
-            words.Add((start, i, abbreviation));
+            wordLike = word.Length >= 4 && CapitalVowels(word) >= 2 && !IsAbbreviation(word);
         }
         if (!wordLike) return null;
         var chars = surface.ToCharArray();
-        foreach (var (start, end, abbreviation) in words)
+        for (int end = 0; end < surface.Length;)
         {
-            if (end - start < 2 || abbreviation) continue;
+            if (!char.IsLetter(surface[end])) { end++; continue; }
+            int start = end;
+            while (end < surface.Length && char.IsLetter(surface[end])) end++;
+            if (end - start < 2 || IsAbbreviation(surface.AsSpan(start, end - start))) continue;
             for (int k = start + 1; k < end; k++) chars[k] = char.ToLowerInvariant(chars[k]);
             if (type == EntityType.LOC && end - start == 2 && start > 0 && chars[start - 1] is '-' or '‐' or '‑')
                 chars[start] = char.ToLowerInvariant(chars[start]);
         }
         return new string(chars);
+
+        bool IsAbbreviation(ReadOnlySpan<char> word) =>
+            morph.IsKnown(word) && !morph.EveryDictionaryReading(word, static g => !g.Has(Grammemes.Abbr));
 
         static int CapitalVowels(ReadOnlySpan<char> word)
         {
