@@ -124,14 +124,20 @@ public sealed class OrgCheckStage : IStage
     {
         var tokens = document.Tokens;
         bool added = false;
+        Span<bool> known = stackalloc bool[CaselessWords];
         for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
         {
-            if (covered[t] || !IsNameWord(document, t) || t > 0 && tokens[t - 1].Has(TokenFlags.OpenQuote)) continue;
+            // A name is written in the lexicon's word order, so it starts with the first word of one of its names (a country
+            // before a state body, «российского мида», is left to the tagger here): most tokens are passed over at once.
+            if (covered[t] || !IsNameWord(document, t) || t > 0 && tokens[t - 1].Has(TokenFlags.OpenQuote)
+                || !_lexicon.StartsName(document.Span(tokens[t].Range))) continue;
             int end = t;
             while (end < sentence.EndToken && end - t < CaselessWords && !covered[end] && tokens[end].Kind is TokenKind.Word or TokenKind.Abbreviation) end++;
+            // Which words of the run the lexicon has; joiners count as its own.
+            for (int k = t; k < end; k++) known[k - t] = !IsNameWord(document, k) || _lexicon.HasNameWord(document.Span(tokens[k].Range));
             for (int e = end; e > t; e--)
             {
-                if (!IsNameWord(document, e - 1)) continue;
+                if (!IsNameWord(document, e - 1) || !LexiconShaped(known[..(e - t)])) continue;
                 var range = new TextRange(tokens[t].Start, tokens[e - 1].End);
                 if (!NamesOneOrganisation(document, range)) continue;
                 document.Mentions.Add(new Mention(range, EntityType.ORG, Source, AddedConfidence));
@@ -142,6 +148,17 @@ public sealed class OrgCheckStage : IStage
             }
         }
         return added;
+    }
+
+    /// <summary>
+    /// A run the lexicon may know: all its words are the lexicon's, or all but a tail of one to three words, the country of a
+    /// state body («следственного комитета беларуси»). Anything else cannot match, so it is not looked up.
+    /// </summary>
+    private static bool LexiconShaped(ReadOnlySpan<bool> known)
+    {
+        int tail = 0;
+        while (tail < known.Length && !known[^(tail + 1)]) tail++;
+        return tail <= 3 && known[..^tail].IndexOf(false) < 0;
     }
 
     /// <summary>Words that join the words of a name and never start or end one («совета федерации по …», «правительства и …»).</summary>
@@ -168,9 +185,11 @@ public sealed class OrgCheckStage : IStage
         var text = document.Respelt(range);
         // Words in capitals would be read as acronyms: «СОВЕТЕ ФЕДЕРАЦИИ» is matched as «совете федерации».
         if (!text.AsSpan().ContainsAnyInRange('а', 'я') && !text.AsSpan().ContainsAnyInRange('a', 'z')) text = text.ToLowerInvariant();
-        if (!IsOrganisation(text)) return false;
+        // The lexicon is asked once per run: IsOrganisation's test with the key kept.
+        bool cyrillic = text.AsSpan().ContainsAnyInRange('\u0400', '\u04FF');
+        if (!cyrillic && !_lexicon.IsOrganisationName(text)) return false;
         var key = _lexicon.Match(text)?.Key;
-        return key is not null && !key.EndsWith('@');
+        return key is not null && !key.EndsWith('@') && _gazetteer?.Find(text) is null;
     }
 
     private static bool CapitalisedWord(Document document, int t) =>

@@ -25,6 +25,10 @@ public sealed class OrgLexicon
     /// <summary>Every name of the <c>org</c> rows as written (both languages).</summary>
     private readonly HashSet<string> _orgNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Body> _bodies = new(StringComparer.Ordinal);
+    /// <summary>The skeletons (<see cref="NameKey.Word(ReadOnlySpan{char})"/>) of every word of every name, fillers aside.</summary>
+    private readonly HashSet<string> _nameWords = new(StringComparer.Ordinal);
+    /// <summary>The skeletons of the first word of every name, fillers aside.</summary>
+    private readonly HashSet<string> _firstWords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Body> _bodyById = new(StringComparer.Ordinal);
     private readonly Gazetteer? _gazetteer;
 
@@ -47,6 +51,17 @@ public sealed class OrgLexicon
                 throw new InvalidDataException($"{path}:{lineNo}: expected 6 tab-separated columns (kind, id, country, wikidata, names_en, names_ru), found {f.Length}.");
             var en = Split(f[4]);
             var ru = Split(f[5]);
+            foreach (var n in en.Concat(ru))
+            {
+                bool first = true;
+                foreach (var w in NameKey.Words(n))
+                {
+                    if (NameKey.Word(w) is not { Length: > 0 } k || Fillers.Contains(k)) continue;
+                    lex._nameWords.Add(k);
+                    if (first) lex._firstWords.Add(k);
+                    first = false;
+                }
+            }
             switch (f[0])
             {
                 case "org":
@@ -94,6 +109,23 @@ public sealed class OrgLexicon
         }
         keys.Sort(StringComparer.Ordinal);
         return string.Join(' ', keys);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="word"/> (any case, any form the skeleton absorbs) is a word of some name of the lexicon: a
+    /// cheap test before <see cref="Match"/>, which only finds names made of such words (and, for state bodies, a country).
+    /// </summary>
+    public bool HasNameWord(ReadOnlySpan<char> word) => Contains(_nameWords, word);
+
+    /// <summary>Whether <paramref name="word"/> is the first word (fillers aside) of some name of the lexicon, as names are written.</summary>
+    public bool StartsName(ReadOnlySpan<char> word) => Contains(_firstWords, word);
+
+    private static bool Contains(HashSet<string> keys, ReadOnlySpan<char> word)
+    {
+        if (word.Length > 120) return false;
+        Span<char> key = stackalloc char[4 * word.Length + 8];
+        int n = NameKey.Word(word, key);
+        return n > 0 && keys.GetAlternateLookup<ReadOnlySpan<char>>().Contains(key[..n]);
     }
 
     /// <summary>The organisation behind a key <see cref="Match"/> returned (<c>org:csto</c>, <c>body:defence@RU</c>, <c>body:defence@</c>).</summary>

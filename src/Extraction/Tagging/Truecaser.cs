@@ -136,6 +136,11 @@ public static class Truecaser
         "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
     };
 
+    /// <summary>The first three letters of a month's forms (lower case), so most name words skip the dictionary.</summary>
+    private static bool MayBeMonth(ReadOnlySpan<char> word) =>
+        word.Length is >= 3 and <= 8 && word[..3] is "янв" or "фев" or "мар" or "апр" or "мая" or "май" or "маю" or "мае" or "июн"
+            or "июл" or "авг" or "сен" or "окт" or "ноя" or "дек";
+
     private static readonly Func<Grammemes, bool> NounOrAdjective = g => g.Has(Grammemes.Noun) || g.Has(Grammemes.Adjf);
     private static readonly Func<Grammemes, bool> PersonName = g => g.Has(Grammemes.Name) || g.Has(Grammemes.Patr);
 
@@ -207,7 +212,7 @@ public static class Truecaser
         if ((bits & LexBits.MostlyLower) != 0) return TokenSpelling.Lower;
         if ((bits & LexBits.MostlyCapitalized) != 0) return TokenSpelling.Capitalised;
         // A month is no name, though «Марта», «Августа» and «Мая» are names too: the month is far the likelier.
-        if ((bits & Names) != 0 && words.Dictionary is { } months && CharClass.IsCyrillic(word[0]) && months.HasNounLemma(word, MonthLemmas))
+        if ((bits & Names) != 0 && words.Dictionary is { } months && MayBeMonth(word) && months.HasNounLemma(word, MonthLemmas))
             return TokenSpelling.Lower;
         if ((bits & Names) != 0) return TokenSpelling.Capitalised;
         if (word.Length < 3) return TokenSpelling.Lower;

@@ -133,6 +133,7 @@ public sealed class OrgCheckStageTests : IDisposable
     [InlineData("вчера министерство иностранных дел это отрицало.")] // a kind of body without its country: a description as often
     [InlineData("вчера в Совете Федерации обсудили закон.")] // ordinary text: capitals decide (the tagger's part)
     [InlineData("вчера в кинотеатре «совет федерации» был показ.")] // a quoted name is quote-check's
+    [InlineData("вчера федерации совет обсудили закон.")] // names are looked for in the lexicon's word order
     [InlineData("представители хамас это отрицают вчера.")] // a short word may be an ordinary one; acronyms are the truecaser's
     [InlineData("THE MAN WHO KNEW TOO MUCH.")] // … «who» is no WHO
     public void Descriptions_and_ordinary_sentences_get_no_caseless_names(string text) =>

@@ -31,6 +31,15 @@ public class ResourceTests
         Assert.Equal("iso:KZ", Gaz.FindCountryKey(Gazetteer.ScriptKey("Kazakh", NameKey.Of("Kazakh")))?.Id);
     }
 
+    [Theory]
+    [InlineData("совета", true, true)] // «Совет Федерации», «Совет Безопасности ООН»
+    [InlineData("федерации", true, false)] // in names, never first
+    [InlineData("ОДКБ", true, true)]
+    [InlineData("погода", false, false)]
+    [InlineData("по", false, false)] // fillers are no name words
+    public void The_lexicon_tells_its_name_words_and_name_openings(string word, bool nameWord, bool opening) =>
+        Assert.Equal((nameWord, opening), (Lex.HasNameWord(word), Lex.StartsName(word)));
+
     [Fact]
     public void Gazetteer_survives_a_write_and_read()
     {
